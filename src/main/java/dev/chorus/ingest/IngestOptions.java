@@ -1,0 +1,65 @@
+package dev.chorus.ingest;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * How to read an input.
+ *
+ * @param format        reader to use; {@link Format#AUTO} detects it
+ * @param columns       meaning of the columns of a headerless file (snap, or csv/tsv without header), or
+ *                      {@code null} to guess (snap) / read the header (csv, tsv)
+ * @param directed      {@code true}/{@code false} forces directed/undirected; {@code null} takes the default
+ *                      (directed for row formats, as declared for gml/graphml)
+ * @param skipLines     leading lines to skip before reading (e.g. a "nodes edges" count line)
+ * @param maxLineLength longer lines are rejected without being buffered
+ * @param maxRejects    more rejected rows than this is an input error
+ * @param warnings      receives notes about guesses the reader made (e.g. a column that looks like time)
+ */
+public record IngestOptions(Format format, List<Column> columns, Boolean directed, int skipLines,
+                            int maxLineLength, long maxRejects, Consumer<String> warnings) {
+    public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
+    public static final long DEFAULT_MAX_REJECTS = 1000;
+
+    public IngestOptions {
+        if (format == null) throw new IllegalArgumentException("format must not be null");
+        if (skipLines < 0) throw new IllegalArgumentException("skipLines must be >= 0, got " + skipLines);
+        if (maxLineLength < 16) throw new IllegalArgumentException("maxLineLength must be >= 16, got " + maxLineLength);
+        if (maxRejects < 0) throw new IllegalArgumentException("maxRejects must be >= 0, got " + maxRejects);
+        columns = columns == null ? null : List.copyOf(columns);
+        if (warnings == null) warnings = w -> { };
+    }
+
+    /** Auto-detected format, directedness as the format says, default limits, warnings dropped. */
+    public static IngestOptions defaults() {
+        return new IngestOptions(Format.AUTO, null, null, 0, DEFAULT_MAX_LINE_LENGTH, DEFAULT_MAX_REJECTS, null);
+    }
+
+    public IngestOptions withFormat(Format f) {
+        return new IngestOptions(f, columns, directed, skipLines, maxLineLength, maxRejects, warnings);
+    }
+
+    public IngestOptions withColumns(List<Column> c) {
+        return new IngestOptions(format, c, directed, skipLines, maxLineLength, maxRejects, warnings);
+    }
+
+    public IngestOptions withDirected(Boolean d) {
+        return new IngestOptions(format, columns, d, skipLines, maxLineLength, maxRejects, warnings);
+    }
+
+    public IngestOptions withSkipLines(int s) {
+        return new IngestOptions(format, columns, directed, s, maxLineLength, maxRejects, warnings);
+    }
+
+    public IngestOptions withMaxRejects(long m) {
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, m, warnings);
+    }
+
+    public IngestOptions withMaxLineLength(int m) {
+        return new IngestOptions(format, columns, directed, skipLines, m, maxRejects, warnings);
+    }
+
+    public IngestOptions withWarnings(Consumer<String> w) {
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, w);
+    }
+}

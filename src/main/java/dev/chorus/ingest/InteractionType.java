@@ -1,0 +1,59 @@
+package dev.chorus.ingest;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The closed vocabulary of interaction kinds. A closed set, not free text, because per-type counts are stored
+ * per edge and roles (engager, broadcaster) are computed from them: a typo such as "rpely" must be rejected
+ * with its line, not silently become a new kind. Matching is case-insensitive on the code or any alias.
+ */
+public enum InteractionType {
+    RETWEET("RT", "retweet", "repost", "share", "reshare"),
+    MENTION("MT", "mention"),
+    REPLY("RE", "reply", "answer"),
+    QUOTE("QT", "quote"),
+    COMMENT("CM", "comment"),
+    LIKE("LK", "like", "favorite", "favourite", "reaction"),
+    MESSAGE("DM", "message", "msg", "email"),
+    FOLLOW("FW", "follow");
+
+    private final String code;
+    private final String[] aliases;
+    private static final Map<String, InteractionType> BY_NAME = new HashMap<>();
+
+    static {
+        for (InteractionType t : values()) {
+            BY_NAME.put(t.code.toLowerCase(Locale.ROOT), t);
+            for (String a : t.aliases) BY_NAME.put(a, t);
+        }
+    }
+
+    InteractionType(String code, String... aliases) {
+        this.code = code;
+        this.aliases = aliases;
+    }
+
+    /** Short code used in SNAP files and in outputs (RT, MT, RE, ...). */
+    public String code() {
+        return code;
+    }
+
+    /** Readable lower-case name (retweet, mention, ...). */
+    public String label() {
+        return aliases[0];
+    }
+
+    /** The type named by {@code text}, or {@code null} if it names none. */
+    public static InteractionType parse(String text) {
+        return BY_NAME.get(text.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** For error messages: every accepted code with its main name. */
+    public static String accepted() {
+        return Arrays.stream(values()).map(t -> t.code + "/" + t.label()).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.chorus.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Counts every row a reader sees as loaded or rejected, hands rejected rows to a consumer (for
+ * {@code rejected.tsv}) and stops the read with an {@link InputException} once more than {@code maxRejects}
+ * rows were rejected. One instance per input.
+ */
+public final class RowAccounting {
+    /** Rejected rows echo at most this many characters of the offending text. */
+    static final int MAX_ECHO = 200;
+    private static final int KEEP_FIRST = 10;
+
+    private final String source;
+    private final long maxRejects;
+    private final Consumer<RejectedRow> rejects;
+    private final List<RejectedRow> first = new ArrayList<>();
+    private long loaded;
+    private long rejected;
+
+    /**
+     * @param source     the input's name, used in messages
+     * @param maxRejects more rejected rows than this fail the read
+     * @param rejects    receives every rejected row (e.g. a {@code rejected.tsv} writer)
+     */
+    public RowAccounting(String source, long maxRejects, Consumer<RejectedRow> rejects) {
+        if (maxRejects < 0) throw new IllegalArgumentException("maxRejects must be >= 0, got " + maxRejects);
+        this.source = source;
+        this.maxRejects = maxRejects;
+        this.rejects = rejects;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    void loaded() {
+        loaded++;
+    }
+
+    void reject(long line, String reason, byte[] buf, int from, int to) {
+        reject(line, reason, echo(buf, from, to));
+    }
+
+    void reject(long line, String reason, String text) {
+        rejected++;
+        RejectedRow row = new RejectedRow(source, line, reason, text);
+        if (first.size() < KEEP_FIRST) first.add(row);
+        rejects.accept(row);
+        if (rejected > maxRejects) {
+            throw new InputException(source + ": more than " + maxRejects + " rejected rows (--max-rejects); "
+                    + "first: line " + first.get(0).line() + ": " + first.get(0).reason());
+        }
+    }
+
+    public RowCounts counts() {
+        return new RowCounts(loaded + rejected, loaded, rejected);
+    }
+
+    /** The first few rejected rows, for a summary on stderr. */
+    public List<RejectedRow> firstRejected() {
+        return List.copyOf(first);
+    }
+
+    /** Printable, single-line, bounded echo of raw bytes: control bytes and invalid UTF-8 become escapes. */
+    static String echo(byte[] buf, int from, int to) {
+        int end = Math.min(to, from + MAX_ECHO * 4);
+        String s = new String(buf, from, end - from, StandardCharsets.UTF_8);
+        StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_ECHO) + 8);
+        for (int i = 0; i < s.length() && b.length() < MAX_ECHO; i++) {
+            char c = s.charAt(i);
+            if (c == '\t') b.append("\\t");
+            else if (c == '\\') b.append("\\\\");
+            else if (c < 0x20 || c == 0x7f || c == '\uFFFD') b.append(String.format("\\x%02x", (int) c & 0xff));
+            else b.append(c);
+        }
+        if (b.length() >= MAX_ECHO || end < to) b.append("...");
+        return b.toString();
+    }
+}
