@@ -1,0 +1,141 @@
+package dev.chorus.bench;
+
+import dev.chorus.graph.GraphLoader;
+import dev.chorus.graph.InteractionGraph;
+import dev.chorus.ingest.IngestOptions;
+import dev.chorus.ingest.InputSource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * End-to-end ingest benchmark (read, parse, intern ids, build CSR both ways) against two baselines run on the
+ * same file in the same JVM, so that figures are ratios, not absolute claims:
+ * <ul>
+ * <li>{@code scan}: read and split the bytes into lines, nothing else: the I/O floor;</li>
+ * <li>{@code naive}: what a first Java version does: {@code BufferedReader.readLine}, {@code String.split},
+ * {@code HashMap<String,Integer>} ids and boxed edge lists (no CSR).</li>
+ * </ul>
+ * Each contender runs {@code repeat} times after one warm-up; the best time counts. Peak heap is read from the
+ * JVM's heap pools after each contender (reset before it).
+ */
+public final class IngestBenchmark {
+    private IngestBenchmark() {
+    }
+
+    public static Map<String, Object> run(String path, int repeat, java.io.PrintWriter log) throws IOException {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("input", path);
+        result.put("java", System.getProperty("java.version"));
+        result.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+        result.put("processors", Runtime.getRuntime().availableProcessors());
+
+        long[] lines = new long[1];
+        Map<String, Object> scan = measure("scan", repeat, log, () -> lines[0] = scanLines(path));
+        Map<String, Object> naive = measure("naive", repeat, log, () -> naive(path));
+        InteractionGraph[] graph = new InteractionGraph[1];
+        long[] rows = new long[1];
+        Map<String, Object> chorus = measure("chorus", repeat, log, () -> {
+            GraphLoader.Loaded l = GraphLoader.load(path, IngestOptions.defaults());
+            graph[0] = l.graph();
+            rows[0] = l.rows().read();
+        });
+        double best = (double) chorus.get("best_s");
+        result.put("lines", lines[0]);
+        result.put("rows", rows[0]);
+        result.put("nodes", graph[0].nodeCount());
+        result.put("arcs", graph[0].arcCount());
+        result.put("rows_per_s", Math.round(rows[0] / best));
+        Map<String, Long> mem = graph[0].memoryBytes();
+        long adjacency = mem.get("out") + mem.get("in");
+        result.put("graph_bytes", mem);
+        result.put("adjacency_bytes_per_arc", round((double) adjacency / Math.max(1, graph[0].arcCount())));
+        result.put("scan", scan);
+        result.put("naive", naive);
+        result.put("chorus", chorus);
+        result.put("chorus_vs_naive_speedup", round((double) naive.get("best_s") / best));
+        result.put("chorus_vs_scan_ratio", round(best / (double) scan.get("best_s")));
+        return result;
+    }
+
+    private interface Body {
+        void run() throws IOException;
+    }
+
+    private static Map<String, Object> measure(String name, int repeat, java.io.PrintWriter log, Body body) throws IOException {
+        List<Double> times = new ArrayList<>();
+        long peak = 0;
+        for (int i = -1; i < repeat; i++) {
+            System.gc();
+            resetPeaks();
+            long t0 = System.nanoTime();
+            body.run();
+            double s = (System.nanoTime() - t0) / 1e9;
+            peak = Math.max(peak, peakHeap());
+            if (i >= 0) times.add(s);
+            log.printf("bench %-6s %s %.3f s%n", name, i < 0 ? "warm-up" : "run " + (i + 1), s);
+            log.flush();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("best_s", times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
+        m.put("times_s", times);
+        m.put("peak_heap_mb", peak >> 20);
+        return m;
+    }
+
+    private static long scanLines(String path) throws IOException {
+        long n = 0;
+        try (InputSource in = InputSource.open(path)) {
+            InputStream s = in.stream();
+            byte[] buf = new byte[1 << 16];
+            int r;
+            while ((r = s.read(buf)) > 0) {
+                for (int i = 0; i < r; i++) if (buf[i] == '\n') n++;
+            }
+        }
+        return n;
+    }
+
+    private static void naive(String path) throws IOException {
+        Map<String, Integer> ids = new HashMap<>();
+        List<int[]> edges = new ArrayList<>();
+        try (InputSource in = InputSource.open(path);
+             BufferedReader r = new BufferedReader(new InputStreamReader(in.stream(), StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isEmpty() || line.charAt(0) == '#') continue;
+                String[] f = line.split("\\s+");
+                int s = ids.computeIfAbsent(f[0], k -> ids.size());
+                int t = ids.computeIfAbsent(f[1], k -> ids.size());
+                edges.add(new int[] {s, t});
+            }
+        }
+        if (edges.isEmpty() && ids.size() > 0) throw new AssertionError();
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 100) / 100.0;
+    }
+}

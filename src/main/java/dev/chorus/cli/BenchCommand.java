@@ -1,0 +1,73 @@
+package dev.chorus.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chorus.bench.IngestBenchmark;
+import dev.chorus.generate.SocialGraphGenerator;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Benchmarks with a baseline run side by side; JSON on stdout, log on stderr.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest: read + build the graph vs. a line scan and a naive loader.")
+    String what;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "Benchmark this file instead of a generated one.")
+    String input;
+
+    @Option(names = "--edges", defaultValue = "10000000", paramLabel = "M", description = "Rows to generate (default: ${DEFAULT-VALUE}).")
+    long edges;
+
+    @Option(names = "--nodes", defaultValue = "1000000", paramLabel = "N", description = "Nodes to generate (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--plain", description = "Generate 'source target' rows instead of the 4-column interaction form.")
+    boolean plain;
+
+    @Option(names = "--repeat", defaultValue = "3", paramLabel = "K", description = "Timed runs per contender after a warm-up (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!what.equals("ingest")) throw new IllegalArgumentException("bench: unknown benchmark '" + what + "' (available: ingest)");
+        if (repeat < 1) throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
+        PrintWriter err = spec.commandLine().getErr();
+        String path = input;
+        Path generated = null;
+        if (path == null) {
+            generated = Files.createTempFile("chorus-bench-", ".txt");
+            err.printf("bench: generating %,d rows over %,d nodes (seed %d) into %s%n", edges, nodes, seed, generated);
+            err.flush();
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(generated), 1 << 16)) {
+                new SocialGraphGenerator(nodes, edges, seed, 0.15, 0.2, 0.8, !plain).write(os, x -> { });
+            }
+            path = generated.toString();
+        }
+        try {
+            Map<String, Object> result = IngestBenchmark.run(path, repeat, err);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            out.flush();
+        } finally {
+            if (generated != null) Files.deleteIfExists(generated);
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.chorus.cli;
+
+import dev.chorus.centrality.Degree;
+import dev.chorus.centrality.DegreeConfig;
+import dev.chorus.centrality.NodeScores;
+import dev.chorus.graph.GraphLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "centrality", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Score every node with a centrality algorithm; CSV node,<scores> to --out or stdout.")
+final class CentralityCommand implements Callable<Integer> {
+    /** Algorithms available now; the contract's others arrive with the centrality suite. */
+    static final List<String> ALGORITHMS = List.of("degree");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--algo", required = true, paramLabel = "A", description = "Algorithm: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = Algorithms.class)
+    String algo;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here instead of stdout.")
+    Path out;
+
+    @Option(names = "--top", paramLabel = "N", description = "Keep only the N highest-scoring nodes (sorted, ties by id).")
+    Integer top;
+
+    @ArgGroup(exclusive = true)
+    Weighting weighting;
+
+    static final class Weighting {
+        @Option(names = "--weighted", description = "Use interaction weights (default).")
+        boolean weighted;
+
+        @Option(names = "--unweighted", description = "Ignore weights: every arc counts 1.")
+        boolean unweighted;
+    }
+
+    static final class Algorithms implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ALGORITHMS.iterator();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (!ALGORITHMS.contains(algo)) {
+            throw new IllegalArgumentException("--algo: unknown or not yet available algorithm '" + algo + "' (available: "
+                    + String.join(", ", ALGORITHMS) + ")");
+        }
+        if (top != null && top < 1) throw new IllegalArgumentException("--top must be >= 1, got " + top);
+        boolean weighted = weighting == null || !weighting.unweighted;
+        PrintWriter err = spec.commandLine().getErr();
+        GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out));
+        Function<GraphLoader.Loaded, NodeScores> run = switch (algo) {
+            case "degree" -> l -> Degree.compute(l.graph(), new DegreeConfig(weighted));
+            default -> throw new AssertionError(algo);
+        };
+        write(run.apply(loaded), spec.commandLine().getOut());
+        return ExitCode.OK;
+    }
+
+    private void write(NodeScores scores, PrintWriter stdout) {
+        Writer w = CsvOut.open(out, stdout);
+        try {
+            w.write("node," + String.join(",", scores.columns()) + "\n");
+            int n = scores.ids().size();
+            int[] order;
+            if (top != null) {
+                int[] ranking = scores.ranking();
+                order = java.util.Arrays.copyOf(ranking, Math.min(top, n));
+            } else {
+                order = java.util.stream.IntStream.range(0, n).toArray();
+            }
+            StringBuilder line = new StringBuilder(64);
+            for (int u : order) {
+                line.setLength(0);
+                line.append(CsvOut.field(scores.ids().id(u)));
+                for (double[] column : scores.values()) line.append(',').append(CsvOut.number(column[u]));
+                line.append('\n');
+                w.write(line.toString());
+            }
+            w.flush();
+            if (out != null) w.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + (out == null ? "stdout" : out) + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.chorus.cli;
+
+import dev.chorus.ingest.InputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code chorus} command: subcommands per the CLI contract, exit codes mapped from exceptions. */
+@Command(name = "chorus", mixinStandardHelpOptions = true, versionProvider = Chorus.Version.class,
+        description = "Graph analyzer for social interaction data: hubs (soloists) vs. tightly knit clusters (choirs).",
+        subcommands = {InfoCommand.class, CentralityCommand.class, GenerateCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:internal error", "2:usage error (unknown flag, missing or invalid argument)",
+                "3:input error (unreadable file, malformed data beyond --max-rejects)",
+                "4:backend error (Neo4j unreachable, authentication)"})
+public final class Chorus implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static void main(String... args) {
+        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+    }
+
+    /** The CLI wired to the given streams, as {@code main} runs it; tests call {@code execute} on it. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Chorus());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("chorus: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            c.getErr().flush();
+            return ExitCode.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            int code = exitCode(ex);
+            String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+            if (code == ExitCode.SOFTWARE) msg = "internal error: " + ex + " (please report it)";
+            c.getErr().println("chorus: " + msg);
+            if (Boolean.getBoolean("chorus.stacktrace")) ex.printStackTrace(c.getErr());
+            c.getErr().flush();
+            return code;
+        });
+        return cl;
+    }
+
+    static int exitCode(Throwable ex) {
+        if (ex instanceof InputException) return ExitCode.INPUT;
+        if (ex instanceof IllegalArgumentException) return ExitCode.USAGE;
+        return ExitCode.SOFTWARE;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Chorus.class.getPackage().getImplementationVersion();
+            return new String[] {"chorus " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.chorus.cli;
+
+import dev.chorus.graph.GraphLoader;
+import dev.chorus.ingest.Column;
+import dev.chorus.ingest.Format;
+import dev.chorus.ingest.IngestOptions;
+import dev.chorus.ingest.RejectedRow;
+import dev.chorus.ingest.RejectedRowsFile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** INPUT and the reading options every graph command shares (contract, "Input"). */
+public final class InputOptions {
+    @Parameters(index = "0", paramLabel = "INPUT", description = "Input file (.gz read transparently), or - for stdin.")
+    String input;
+
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "F",
+            description = "auto, snap, csv, tsv, jsonl, gml, graphml (default: ${DEFAULT-VALUE}: from extension and first lines).")
+    String format;
+
+    @Option(names = "--columns", paramLabel = "LIST",
+            description = "Columns of a headerless file, e.g. source,target,timestamp (names: source, target, weight, type, timestamp, ignore).")
+    String columns;
+
+    @ArgGroup(exclusive = true)
+    Direction direction;
+
+    static final class Direction {
+        @Option(names = "--directed", description = "Force a directed graph (default for snap/csv/tsv/jsonl).")
+        boolean directed;
+
+        @Option(names = "--undirected", description = "Treat the input as undirected (each pair once, weights summed).")
+        boolean undirected;
+    }
+
+    @Option(names = "--skip", defaultValue = "0", paramLabel = "N", description = "Skip the first N lines (e.g. an 'n m' count line).")
+    int skip;
+
+    @Option(names = "--max-rejects", defaultValue = "1000", paramLabel = "N",
+            description = "More rejected rows than N is an input error, exit 3 (default: ${DEFAULT-VALUE}).")
+    long maxRejects;
+
+    @Option(names = "--max-line-length", defaultValue = "1048576", paramLabel = "BYTES",
+            description = "Longer lines are rejected (default: ${DEFAULT-VALUE}).")
+    int maxLineLength;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Write rejected rows here (TSV: line, reason, text). Default: next to --out, else a summary on stderr.")
+    Path rejects;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    IngestOptions toOptions(PrintWriter err) {
+        if (skip < 0) throw new IllegalArgumentException("--skip must be >= 0, got " + skip);
+        if (maxRejects < 0) throw new IllegalArgumentException("--max-rejects must be >= 0, got " + maxRejects);
+        if (maxLineLength < 16) throw new IllegalArgumentException("--max-line-length must be >= 16, got " + maxLineLength);
+        Boolean directed = direction == null ? null : direction.directed ? Boolean.TRUE : Boolean.FALSE;
+        return new IngestOptions(Format.parse(format), columns == null ? null : Column.parseList(columns), directed, skip,
+                maxLineLength, maxRejects, w -> err.println("chorus: warning: " + w));
+    }
+
+    /**
+     * Loads INPUT. Rejected rows go to {@code --rejects}, else to {@code defaultRejects} when given, else only
+     * to a summary on stderr; the summary line (read = loaded + rejected) is printed whenever rows were rejected.
+     */
+    GraphLoader.Loaded load(PrintWriter err, Path defaultRejects) {
+        IngestOptions options = toOptions(err);
+        Path target = rejects != null ? rejects : defaultRejects;
+        RejectedRowsFile file = target == null ? null : new RejectedRowsFile(target);
+        GraphLoader.Loaded loaded;
+        try {
+            loaded = GraphLoader.load(input, options, file == null ? row -> { } : file, CliProgress.create(err, quiet));
+        } finally {
+            if (file != null) file.close();
+        }
+        if (loaded.rows().rejected() > 0) {
+            err.printf("chorus: %s: %d rows read = %d loaded + %d rejected%s%n", input, loaded.rows().read(),
+                    loaded.rows().loaded(), loaded.rows().rejected(),
+                    file == null ? "; first rejected:" : "; rejected rows in " + file.path());
+            if (file == null) {
+                for (RejectedRow r : loaded.firstRejected()) err.printf("  line %d: %s: %s%n", r.line(), r.reason(), r.text());
+            }
+        }
+        if (loaded.rows().read() == 0 && loaded.graph().nodeCount() == 0) {
+            err.println("chorus: warning: " + input + " holds no rows (empty file or header only)");
+        }
+        err.flush();
+        return loaded;
+    }
+
+    /** {@code <out>.rejected.tsv} next to an output file, or null without one. */
+    static Path besides(Path out) {
+        return out == null ? null : out.resolveSibling(out.getFileName() + ".rejected.tsv");
+    }
+}

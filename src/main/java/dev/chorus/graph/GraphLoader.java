@@ -1,0 +1,57 @@
+package dev.chorus.graph;
+
+import dev.chorus.ingest.Format;
+import dev.chorus.ingest.Ingest;
+import dev.chorus.ingest.IngestOptions;
+import dev.chorus.ingest.InputSource;
+import dev.chorus.ingest.RejectedRow;
+import dev.chorus.ingest.RowAccounting;
+import dev.chorus.ingest.RowCounts;
+import dev.chorus.progress.Progress;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Input to graph in one call, for the CLI and for library users:
+ * {@code GraphLoader.load("higgs.txt.gz", IngestOptions.defaults()).graph()}.
+ */
+public final class GraphLoader {
+    private GraphLoader() {
+    }
+
+    /**
+     * A built graph with its row accounting.
+     *
+     * @param firstRejected the first few rejected rows (all of them go to the reject consumer)
+     */
+    public record Loaded(InteractionGraph graph, RowCounts rows, Format format, List<RejectedRow> firstRejected) {
+    }
+
+    /** Loads with rejected rows dropped (they are still counted). */
+    public static Loaded load(String path, IngestOptions options) {
+        return load(path, options, row -> { }, Progress.NONE);
+    }
+
+    /**
+     * @param path     a file, or {@code -} for stdin
+     * @param rejects  receives every rejected row (e.g. a {@link dev.chorus.ingest.RejectedRowsFile})
+     * @throws dev.chorus.ingest.InputException if the input cannot be read or has too many bad rows
+     */
+    public static Loaded load(String path, IngestOptions options, Consumer<RejectedRow> rejects, Progress progress) {
+        try (InputSource in = InputSource.open(path)) {
+            return load(in, options, rejects, progress);
+        }
+    }
+
+    public static Loaded load(InputSource in, IngestOptions options, Consumer<RejectedRow> rejects, Progress progress) {
+        GraphBuilder builder = new GraphBuilder(options.directed());
+        RowAccounting rows = new RowAccounting(in.name(), options.maxRejects(), rejects);
+        Format format = Ingest.read(in, options, builder, rows, progress);
+        InteractionGraph graph;
+        try (Progress.Task task = progress.begin("building graph", builder.rowCount(), "rows")) {
+            graph = builder.build();
+            task.stepTo(builder.rowCount());
+        }
+        return new Loaded(graph, rows.counts(), format, rows.firstRejected());
+    }
+}

@@ -1,0 +1,335 @@
+package dev.chorus.graph;
+
+import dev.chorus.ingest.Interaction;
+import dev.chorus.ingest.InteractionType;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultDirectedWeightedGraph;
+import org.jgrapht.graph.DefaultUndirectedWeightedGraph;
+import org.jgrapht.graph.DefaultWeightedEdge;
+
+/**
+ * The immutable interaction graph every algorithm runs on.
+ * <p>
+ * An arc {@code u -> v} means "u acted on v's content" (retweeted, replied to, mentioned); its weight is the
+ * summed weight of all rows for the pair, and influence flows {@code v -> u}. Storage is compressed sparse rows
+ * over dense int ids ({@link IdMap}):
+ * <ul>
+ * <li>{@link #out()}: arcs by source, with weights; arc indices {@code 0..arcCount()-1} address per-arc data
+ * (type counts, first/last time, reciprocity);</li>
+ * <li>{@link #in()}: the same arcs by target, with weights copied so that pull-style loops (PageRank) read
+ * contiguous memory; {@link #inArc(int)} maps an in-position to its arc index;</li>
+ * <li>{@link #undirected()}: the symmetrized simple view (self-loops dropped, weights of u->v and v->u summed),
+ * built on first use, for algorithms defined on undirected simple graphs (k-core, clustering, Louvain).</li>
+ * </ul>
+ * Undirected inputs are stored as symmetric arc pairs (a self-loop is one arc), so that {@link #out()} and
+ * {@link #in()} are both the neighbourhoods; {@link #edgeCount()} then counts each pair once.
+ * Self-loops stay in {@code out}/{@code in} (PageRank counts them, as NetworkX does) and are counted by
+ * {@link #selfLoopCount()}; algorithms that must ignore them use {@link #undirected()} or skip {@code u == v}.
+ * <p>
+ * Memory: 28 bytes per arc for both directions with weights (out: 4 + 8, in: 4 + 8 + 4 for the arc index),
+ * 8 bytes per node for offsets, one bit per arc for reciprocity; plus 4 bytes per arc and present type, and 16
+ * bytes per arc when the input has times; plus the id dictionary ({@link IdMap}).
+ */
+public final class InteractionGraph {
+    private final IdMap ids;
+    private final NodeAttributes attributes;
+    private final boolean directed;
+    private final Adjacency out;
+    private final Adjacency in;
+    private final int[] inArc;
+    private final long[] reciprocated;
+    private final EdgeData data;
+    private final int selfLoops;
+    private final long reciprocatedArcs;
+    private volatile Adjacency undirected;
+
+    InteractionGraph(IdMap ids, NodeAttributes attributes, boolean directed, Adjacency out, EdgeData data) {
+        this.ids = ids;
+        this.attributes = attributes;
+        this.directed = directed;
+        this.out = out;
+        this.data = data;
+        int n = ids.size();
+        int m = out.size();
+        int[] inOffsets = new int[n + 1];
+        int[] outOffsets = out.offsets();
+        int[] targets = out.neighbors();
+        for (int e = 0; e < m; e++) inOffsets[targets[e] + 1]++;
+        for (int v = 0; v < n; v++) inOffsets[v + 1] += inOffsets[v];
+        int[] fill = Arrays.copyOf(inOffsets, n);
+        int[] sources = new int[m];
+        double[] inWeights = new double[m];
+        inArc = new int[m];
+        int loops = 0;
+        for (int u = 0; u < n; u++) {
+            for (int e = outOffsets[u]; e < outOffsets[u + 1]; e++) {
+                int v = targets[e];
+                int i = fill[v]++;
+                sources[i] = u;
+                inWeights[i] = out.weight(e);
+                inArc[i] = e;
+                if (u == v) loops++;
+            }
+        }
+        this.in = new Adjacency(inOffsets, sources, inWeights);
+        this.selfLoops = loops;
+        this.reciprocated = new long[(m + 63) >>> 6];
+        long rec = 0;
+        for (int u = 0; u < n; u++) {
+            for (int e = outOffsets[u]; e < outOffsets[u + 1]; e++) {
+                int v = targets[e];
+                if (v != u && out.find(v, u) >= 0) {
+                    reciprocated[e >>> 6] |= 1L << e;
+                    rec++;
+                }
+            }
+        }
+        this.reciprocatedArcs = rec;
+    }
+
+    /** Original ids of the nodes. */
+    public IdMap ids() {
+        return ids;
+    }
+
+    /** Attributes that graph formats declared for nodes (empty for edge lists). */
+    public NodeAttributes nodeAttributes() {
+        return attributes;
+    }
+
+    public boolean isDirected() {
+        return directed;
+    }
+
+    public int nodeCount() {
+        return ids.size();
+    }
+
+    /** Stored arcs: edges for directed graphs; for undirected ones each non-loop pair twice, loops once. */
+    public int arcCount() {
+        return out.size();
+    }
+
+    /** Distinct interaction pairs: arcs if directed; undirected pairs (self-loops included) otherwise. */
+    public long edgeCount() {
+        return directed ? out.size() : (out.size() - selfLoops) / 2L + selfLoops;
+    }
+
+    public int selfLoopCount() {
+        return selfLoops;
+    }
+
+    /** Arcs by source, with weights. */
+    public Adjacency out() {
+        return out;
+    }
+
+    /** Arcs by target, with weights. */
+    public Adjacency in() {
+        return in;
+    }
+
+    /** The arc index (position in {@link #out()}) of in-position {@code i}. */
+    public int inArc(int i) {
+        return inArc[i];
+    }
+
+    /** Index of arc {@code u -> v}, or -1. O(log outdegree). */
+    public int arc(int u, int v) {
+        return out.find(u, v);
+    }
+
+    /** Whether arc {@code e = u -> v} has its reverse {@code v -> u} (self-loops never count). O(1). */
+    public boolean isReciprocated(int e) {
+        return (reciprocated[e >>> 6] & (1L << e)) != 0;
+    }
+
+    /**
+     * Fraction of non-loop arcs whose reverse exists, for directed graphs; NaN for undirected graphs (where
+     * it is not defined). NetworkX's {@code overall_reciprocity} keeps self-loops in the denominator; Chorus
+     * does not, because talking to oneself is not an unanswered interaction.
+     */
+    public double reciprocity() {
+        if (!directed) return Double.NaN;
+        long nonLoop = out.size() - (long) selfLoops;
+        return nonLoop == 0 ? 0.0 : (double) reciprocatedArcs / nonLoop;
+    }
+
+    /** Sum of edge weights, each undirected pair once, self-loops included. */
+    public double weightSum() {
+        double s = 0;
+        int[] targets = out.neighbors();
+        for (int u = 0; u < nodeCount(); u++) {
+            for (int e = out.start(u); e < out.end(u); e++) {
+                if (directed || targets[e] >= u) s += out.weight(e);
+            }
+        }
+        return s;
+    }
+
+    /** As NetworkX: m / (n (n-1)) directed, 2m / (n (n-1)) undirected, self-loops counted in m; 0 if n < 2. */
+    public double density() {
+        long n = nodeCount();
+        if (n < 2) return 0.0;
+        double m = edgeCount();
+        return (directed ? m : 2 * m) / (n * (n - 1.0));
+    }
+
+    /** Interaction types present in the input, in {@link InteractionType} order. */
+    public List<InteractionType> types() {
+        return List.of(data.types());
+    }
+
+    /** Rows of type {@code t} on arc {@code e} (0 if the type is absent from the input). */
+    public int typeCount(int e, InteractionType t) {
+        int c = column(t);
+        return c < 0 ? 0 : data.typeCounts()[e * data.types().length + c];
+    }
+
+    /** Rows per type over the whole graph, each undirected pair once. */
+    public Map<InteractionType, Long> rowsByType() {
+        Map<InteractionType, Long> counts = new LinkedHashMap<>();
+        InteractionType[] types = data.types();
+        int[] tc = data.typeCounts();
+        int[] targets = out.neighbors();
+        for (int c = 0; c < types.length; c++) {
+            long sum = 0;
+            for (int u = 0; u < nodeCount(); u++) {
+                for (int e = out.start(u); e < out.end(u); e++) {
+                    if (directed || targets[e] >= u) sum += tc[e * types.length + c];
+                }
+            }
+            counts.put(types[c], sum);
+        }
+        return counts;
+    }
+
+    private int column(InteractionType t) {
+        InteractionType[] types = data.types();
+        for (int c = 0; c < types.length; c++) if (types[c] == t) return c;
+        return -1;
+    }
+
+    public boolean hasTimes() {
+        return data.firstTime() != null;
+    }
+
+    /** Earliest time (epoch seconds) of arc {@code e}, or {@link Interaction#NO_TIME}. */
+    public long firstTime(int e) {
+        return data.firstTime() == null ? Interaction.NO_TIME : data.firstTime()[e];
+    }
+
+    /** Latest time (epoch seconds) of arc {@code e}, or {@link Interaction#NO_TIME}. */
+    public long lastTime(int e) {
+        return data.lastTime() == null ? Interaction.NO_TIME : data.lastTime()[e];
+    }
+
+    /** {min, max} over all arcs' times, or {@code null} when the input has none. */
+    public long[] timeRange() {
+        if (data.firstTime() == null) return null;
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (int e = 0; e < arcCount(); e++) {
+            if (data.firstTime()[e] == Interaction.NO_TIME) continue;
+            lo = Math.min(lo, data.firstTime()[e]);
+            hi = Math.max(hi, data.lastTime()[e]);
+        }
+        return lo == Long.MAX_VALUE ? null : new long[] {lo, hi};
+    }
+
+    /**
+     * The undirected simple view: neighbours are the union of in- and out-neighbours without {@code u} itself,
+     * weight of {u,v} = w(u->v) + w(v->u) (for undirected inputs: the pair's weight). Built once, O(n + m).
+     */
+    public Adjacency undirected() {
+        Adjacency view = undirected;
+        if (view == null) {
+            synchronized (this) {
+                view = undirected;
+                if (view == null) undirected = view = symmetrize();
+            }
+        }
+        return view;
+    }
+
+    private Adjacency symmetrize() {
+        int n = nodeCount();
+        Adjacency b = directed ? in : null;
+        int[] offsets = new int[n + 1];
+        for (int pass = 0; pass < 2; pass++) {
+            int[] nb = pass == 0 ? null : new int[offsets[n]];
+            double[] w = pass == 0 ? null : new double[offsets[n]];
+            for (int u = 0; u < n; u++) {
+                int i = out.start(u);
+                int iEnd = out.end(u);
+                int j = b == null ? 0 : b.start(u);
+                int jEnd = b == null ? 0 : b.end(u);
+                int k = pass == 0 ? 0 : offsets[u];
+                while (i < iEnd || j < jEnd) {
+                    int x = i < iEnd ? out.neighbor(i) : Integer.MAX_VALUE;
+                    int y = j < jEnd ? b.neighbor(j) : Integer.MAX_VALUE;
+                    int v = Math.min(x, y);
+                    double sum = 0;
+                    if (x == v) sum += out.weight(i++);
+                    if (y == v) sum += b.weight(j++);
+                    if (v == u) continue;
+                    if (pass == 1) {
+                        nb[k] = v;
+                        w[k] = sum;
+                    }
+                    k++;
+                }
+                if (pass == 0) offsets[u + 1] = k;
+            }
+            if (pass == 0) {
+                for (int u = 0; u < n; u++) offsets[u + 1] += offsets[u];
+            } else {
+                return new Adjacency(offsets, nb, w);
+            }
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    /** Bytes held by the graph, by part, for reports and the ingest benchmark. */
+    public Map<String, Long> memoryBytes() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("out", out.memoryBytes());
+        m.put("in", in.memoryBytes() + 4L * inArc.length);
+        m.put("reciprocity", 8L * reciprocated.length);
+        m.put("edgeData", data.memoryBytes());
+        m.put("ids", ids.memoryBytes());
+        Adjacency view = undirected;
+        if (view != null) m.put("undirected", view.memoryBytes());
+        return m;
+    }
+
+    /**
+     * A JGraphT copy with original ids as vertices (in index order) and summed weights, for interop and
+     * cross-checks: {@link DefaultDirectedWeightedGraph} or {@link DefaultUndirectedWeightedGraph}, self-loops
+     * kept. Boxed and much larger than this graph: meant for small and medium graphs.
+     */
+    public Graph<String, DefaultWeightedEdge> toJGraphT() {
+        Graph<String, DefaultWeightedEdge> g = directed
+                ? new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class)
+                : new DefaultUndirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        int n = nodeCount();
+        String[] names = new String[n];
+        for (int u = 0; u < n; u++) {
+            names[u] = ids.id(u);
+            g.addVertex(names[u]);
+        }
+        for (int u = 0; u < n; u++) {
+            for (int e = out.start(u); e < out.end(u); e++) {
+                int v = out.neighbor(e);
+                if (!directed && v < u) continue;
+                DefaultWeightedEdge edge = g.addEdge(names[u], names[v]);
+                g.setEdgeWeight(edge, out.weight(e));
+            }
+        }
+        return g;
+    }
+}
