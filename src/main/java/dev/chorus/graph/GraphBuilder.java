@@ -23,8 +23,8 @@ public final class GraphBuilder implements InteractionSink {
     private final Boolean forcedDirected;
     private Boolean declaredDirected;
     private int rows;
-    private int[] src = new int[1 << 10];
-    private int[] dst = new int[1 << 10];
+    private int[] src;
+    private int[] dst;
     private double[] weight; // null while every weight is 1
     private byte[] type;     // ordinal + 1; 0 = no type; null while no row has a type
     private long[] time;     // null while no row has a time
@@ -35,7 +35,15 @@ public final class GraphBuilder implements InteractionSink {
      *                 declares (graph formats) and is directed otherwise
      */
     public GraphBuilder(Boolean directed) {
+        this(directed, 0);
+    }
+
+    /** @param expectedRows capacity to reserve (a guess; the builder still grows past it) */
+    public GraphBuilder(Boolean directed, long expectedRows) {
         this.forcedDirected = directed;
+        int cap = (int) Math.max(1 << 10, Math.min(expectedRows, 1L << 30));
+        this.src = new int[cap];
+        this.dst = new int[cap];
     }
 
     @Override
@@ -45,6 +53,7 @@ public final class GraphBuilder implements InteractionSink {
 
     @Override
     public void node(String id, Map<String, String> attrs) {
+        flushIds();
         byte[] b = id.getBytes(StandardCharsets.UTF_8);
         int node = ids.intern(b, 0, b.length);
         for (Map.Entry<String, String> a : attrs.entrySet()) attributes.put(node, a.getKey(), a.getValue());
@@ -52,13 +61,53 @@ public final class GraphBuilder implements InteractionSink {
 
     @Override
     public void interaction(Interaction row) {
-        int s = ids.intern(row.sourceBytes(), row.sourceOffset(), row.sourceLength());
-        int t = ids.intern(row.targetBytes(), row.targetOffset(), row.targetLength());
-        add(s, t, row.weight(), row.type(), row.timestamp());
+        if (pending == BATCH || pendingBytes + row.sourceLength() + row.targetLength() > pendingBuf.length) flushIds();
+        if (row.sourceLength() + row.targetLength() > pendingBuf.length) {
+            add(ids.intern(row.sourceBytes(), row.sourceOffset(), row.sourceLength()),
+                    ids.intern(row.targetBytes(), row.targetOffset(), row.targetLength()), row.weight(), row.type(), row.timestamp());
+            return;
+        }
+        stage(2 * pending, row.sourceBytes(), row.sourceOffset(), row.sourceLength());
+        stage(2 * pending + 1, row.targetBytes(), row.targetOffset(), row.targetLength());
+        pending++;
+        add(-1, -1, row.weight(), row.type(), row.timestamp()); // ids filled in by flushIds
+    }
+
+    /*
+     * Ids are interned in batches (see IdMap.internAll): rows keep their slot and get their source and target
+     * indices when the batch is flushed, in row order, so first-appearance numbering is unchanged.
+     */
+    private static final int BATCH = 4096;
+    private final byte[] pendingBuf = new byte[1 << 17];
+    private final int[] pendingOff = new int[2 * BATCH];
+    private final int[] pendingLen = new int[2 * BATCH];
+    private final long[] pendingKeys = new long[2 * BATCH];
+    private final int[] pendingIds = new int[2 * BATCH];
+    private int pending;
+    private int pendingBytes;
+
+    private void stage(int i, byte[] b, int off, int len) {
+        System.arraycopy(b, off, pendingBuf, pendingBytes, len);
+        pendingOff[i] = pendingBytes;
+        pendingLen[i] = len;
+        pendingBytes += len;
+    }
+
+    private void flushIds() {
+        if (pending == 0) return;
+        ids.internAll(pendingBuf, pendingOff, pendingLen, 2 * pending, pendingKeys, pendingIds);
+        int first = rows - pending;
+        for (int i = 0; i < pending; i++) {
+            src[first + i] = pendingIds[2 * i];
+            dst[first + i] = pendingIds[2 * i + 1];
+        }
+        pending = 0;
+        pendingBytes = 0;
     }
 
     /** Adds one row between original ids (library use and tests). */
     public GraphBuilder add(String source, String target, double w) {
+        flushIds();
         byte[] a = source.getBytes(StandardCharsets.UTF_8);
         byte[] b = target.getBytes(StandardCharsets.UTF_8);
         if (!(w >= 0) || Double.isInfinite(w)) throw new IllegalArgumentException("weight must be finite and >= 0, got " + w);
@@ -115,6 +164,7 @@ public final class GraphBuilder implements InteractionSink {
 
     /** Builds the graph. The builder must not be used afterwards (its arrays are released). */
     public InteractionGraph build() {
+        flushIds();
         boolean directed = directed();
         int n = ids.size();
         ids.trim();
@@ -127,16 +177,30 @@ public final class GraphBuilder implements InteractionSink {
                 }
             }
         }
-        // counting sort of rows by source, then by target inside each source: key = target << 32 | row
+        // Counting sort of rows by source. Row attributes move with the rows in this one sequential pass, so the
+        // aggregation below reads them next to each other instead of at random row indices.
         int[] rowStart = new int[n + 1];
         for (int r = 0; r < rows; r++) rowStart[src[r] + 1]++;
         for (int u = 0; u < n; u++) rowStart[u + 1] += rowStart[u];
-        long[] keys = new long[rows];
+        long[] keys = new long[rows]; // target << 32 | position inside the source's segment
+        double[] w = weight == null ? null : new double[rows];
+        byte[] ty = type == null ? null : new byte[rows];
+        long[] tm = time == null ? null : new long[rows];
         int[] fill = Arrays.copyOf(rowStart, n);
-        for (int r = 0; r < rows; r++) keys[fill[src[r]]++] = ((long) dst[r] << 32) | r;
+        for (int r = 0; r < rows; r++) {
+            int u = src[r];
+            int p = fill[u]++;
+            keys[p] = ((long) dst[r] << 32) | (p - rowStart[u]);
+            if (w != null) w[p] = weight[r];
+            if (ty != null) ty[p] = type[r];
+            if (tm != null) tm[p] = time[r];
+        }
         fill = null;
         src = null;
         dst = null;
+        weight = null;
+        type = null;
+        time = null;
 
         int[] typeColumn = new int[InteractionType.values().length];
         InteractionType[] types = new InteractionType[Integer.bitCount(typeMask)];
@@ -149,58 +213,61 @@ public final class GraphBuilder implements InteractionSink {
         }
         int nt = types.length;
 
+        // pass 1: sort each source's rows by (target, input order) and count distinct targets
         int[] offsets = new int[n + 1];
-        int[] targets = new int[rows];
-        double[] weights = new double[rows];
-        int[] typeCounts = nt == 0 ? null : new int[rows * nt];
-        long[] first = time == null ? null : new long[rows];
-        long[] last = time == null ? null : new long[rows];
-        int m = 0;
         for (int u = 0; u < n; u++) {
             int a = rowStart[u];
             int b = rowStart[u + 1];
             Arrays.sort(keys, a, b);
-            int prev = -1;
+            int distinct = 0;
+            long prev = -1;
             for (int k = a; k < b; k++) {
-                int t = (int) (keys[k] >>> 32);
-                int r = (int) keys[k];
+                long t = keys[k] >>> 32;
                 if (t != prev) {
-                    targets[m] = t;
-                    if (first != null) {
-                        first[m] = Long.MAX_VALUE;
-                        last[m] = Long.MIN_VALUE;
-                    }
-                    m++;
+                    distinct++;
                     prev = t;
                 }
-                int e = m - 1;
-                weights[e] += weight == null ? 1.0 : weight[r];
-                if (typeCounts != null && type[r] != 0) typeCounts[e * nt + typeColumn[type[r] - 1]]++;
-                if (first != null && time[r] != Interaction.NO_TIME) {
-                    first[e] = Math.min(first[e], time[r]);
-                    last[e] = Math.max(last[e], time[r]);
+            }
+            offsets[u + 1] = offsets[u] + distinct;
+        }
+        int m = offsets[n];
+        // pass 2: one edge per distinct (source, target), attributes aggregated over its rows
+        int[] targets = new int[m];
+        double[] weights = new double[m];
+        int[] typeCounts = nt == 0 ? null : new int[m * nt];
+        long[] first = tm == null ? null : new long[m];
+        long[] last = tm == null ? null : new long[m];
+        int e = -1;
+        for (int u = 0; u < n; u++) {
+            int a = rowStart[u];
+            int prev = -1;
+            for (int k = a; k < rowStart[u + 1]; k++) {
+                int t = (int) (keys[k] >>> 32);
+                int r = a + (int) keys[k];
+                if (t != prev) {
+                    e++;
+                    targets[e] = t;
+                    if (first != null) {
+                        first[e] = Long.MAX_VALUE;
+                        last[e] = Long.MIN_VALUE;
+                    }
+                    prev = t;
+                }
+                weights[e] += w == null ? 1.0 : w[r];
+                if (typeCounts != null && ty[r] != 0) typeCounts[e * nt + typeColumn[ty[r] - 1]]++;
+                if (first != null && tm[r] != Interaction.NO_TIME) {
+                    first[e] = Math.min(first[e], tm[r]);
+                    last[e] = Math.max(last[e], tm[r]);
                 }
             }
-            offsets[u + 1] = m;
         }
-        keys = null;
-        weight = null;
-        type = null;
-        time = null;
         if (first != null) {
-            for (int e = 0; e < m; e++) {
-                if (first[e] == Long.MAX_VALUE) {
-                    first[e] = Interaction.NO_TIME;
-                    last[e] = Interaction.NO_TIME;
+            for (int x = 0; x < m; x++) {
+                if (first[x] == Long.MAX_VALUE) {
+                    first[x] = Interaction.NO_TIME;
+                    last[x] = Interaction.NO_TIME;
                 }
             }
-        }
-        targets = Arrays.copyOf(targets, m);
-        weights = Arrays.copyOf(weights, m);
-        if (typeCounts != null) typeCounts = Arrays.copyOf(typeCounts, m * nt);
-        if (first != null) {
-            first = Arrays.copyOf(first, m);
-            last = Arrays.copyOf(last, m);
         }
         EdgeData data = new EdgeData(types, typeCounts, first, last);
         if (!directed) return symmetric(n, offsets, targets, weights, data);

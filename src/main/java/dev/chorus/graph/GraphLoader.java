@@ -44,7 +44,7 @@ public final class GraphLoader {
     }
 
     public static Loaded load(InputSource in, IngestOptions options, Consumer<RejectedRow> rejects, Progress progress) {
-        GraphBuilder builder = new GraphBuilder(options.directed());
+        GraphBuilder builder = new GraphBuilder(options.directed(), in.estimatedLines());
         RowAccounting rows = new RowAccounting(in.name(), options.maxRejects(), rejects);
         Format format = Ingest.read(in, options, builder, rows, progress);
         InteractionGraph graph;

@@ -7,16 +7,19 @@ import java.util.Arrays;
  * Dense node indices {@code 0..n-1} for original string ids, in order of first appearance.
  * <p>
  * An open-addressing hash table over the ids' UTF-8 bytes, kept in one byte pool: interning a token parsed
- * in place costs no String and no boxed Integer, which is what keeps ingest above 2M rows/s. Memory is about
- * {@code 16 + length} bytes per id (pool bytes, offset, cached hash, table slots at load factor <= 1/2).
+ * in place costs no String and no boxed Integer, which is what keeps ingest above 2M rows/s. Each slot holds
+ * a 64-bit key next to its node index, so a probe touches one cache line: ids of up to 7 bytes (most numeric
+ * user ids) are packed into the key itself and compared exactly without looking at the pool; longer ids key on
+ * a 63-bit hash and are confirmed against the pool. Memory is about {@code 40 + length} bytes per id.
  * Strings are made only when an id is printed.
  */
 public final class IdMap {
+    private static final long HASHED = Long.MIN_VALUE; // key bit for ids longer than 7 bytes
+
     private byte[] pool = new byte[1 << 12];
     private int poolSize;
     private int[] offsets = new int[1 << 8];
-    private int[] hashes = new int[1 << 8];
-    private int[] table = new int[1 << 9]; // node + 1; 0 = empty slot
+    private long[] table = new long[2 << 9]; // pairs (key, node + 1); node + 1 == 0 marks an empty slot
     private int size;
 
     /** Number of ids. */
@@ -35,19 +38,19 @@ public final class IdMap {
     /** The index of {@code id}, or -1 if the graph has no such node. */
     public int index(String id) {
         byte[] b = id.getBytes(StandardCharsets.UTF_8);
-        return find(b, 0, b.length, hash(b, 0, b.length));
+        return find(b, 0, b.length, key(b, 0, b.length));
     }
 
     /** The index of the id held in {@code b[off, off+len)}, adding it if new. */
     int intern(byte[] b, int off, int len) {
-        int h = hash(b, off, len);
-        int found = find(b, off, len, h);
-        if (found >= 0) return found;
+        long key = key(b, off, len);
+        int found = find(b, off, len, key);
+        return found >= 0 ? found : add(b, off, len, key);
+    }
+
+    private int add(byte[] b, int off, int len, long key) {
         if (size == Integer.MAX_VALUE - 8) throw new IllegalStateException("more than 2^31 nodes");
-        if (size == offsets.length) {
-            offsets = Arrays.copyOf(offsets, size * 2);
-            hashes = Arrays.copyOf(hashes, size * 2);
-        }
+        if (size == offsets.length) offsets = Arrays.copyOf(offsets, size * 2);
         if (poolSize + len > pool.length) {
             long want = Math.max((long) pool.length * 2, (long) poolSize + len);
             if (want > Integer.MAX_VALUE - 8) throw new IllegalStateException("node ids exceed 2 GiB in total");
@@ -55,21 +58,45 @@ public final class IdMap {
         }
         System.arraycopy(b, off, pool, poolSize, len);
         offsets[size] = poolSize;
-        hashes[size] = h;
         poolSize += len;
         int node = size++;
-        if (size * 2 > table.length) rehash();
-        else insert(node, h);
+        if (size * 4L > table.length) rehash(); // load factor <= 1/2 (table holds pairs)
+        insert(key, node);
         return node;
     }
 
-    private int find(byte[] b, int off, int len, int h) {
-        int mask = table.length - 1;
-        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-            int v = table[slot];
+    /**
+     * Interns {@code count} ids held in {@code buf} at {@code offs[i]} with lengths {@code lens[i]}, in order,
+     * writing their indices to {@code out}. Same result as calling {@link #intern} one by one, but the table
+     * slots of the whole batch are touched first in a loop of independent loads, so that the CPU overlaps
+     * their cache misses instead of waiting for each: on tables larger than the cache this is the difference
+     * between one memory latency per id and a fraction of one.
+     */
+    void internAll(byte[] buf, int[] offs, int[] lens, int count, long[] keys, int[] out) {
+        int mask = (table.length >>> 1) - 1;
+        long touch = 0;
+        for (int i = 0; i < count; i++) {
+            long k = key(buf, offs[i], lens[i]);
+            keys[i] = k;
+            touch += table[2 * (spread(k) & mask)];
+        }
+        if (touch == 42) size += 0; // keeps the loads alive; never changes anything
+        for (int i = 0; i < count; i++) {
+            int found = find(buf, offs[i], lens[i], keys[i]);
+            out[i] = found >= 0 ? found : add(buf, offs[i], lens[i], keys[i]);
+        }
+    }
+
+    private int find(byte[] b, int off, int len, long key) {
+        int mask = (table.length >>> 1) - 1;
+        long[] t = table;
+        for (int slot = spread(key) & mask; ; slot = (slot + 1) & mask) {
+            long v = t[2 * slot + 1];
             if (v == 0) return -1;
-            int node = v - 1;
-            if (hashes[node] == h && sameBytes(node, b, off, len)) return node;
+            if (t[2 * slot] == key) {
+                int node = (int) v - 1;
+                if (key >= 0 || sameBytes(node, b, off, len)) return node;
+            }
         }
     }
 
@@ -79,43 +106,59 @@ public final class IdMap {
         return to - from == len && Arrays.equals(pool, from, to, b, off, off + len);
     }
 
-    private void insert(int node, int h) {
-        int mask = table.length - 1;
-        int slot = h & mask;
-        while (table[slot] != 0) slot = (slot + 1) & mask;
-        table[slot] = node + 1;
+    private void insert(long key, int node) {
+        int mask = (table.length >>> 1) - 1;
+        int slot = spread(key) & mask;
+        while (table[2 * slot + 1] != 0) slot = (slot + 1) & mask;
+        table[2 * slot] = key;
+        table[2 * slot + 1] = node + 1;
     }
 
     private void rehash() {
-        table = new int[table.length * 2];
-        for (int i = 0; i < size; i++) insert(i, hashes[i]);
+        long[] old = table;
+        table = new long[old.length * 2];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != 0) insert(old[i], (int) old[i + 1] - 1);
+        }
     }
 
     /** Bytes retained, for memory reports. */
     long memoryBytes() {
-        return pool.length + 4L * offsets.length + 4L * hashes.length + 4L * table.length;
+        return pool.length + 4L * offsets.length + 8L * table.length;
     }
 
     /** Drops growth slack once building is over. */
     void trim() {
         pool = Arrays.copyOf(pool, poolSize);
         offsets = Arrays.copyOf(offsets, Math.max(size, 1));
-        hashes = Arrays.copyOf(hashes, Math.max(size, 1));
     }
 
     private void checkNode(int node) {
         if (node < 0 || node >= size) throw new IndexOutOfBoundsException("node " + node + " not in [0, " + size + ")");
     }
 
-    /** FNV-1a over the bytes, finished with a murmur3 mix so that linear probing sees well-spread slots. */
-    private static int hash(byte[] b, int off, int len) {
-        int h = 0x811c9dc5;
-        for (int i = off, end = off + len; i < end; i++) h = (h ^ b[i]) * 0x01000193;
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return h;
+    /**
+     * Ids of up to 7 bytes: length in bits 56-62 and the bytes below, an exact and non-negative key.
+     * Longer ids: FNV-1a over the bytes with the sign bit set (then the pool decides equality).
+     */
+    private static long key(byte[] b, int off, int len) {
+        if (len <= 7) {
+            long k = (long) len << 56;
+            for (int i = 0; i < len; i++) k |= (b[off + i] & 0xFFL) << (8 * i);
+            return k;
+        }
+        long h = 0xcbf29ce484222325L;
+        for (int i = off, end = off + len; i < end; i++) h = (h ^ b[i]) * 0x100000001b3L;
+        return h | HASHED;
+    }
+
+    /** murmur3's 64-bit finalizer folded to an int: linear probing needs well-spread low bits. */
+    private static int spread(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return (int) k;
     }
 }

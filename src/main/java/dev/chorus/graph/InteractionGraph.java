@@ -78,11 +78,15 @@ public final class InteractionGraph {
         this.in = new Adjacency(inOffsets, sources, inWeights);
         this.selfLoops = loops;
         this.reciprocated = new long[(m + 63) >>> 6];
+        // u -> v is reciprocated iff v is also an in-neighbour of u: merge the two sorted rows, no searching
         long rec = 0;
         for (int u = 0; u < n; u++) {
-            for (int e = outOffsets[u]; e < outOffsets[u + 1]; e++) {
+            int j = inOffsets[u];
+            int jEnd = inOffsets[u + 1];
+            for (int e = outOffsets[u]; e < outOffsets[u + 1] && j < jEnd; e++) {
                 int v = targets[e];
-                if (v != u && out.find(v, u) >= 0) {
+                while (j < jEnd && sources[j] < v) j++;
+                if (j < jEnd && sources[j] == v && v != u) {
                     reciprocated[e >>> 6] |= 1L << e;
                     rec++;
                 }

@@ -30,7 +30,7 @@ public final class DelimitedReader implements InteractionReader {
     @Override
     public void read(InputSource in, IngestOptions options, InteractionSink sink, RowAccounting rows,
                      Progress.Task progress) throws IOException {
-        LineReader lines = new LineReader(in.stream(), options.maxLineLength());
+        LineReader lines = new LineReader(in, options.maxLineLength());
         Record rec = new Record();
         RowParser parser = options.columns() == null ? null : new RowParser(options.columns());
         HeaderLayout header = null;

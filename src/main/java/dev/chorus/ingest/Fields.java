@@ -75,6 +75,11 @@ final class Fields {
     }
 
     InteractionType type(byte[] b, int from, int to) {
+        InteractionType t = InteractionType.parse(b, from, to);
+        if (t != null) {
+            error = null;
+            return t;
+        }
         return type(new String(b, from, to - from, StandardCharsets.UTF_8));
     }
 

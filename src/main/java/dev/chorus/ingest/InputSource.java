@@ -26,6 +26,7 @@ public final class InputSource implements AutoCloseable {
     private final CountingStream raw;
     private final BufferedInputStream content;
     private final byte[] head;
+    private String damage;
 
     private InputSource(String name, String extension, long size, InputStream in) throws IOException {
         this.name = name;
@@ -37,7 +38,7 @@ public final class InputSource implements AutoCloseable {
         int b1 = rawBuffered.read();
         rawBuffered.reset();
         this.gzip = b0 == 0x1f && b1 == 0x8b;
-        InputStream decoded = gzip ? new GZIPInputStream(rawBuffered, 1 << 16) : rawBuffered;
+        InputStream decoded = gzip ? new DamageGuard(new GZIPInputStream(rawBuffered, 1 << 16)) : rawBuffered;
         this.content = new BufferedInputStream(decoded, 1 << 17);
         String ext = extension;
         if (ext.endsWith(".gz")) ext = ext.substring(0, ext.length() - 3);
@@ -110,6 +111,26 @@ public final class InputSource implements AutoCloseable {
     /** The first up to 64 KiB of decompressed content. */
     public byte[] head() { return head; }
 
+    /**
+     * Lines the input probably has, from the line density of its head and its size; -1 when unknown (stdin,
+     * gzip). Lets builders size their arrays once instead of growing them.
+     */
+    public long estimatedLines() {
+        if (size <= 0 || gzip || head.length == 0) return -1;
+        int lines = 0;
+        for (byte b : head) if (b == '\n') lines++;
+        if (head.length >= size) return lines + 1;
+        return lines == 0 ? -1 : (long) (size * ((double) lines / head.length) * 1.05) + 16;
+    }
+
+    /**
+     * Why the content ended early (truncated or corrupt gzip), or {@code null}. The stream itself then just
+     * ends, so that buffers above it keep the bytes decoded before the damage; readers check this at the end.
+     */
+    public String damage() {
+        return damage;
+    }
+
     /** The decompressed content, from its first byte. */
     public InputStream stream() { return content; }
 
@@ -119,6 +140,37 @@ public final class InputSource implements AutoCloseable {
             content.close();
         } catch (IOException ignored) {
             // closing a read stream: nothing left to lose
+        }
+    }
+
+    /** Turns a damaged gzip stream into an early end plus {@link #damage()}. */
+    private final class DamageGuard extends FilterInputStream {
+        DamageGuard(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (damage != null) return -1;
+            try {
+                return super.read(b, off, len);
+            } catch (java.io.EOFException e) {
+                damage = "truncated compressed input (unexpected end of gzip stream): rows after this point are lost";
+            } catch (java.util.zip.ZipException e) {
+                damage = "corrupt compressed input (" + e.getMessage() + "): rows after this point are lost";
+            }
+            return -1;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return damage != null ? 0 : super.available();
         }
     }
 

@@ -24,12 +24,26 @@ public enum InteractionType {
     private final String code;
     private final String[] aliases;
     private static final Map<String, InteractionType> BY_NAME = new HashMap<>();
+    private static final byte[][] NAMES;          // lower-case ASCII names, codes first
+    private static final InteractionType[] NAMED; // parallel to NAMES
 
     static {
+        java.util.List<byte[]> names = new java.util.ArrayList<>();
+        java.util.List<InteractionType> named = new java.util.ArrayList<>();
         for (InteractionType t : values()) {
             BY_NAME.put(t.code.toLowerCase(Locale.ROOT), t);
-            for (String a : t.aliases) BY_NAME.put(a, t);
+            names.add(t.code.toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            named.add(t);
         }
+        for (InteractionType t : values()) {
+            for (String a : t.aliases) {
+                BY_NAME.put(a, t);
+                names.add(a.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                named.add(t);
+            }
+        }
+        NAMES = names.toArray(new byte[0][]);
+        NAMED = named.toArray(new InteractionType[0]);
     }
 
     InteractionType(String code, String... aliases) {
@@ -45,6 +59,22 @@ public enum InteractionType {
     /** Readable lower-case name (retweet, mention, ...). */
     public String label() {
         return aliases[0];
+    }
+
+    /**
+     * The type named by ASCII bytes, case-insensitively, without making a String (the per-row path of the
+     * 4-column SNAP form); {@code null} if none matches, including for any non-ASCII text.
+     */
+    static InteractionType parse(byte[] b, int from, int to) {
+        int len = to - from;
+        for (int i = 0; i < NAMES.length; i++) {
+            byte[] name = NAMES[i];
+            if (name.length != len) continue;
+            int k = 0;
+            while (k < len && (b[from + k] | 0x20) == name[k]) k++;
+            if (k == len) return NAMED[i];
+        }
+        return null;
     }
 
     /** The type named by {@code text}, or {@code null} if it names none. */

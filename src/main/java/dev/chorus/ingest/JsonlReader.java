@@ -21,7 +21,7 @@ public final class JsonlReader implements InteractionReader {
     @Override
     public void read(InputSource in, IngestOptions options, InteractionSink sink, RowAccounting rows,
                      Progress.Task progress) throws IOException {
-        LineReader lines = new LineReader(in.stream(), options.maxLineLength());
+        LineReader lines = new LineReader(in, options.maxLineLength());
         Interaction row = new Interaction();
         Fields fields = new Fields();
         while (lines.next()) {
@@ -90,7 +90,11 @@ public final class JsonlReader implements InteractionReader {
                 }
             }
             if (t != JsonToken.END_OBJECT) return "invalid JSON: unexpected " + t;
-            if (p.nextToken() != null) return "invalid JSON: text after the object";
+            try {
+                if (p.nextToken() != null) return "invalid JSON: text after the object";
+            } catch (JsonProcessingException trailing) {
+                return "invalid JSON: text after the object";
+            }
         } catch (JsonProcessingException ex) {
             return "invalid JSON: " + ex.getOriginalMessage();
         }

@@ -1,18 +1,18 @@
 package dev.chorus.ingest;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.ZipException;
 
 /**
  * Splits a byte stream into lines without decoding them: the line stays in the reader's buffer as
  * {@code [start, end)}, so that parsing allocates nothing per row. Memory is bounded by {@code maxLineLength}:
  * a longer line is reported as overlong (its head kept for the message) and skipped to its newline.
- * Handles LF and CRLF, strips a UTF-8 byte order mark, and turns a damaged gzip stream (truncated, corrupt)
- * into {@link #failure()} instead of an exception, so that the rows before the damage are kept.
+ * Handles LF and CRLF and strips a UTF-8 byte order mark. When the source's gzip stream is damaged
+ * ({@link InputSource#damage()}), the rows before the damage are returned and the cut-off partial line is
+ * held back and reported through {@link #failure()}.
  */
 final class LineReader {
+    private final InputSource source;
     private final InputStream in;
     private final int maxLineLength;
     private byte[] buf;
@@ -29,9 +29,10 @@ final class LineReader {
     private String failure;
     private String failureText = "";
 
-    LineReader(InputStream in, int maxLineLength) {
+    LineReader(InputSource source, int maxLineLength) {
         if (maxLineLength < 16) throw new IllegalArgumentException("maxLineLength must be >= 16, got " + maxLineLength);
-        this.in = in;
+        this.source = source;
+        this.in = source.stream();
         this.maxLineLength = maxLineLength;
         this.buf = new byte[Math.min(maxLineLength, 1 << 20) + (1 << 16)];
     }
@@ -66,6 +67,12 @@ final class LineReader {
                 return true;
             }
             if (eof) {
+                failure = source.damage();
+                if (failure != null) {
+                    failureText = RowAccounting.echo(buf, pos, limit);
+                    pos = limit;
+                    return false;
+                }
                 if (pos < limit) {
                     emit(pos, limit, limit);
                     return true;
@@ -136,7 +143,7 @@ final class LineReader {
         return -1;
     }
 
-    /** Moves the unread tail to the front and reads more; sets {@code eof} at the end or on damaged input. */
+    /** Moves the unread tail to the front and reads more; sets {@code eof} at the end. */
     private void fill() throws IOException {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
@@ -144,21 +151,8 @@ final class LineReader {
             pos = 0;
         }
         if (limit == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-        try {
-            int n = in.read(buf, limit, buf.length - limit);
-            if (n < 0) eof = true;
-            else limit += n;
-        } catch (EOFException e) {
-            fail("truncated compressed input (unexpected end of gzip stream): rows after this point are lost");
-        } catch (ZipException e) {
-            fail("corrupt compressed input (" + e.getMessage() + "): rows after this point are lost");
-        }
-    }
-
-    private void fail(String why) {
-        failure = why;
-        failureText = RowAccounting.echo(buf, pos, limit);
-        eof = true;
-        pos = limit; // the partial line is reported through failure(), not emitted as a row
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) eof = true;
+        else limit += n;
     }
 }

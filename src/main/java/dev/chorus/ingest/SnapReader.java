@@ -28,7 +28,7 @@ public final class SnapReader implements InteractionReader {
         boolean headerPossible = layout == null;
         if (layout == null) layout = guessLayout(in, options);
         RowParser parser = new RowParser(layout);
-        LineReader lines = new LineReader(in.stream(), options.maxLineLength());
+        LineReader lines = new LineReader(in, options.maxLineLength());
         Interaction row = new Interaction();
         int cap = parser.width() + 1;
         int[] starts = new int[cap];
