@@ -6,6 +6,12 @@ import dev.chorus.ingest.InteractionType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * Collects interaction rows and builds an immutable {@link InteractionGraph}.
@@ -53,7 +59,7 @@ public final class GraphBuilder implements InteractionSink {
 
     @Override
     public void node(String id, Map<String, String> attrs) {
-        flushIds();
+        drainIds();
         byte[] b = id.getBytes(StandardCharsets.UTF_8);
         int node = ids.intern(b, 0, b.length);
         for (Map.Entry<String, String> a : attrs.entrySet()) attributes.put(node, a.getKey(), a.getValue());
@@ -61,53 +67,105 @@ public final class GraphBuilder implements InteractionSink {
 
     @Override
     public void interaction(Interaction row) {
-        if (pending == BATCH || pendingBytes + row.sourceLength() + row.targetLength() > pendingBuf.length) flushIds();
-        if (row.sourceLength() + row.targetLength() > pendingBuf.length) {
+        if (!staging.fits(row.sourceLength(), row.targetLength())) flushIds();
+        if (!staging.fits(row.sourceLength(), row.targetLength())) { // one huge id pair: no batching
             add(ids.intern(row.sourceBytes(), row.sourceOffset(), row.sourceLength()),
                     ids.intern(row.targetBytes(), row.targetOffset(), row.targetLength()), row.weight(), row.type(), row.timestamp());
             return;
         }
-        stage(2 * pending, row.sourceBytes(), row.sourceOffset(), row.sourceLength());
-        stage(2 * pending + 1, row.targetBytes(), row.targetOffset(), row.targetLength());
-        pending++;
-        add(-1, -1, row.weight(), row.type(), row.timestamp()); // ids filled in by flushIds
+        staging.stage(row.sourceBytes(), row.sourceOffset(), row.sourceLength());
+        staging.stage(row.targetBytes(), row.targetOffset(), row.targetLength());
+        add(-1, -1, row.weight(), row.type(), row.timestamp()); // ids arrive when the batch is interned
     }
 
     /*
-     * Ids are interned in batches (see IdMap.internAll): rows keep their slot and get their source and target
-     * indices when the batch is flushed, in row order, so first-appearance numbering is unchanged.
+     * Ids are interned in batches on one worker thread (IdMap.internAll), while the reader goes on parsing the
+     * next batch: with two cores, parsing and the hash-table work overlap. Batches are interned strictly in
+     * order by a single worker, so first-appearance numbering is the same as interning row by row. Only the
+     * worker touches the IdMap while a batch is in flight; the builder's arrays are only written here.
      */
     private static final int BATCH = 4096;
-    private final byte[] pendingBuf = new byte[1 << 17];
-    private final int[] pendingOff = new int[2 * BATCH];
-    private final int[] pendingLen = new int[2 * BATCH];
-    private final long[] pendingKeys = new long[2 * BATCH];
-    private final int[] pendingIds = new int[2 * BATCH];
-    private int pending;
-    private int pendingBytes;
+    private IdBatch staging = new IdBatch();
+    private IdBatch spare = new IdBatch();
+    private IdBatch inFlight;
+    private Future<?> inFlightDone;
+    private ThreadPoolExecutor worker;
 
-    private void stage(int i, byte[] b, int off, int len) {
-        System.arraycopy(b, off, pendingBuf, pendingBytes, len);
-        pendingOff[i] = pendingBytes;
-        pendingLen[i] = len;
-        pendingBytes += len;
+    private static final class IdBatch {
+        final byte[] buf = new byte[1 << 17];
+        final int[] off = new int[2 * BATCH];
+        final int[] len = new int[2 * BATCH];
+        final long[] keys = new long[2 * BATCH];
+        final int[] ids = new int[2 * BATCH];
+        int count;
+        int bytes;
+        int firstRow;
+
+        boolean fits(int a, int b) {
+            return count + 2 <= off.length && bytes + a + b <= buf.length;
+        }
+
+        void stage(byte[] b, int o, int l) {
+            System.arraycopy(b, o, buf, bytes, l);
+            off[count] = bytes;
+            len[count] = l;
+            bytes += l;
+            count++;
+        }
     }
 
+    /** Hands the staged batch to the worker (after collecting the previous one). */
     private void flushIds() {
-        if (pending == 0) return;
-        ids.internAll(pendingBuf, pendingOff, pendingLen, 2 * pending, pendingKeys, pendingIds);
-        int first = rows - pending;
-        for (int i = 0; i < pending; i++) {
-            src[first + i] = pendingIds[2 * i];
-            dst[first + i] = pendingIds[2 * i + 1];
+        if (staging.count == 0) return;
+        collect();
+        IdBatch b = staging;
+        b.firstRow = rows - b.count / 2;
+        if (worker == null) {
+            worker = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "chorus-id-interner");
+                t.setDaemon(true);
+                return t;
+            });
+            worker.allowCoreThreadTimeOut(true); // an abandoned builder leaves no thread behind
         }
-        pending = 0;
-        pendingBytes = 0;
+        inFlight = b;
+        inFlightDone = worker.submit(() -> ids.internAll(b.buf, b.off, b.len, b.count, b.keys, b.ids));
+        staging = spare;
+        spare = b;
+        staging.count = 0;
+        staging.bytes = 0;
+    }
+
+    /** Waits for the batch in flight and writes its ids into the rows it belongs to. */
+    private void collect() {
+        if (inFlight == null) return;
+        try {
+            inFlightDone.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while interning ids", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+        IdBatch b = inFlight;
+        for (int i = 0, r = b.firstRow; i < b.count; i += 2, r++) {
+            src[r] = b.ids[i];
+            dst[r] = b.ids[i + 1];
+        }
+        inFlight = null;
+        inFlightDone = null;
+    }
+
+    /** Interns everything staged and stops the worker; afterwards the IdMap may be used directly. */
+    private void drainIds() {
+        flushIds();
+        collect();
     }
 
     /** Adds one row between original ids (library use and tests). */
     public GraphBuilder add(String source, String target, double w) {
-        flushIds();
+        drainIds();
         byte[] a = source.getBytes(StandardCharsets.UTF_8);
         byte[] b = target.getBytes(StandardCharsets.UTF_8);
         if (!(w >= 0) || Double.isInfinite(w)) throw new IllegalArgumentException("weight must be finite and >= 0, got " + w);
@@ -164,7 +222,8 @@ public final class GraphBuilder implements InteractionSink {
 
     /** Builds the graph. The builder must not be used afterwards (its arrays are released). */
     public InteractionGraph build() {
-        flushIds();
+        drainIds();
+        if (worker != null) worker.shutdown();
         boolean directed = directed();
         int n = ids.size();
         ids.trim();
@@ -213,23 +272,29 @@ public final class GraphBuilder implements InteractionSink {
         }
         int nt = types.length;
 
-        // pass 1: sort each source's rows by (target, input order) and count distinct targets
+        // Both passes work on disjoint ranges of sources, in parallel; each edge is still summed by one thread
+        // in row order, so the result does not depend on the thread count.
+        int[] chunks = chunks(rowStart, n, 4 * Runtime.getRuntime().availableProcessors());
         int[] offsets = new int[n + 1];
-        for (int u = 0; u < n; u++) {
-            int a = rowStart[u];
-            int b = rowStart[u + 1];
-            Arrays.sort(keys, a, b);
-            int distinct = 0;
-            long prev = -1;
-            for (int k = a; k < b; k++) {
-                long t = keys[k] >>> 32;
-                if (t != prev) {
-                    distinct++;
-                    prev = t;
+        // pass 1: sort each source's rows by (target, input order) and count distinct targets
+        IntStream.range(0, chunks.length - 1).parallel().forEach(c -> {
+            for (int u = chunks[c]; u < chunks[c + 1]; u++) {
+                int a = rowStart[u];
+                int b = rowStart[u + 1];
+                Arrays.sort(keys, a, b);
+                int distinct = 0;
+                long prev = -1;
+                for (int k = a; k < b; k++) {
+                    long t = keys[k] >>> 32;
+                    if (t != prev) {
+                        distinct++;
+                        prev = t;
+                    }
                 }
+                offsets[u + 1] = distinct;
             }
-            offsets[u + 1] = offsets[u] + distinct;
-        }
+        });
+        for (int u = 0; u < n; u++) offsets[u + 1] += offsets[u];
         int m = offsets[n];
         // pass 2: one edge per distinct (source, target), attributes aggregated over its rows
         int[] targets = new int[m];
@@ -237,30 +302,32 @@ public final class GraphBuilder implements InteractionSink {
         int[] typeCounts = nt == 0 ? null : new int[m * nt];
         long[] first = tm == null ? null : new long[m];
         long[] last = tm == null ? null : new long[m];
-        int e = -1;
-        for (int u = 0; u < n; u++) {
-            int a = rowStart[u];
-            int prev = -1;
-            for (int k = a; k < rowStart[u + 1]; k++) {
-                int t = (int) (keys[k] >>> 32);
-                int r = a + (int) keys[k];
-                if (t != prev) {
-                    e++;
-                    targets[e] = t;
-                    if (first != null) {
-                        first[e] = Long.MAX_VALUE;
-                        last[e] = Long.MIN_VALUE;
+        IntStream.range(0, chunks.length - 1).parallel().forEach(c -> {
+            for (int u = chunks[c]; u < chunks[c + 1]; u++) {
+                int a = rowStart[u];
+                int e = offsets[u] - 1;
+                int prev = -1;
+                for (int k = a; k < rowStart[u + 1]; k++) {
+                    int t = (int) (keys[k] >>> 32);
+                    int r = a + (int) keys[k];
+                    if (t != prev) {
+                        e++;
+                        targets[e] = t;
+                        if (first != null) {
+                            first[e] = Long.MAX_VALUE;
+                            last[e] = Long.MIN_VALUE;
+                        }
+                        prev = t;
                     }
-                    prev = t;
-                }
-                weights[e] += w == null ? 1.0 : w[r];
-                if (typeCounts != null && ty[r] != 0) typeCounts[e * nt + typeColumn[ty[r] - 1]]++;
-                if (first != null && tm[r] != Interaction.NO_TIME) {
-                    first[e] = Math.min(first[e], tm[r]);
-                    last[e] = Math.max(last[e], tm[r]);
+                    weights[e] += w == null ? 1.0 : w[r];
+                    if (typeCounts != null && ty[r] != 0) typeCounts[e * nt + typeColumn[ty[r] - 1]]++;
+                    if (first != null && tm[r] != Interaction.NO_TIME) {
+                        first[e] = Math.min(first[e], tm[r]);
+                        last[e] = Math.max(last[e], tm[r]);
+                    }
                 }
             }
-        }
+        });
         if (first != null) {
             for (int x = 0; x < m; x++) {
                 if (first[x] == Long.MAX_VALUE) {
@@ -272,6 +339,18 @@ public final class GraphBuilder implements InteractionSink {
         EdgeData data = new EdgeData(types, typeCounts, first, last);
         if (!directed) return symmetric(n, offsets, targets, weights, data);
         return new InteractionGraph(ids, attributes, true, new Adjacency(offsets, targets, weights), data);
+    }
+
+    /** Node boundaries of about {@code parts} ranges holding similar numbers of rows. */
+    private static int[] chunks(int[] rowStart, int n, int parts) {
+        long total = rowStart[n];
+        int[] bounds = new int[parts + 1];
+        int k = 1;
+        for (int u = 0; u < n && k < parts; u++) {
+            if (rowStart[u] >= total * k / parts) bounds[k++] = u;
+        }
+        while (k <= parts) bounds[k++] = n;
+        return bounds;
     }
 
     /** Undirected input: each pair {a <= b} becomes arcs a->b and b->a (a loop stays one arc). */
