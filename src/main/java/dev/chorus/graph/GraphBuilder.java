@@ -6,12 +6,13 @@ import dev.chorus.ingest.InteractionType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import dev.chorus.parallel.Chunks;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
 /**
  * Collects interaction rows and builds an immutable {@link InteractionGraph}.
@@ -274,11 +275,11 @@ public final class GraphBuilder implements InteractionSink {
 
         // Both passes work on disjoint ranges of sources, in parallel; each edge is still summed by one thread
         // in row order, so the result does not depend on the thread count.
-        int[] chunks = chunks(rowStart, n, 4 * Runtime.getRuntime().availableProcessors());
+        Chunks chunks = Chunks.balanced(rowStart, 4 * Runtime.getRuntime().availableProcessors());
         int[] offsets = new int[n + 1];
         // pass 1: sort each source's rows by (target, input order) and count distinct targets
-        IntStream.range(0, chunks.length - 1).parallel().forEach(c -> {
-            for (int u = chunks[c]; u < chunks[c + 1]; u++) {
+        chunks.forEach(ForkJoinPool.commonPool(), c -> {
+            for (int u = chunks.start(c); u < chunks.end(c); u++) {
                 int a = rowStart[u];
                 int b = rowStart[u + 1];
                 Arrays.sort(keys, a, b);
@@ -302,8 +303,8 @@ public final class GraphBuilder implements InteractionSink {
         int[] typeCounts = nt == 0 ? null : new int[m * nt];
         long[] first = tm == null ? null : new long[m];
         long[] last = tm == null ? null : new long[m];
-        IntStream.range(0, chunks.length - 1).parallel().forEach(c -> {
-            for (int u = chunks[c]; u < chunks[c + 1]; u++) {
+        chunks.forEach(ForkJoinPool.commonPool(), c -> {
+            for (int u = chunks.start(c); u < chunks.end(c); u++) {
                 int a = rowStart[u];
                 int e = offsets[u] - 1;
                 int prev = -1;
@@ -339,18 +340,6 @@ public final class GraphBuilder implements InteractionSink {
         EdgeData data = new EdgeData(types, typeCounts, first, last);
         if (!directed) return symmetric(n, offsets, targets, weights, data);
         return new InteractionGraph(ids, attributes, true, new Adjacency(offsets, targets, weights), data);
-    }
-
-    /** Node boundaries of about {@code parts} ranges holding similar numbers of rows. */
-    private static int[] chunks(int[] rowStart, int n, int parts) {
-        long total = rowStart[n];
-        int[] bounds = new int[parts + 1];
-        int k = 1;
-        for (int u = 0; u < n && k < parts; u++) {
-            if (rowStart[u] >= total * k / parts) bounds[k++] = u;
-        }
-        while (k <= parts) bounds[k++] = n;
-        return bounds;
     }
 
     /** Undirected input: each pair {a <= b} becomes arcs a->b and b->a (a loop stays one arc). */

@@ -1,24 +1,19 @@
 package dev.chorus.ingest;
 
+import dev.chorus.ingest.GraphRecords.Echo;
+import dev.chorus.ingest.GraphRecords.EdgeFields;
+import dev.chorus.ingest.GraphRecords.Stop;
 import dev.chorus.progress.Progress;
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.zip.ZipException;
+import java.util.function.BiConsumer;
 
 /**
  * Reads GML ({@code graph [ directed 0 node [ id 0 label "a" ] edge [ source 0 target 1 value 2 ] ]}).
@@ -30,7 +25,8 @@ import java.util.zip.ZipException;
  * <p>Each {@code edge [...]} is one row; nodes go to {@link InteractionSink#node}. Nested lists such as
  * {@code graphics [...]} are skipped. Strings are UTF-8 (ISO-8859-1 if not valid UTF-8, as the GML spec
  * says) with {@code &amp;}-style and numeric character entities decoded. Bad records are rejected rows;
- * broken syntax rejects one row at its line and ends the read, keeping what was loaded before.
+ * broken syntax (or damaged gzip input, named as such) rejects one row at its line and ends the read, keeping
+ * what was loaded before.
  */
 public final class GmlReader implements InteractionReader {
 
@@ -41,7 +37,7 @@ public final class GmlReader implements InteractionReader {
     public void read(InputSource in, IngestOptions options, InteractionSink sink, RowAccounting rows,
                      Progress.Task progress) throws IOException {
         GraphRecords out = new GraphRecords(in, options, sink, rows, progress, false, "GML");
-        Lexer lx = new Lexer(new BufferedOnly(in.stream()), options.maxLineLength());
+        Lexer lx = new Lexer(in.stream(), options.maxLineLength());
         boolean sawGraph = false;
         Stop stop = null;
         try {
@@ -58,14 +54,13 @@ public final class GmlReader implements InteractionReader {
                         readGraph(lx, out, keyLine);
                     }
                 } else {
-                    skipValue(lx, key, keyLine);
+                    scalarOrSkip(lx, key, keyLine);
                 }
             }
         } catch (Stop s) {
             stop = s;
         }
-        out.finish(stop);
-        if (!sawGraph && stop == null) {
+        if (!out.finish(stop, lx.line) && !sawGraph) {
             throw new InputException(in.name() + ": no 'graph [ ... ]' list: not a GML graph");
         }
     }
@@ -78,61 +73,32 @@ public final class GmlReader implements InteractionReader {
             String key = lx.key("inside 'graph ['");
             long line = lx.tokenLine;
             int v = lx.next(true);
-            switch (key) {
-                case "directed" -> {
-                    String d = scalarOrSkip(lx, key, line);
-                    if ("0".equals(d) || "1".equals(d)) out.directed(d.equals("1"), line);
-                    else if (d != null) out.warn("line " + line + ": 'directed " + Fields.shorten(d) + "' is not 0/1");
-                }
-                case "node" -> {
-                    if (v == Lexer.OPEN) readNode(lx, out, line);
-                    else skipValue(lx, key, line);
-                }
-                case "edge" -> {
-                    if (v == Lexer.OPEN) readEdge(lx, out, line);
-                    else skipValue(lx, key, line);
-                }
-                default -> skipValue(lx, key, line);
+            if (key.equals("directed")) {
+                String d = scalarOrSkip(lx, key, line);
+                if ("0".equals(d) || "1".equals(d)) out.directed(d.equals("1"), line);
+                else if (d != null) out.warn("line " + line + ": 'directed " + Fields.shorten(d) + "' is not 0/1");
+            } else if (key.equals("node") && v == Lexer.OPEN) {
+                readNode(lx, out, line);
+            } else if (key.equals("edge") && v == Lexer.OPEN) {
+                readEdge(lx, out, line);
+            } else {
+                scalarOrSkip(lx, key, line);
             }
         }
-        out.endGraph();
+        out.declare(); // an empty graph still declares its directedness
     }
 
     private static void readNode(Lexer lx, GraphRecords out, long line) throws IOException, Stop {
-        String id = null;
         Map<String, String> attributes = new LinkedHashMap<>();
         Echo echo = new Echo("node [", " ]", false);
-        while (true) {
-            int k = lx.next(true);
-            if (k == Lexer.CLOSE) break;
-            if (k == Lexer.EOF) throw lx.notClosed("node", line);
-            String key = lx.key("inside 'node ['");
-            long keyLine = lx.tokenLine;
-            lx.next(true);
-            String value = scalarOrSkip(lx, key, keyLine);
-            if (value == null) continue;
-            echo.add(key, value, lx.kind == Lexer.STRING);
-            if (key.equals("id")) {
-                if (id == null) id = value;
-            } else {
-                attributes.putIfAbsent(key, value); // first wins, as for edges
-            }
-        }
+        readRecord(lx, "node", line, echo, attributes::putIfAbsent); // first wins, as for edges
+        String id = attributes.remove("id");
         out.node(id, attributes, line, echo);
     }
 
     private static void readEdge(Lexer lx, GraphRecords out, long line) throws IOException, Stop {
         EdgeFields e = new EdgeFields(line, new Echo("edge [", " ]", false));
-        while (true) {
-            int k = lx.next(true);
-            if (k == Lexer.CLOSE) break;
-            if (k == Lexer.EOF) throw lx.notClosed("edge", line);
-            String key = lx.key("inside 'edge ['");
-            long keyLine = lx.tokenLine;
-            lx.next(true);
-            String value = scalarOrSkip(lx, key, keyLine);
-            if (value == null) continue;
-            e.echo.add(key, value, lx.kind == Lexer.STRING);
+        readRecord(lx, "edge", line, e.echo, (key, value) -> {
             if (key.equals("source")) {
                 if (e.source == null) e.source = value;
             } else if (key.equals("target")) {
@@ -140,8 +106,26 @@ public final class GmlReader implements InteractionReader {
             } else {
                 e.put(key, value);
             }
-        }
+        });
         out.edge(e);
+    }
+
+    /** The scalar key-value pairs of a record up to its {@code ]}, to {@code echo} and {@code field}. */
+    private static void readRecord(Lexer lx, String what, long line, Echo echo, BiConsumer<String, String> field)
+            throws IOException, Stop {
+        String where = "inside '" + what + " ['";
+        while (true) {
+            int k = lx.next(true);
+            if (k == Lexer.CLOSE) return;
+            if (k == Lexer.EOF) throw lx.notClosed(what, line);
+            String key = lx.key(where);
+            long keyLine = lx.tokenLine;
+            lx.next(true);
+            String value = scalarOrSkip(lx, key, keyLine);
+            if (value == null) continue;
+            echo.add(key, value, lx.kind == Lexer.STRING);
+            field.accept(key, value);
+        }
     }
 
     /** The current token as a scalar value of {@code key}; a list is skipped and gives {@code null}. */
@@ -151,331 +135,6 @@ public final class GmlReader implements InteractionReader {
             return null;
         }
         return lx.scalar(key);
-    }
-
-    private static void skipValue(Lexer lx, String key, long keyLine) throws IOException, Stop {
-        scalarOrSkip(lx, key, keyLine);
-    }
-
-    /**
-     * Asks the source for no more bytes than it has buffered. {@link InputSource#stream()} is a
-     * BufferedInputStream over the gzip stream: asked for more, it refills within the same call, and when that
-     * refill fails (truncated or corrupt gzip) the bytes it had already copied out are lost with the exception,
-     * up to the whole file when it is small. This way only what follows the damage is lost. It also records
-     * the damage, because the JDK's XML parser takes an {@link EOFException} for a plain end of file.
-     */
-    static final class BufferedOnly extends FilterInputStream {
-        /** Why the compressed input broke off, or {@code null}. */
-        String damage;
-
-        BufferedOnly(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) return 0;
-            int buffered = in.available() - 1; // the gzip stream below reports 1 until its end
-            try {
-                return in.read(b, off, buffered > 0 ? Math.min(len, buffered) : 1);
-            } catch (EOFException e) {
-                damage = "truncated compressed input (unexpected end of gzip stream): records after this point "
-                        + "are lost";
-                throw e;
-            } catch (ZipException e) {
-                damage = "corrupt compressed input (" + e.getMessage() + "): records after this point are lost";
-                throw e;
-            }
-        }
-    }
-
-    /** Ends the read: a syntax error or damaged input, reported as one rejected row at {@link #line}. */
-    static final class Stop extends Exception {
-        private static final long serialVersionUID = 1L;
-        final long line;
-        final String text;
-
-        Stop(long line, String reason, String text) {
-            super(reason, null, false, false); // control flow, not a bug: no stack trace
-            this.line = line;
-            this.text = text;
-        }
-    }
-
-    /**
-     * A bounded, printable echo of a record for rejected rows: {@code edge [ source 1 target 2 ]} (GML) or
-     * {@code edge source="n1" target="n2"} (GraphML). Only the first {@link RowAccounting#MAX_ECHO} characters
-     * are kept, so a record with huge attributes costs no more.
-     */
-    static final class Echo {
-        private final StringBuilder b;
-        private final String end;
-        private final boolean xml;
-
-        Echo(String start, String end, boolean xml) {
-            this.b = new StringBuilder(start);
-            this.end = end;
-            this.xml = xml;
-        }
-
-        void add(String key, String value, boolean quoted) {
-            if (b.length() > RowAccounting.MAX_ECHO) return;
-            b.append(' ').append(key).append(xml ? "=" : " ");
-            if (quoted || xml) b.append('"').append(value).append('"');
-            else b.append(value);
-        }
-
-        String close() {
-            String s = b.length() > RowAccounting.MAX_ECHO ? b + " ..." : b + end;
-            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            return RowAccounting.echo(bytes, 0, bytes.length);
-        }
-    }
-
-    /** What a row needs from an edge record; the first occurrence of a repeated key wins. */
-    static final class EdgeFields {
-        final long line;
-        final Echo echo;
-        String source;
-        String target;
-        String weight;
-        String value;
-        String type;
-        String timestamp;
-        String time;
-
-        EdgeFields(long line, Echo echo) {
-            this.line = line;
-            this.echo = echo;
-        }
-
-        /** Keeps {@code v} if {@code name} is one of the optional attributes a row uses. */
-        void put(String name, String v) {
-            switch (name) {
-                case "weight" -> { if (weight == null) weight = v; }
-                case "value" -> { if (value == null) value = v; }
-                case "type" -> { if (type == null) type = v; }
-                case "timestamp" -> { if (timestamp == null) timestamp = v; }
-                case "time" -> { if (time == null) time = v; }
-                default -> { }
-            }
-        }
-    }
-
-    /**
-     * What GML and GraphML share once a record is parsed: the directedness declared once before any record,
-     * the node registry (duplicates, unknown ids), edge validation into the reused {@link Interaction}, and
-     * progress. Edges naming a node not yet declared are held back (a bounded number) until the end, so that
-     * their rejection can say whether the node came later (a streaming read needs nodes first) or never.
-     */
-    static final class GraphRecords {
-        private static final int STEP = 4096;
-        private static final int MAX_HELD = 10_000;
-
-        private final InputSource in;
-        private final IngestOptions options;
-        private final InteractionSink sink;
-        private final RowAccounting rows;
-        private final Progress.Task progress;
-        private final boolean defaultDirected;
-        private final String format;
-        private final Fields fields = new Fields();
-        private final Interaction row = new Interaction();
-        private final Set<String> nodes = new HashSet<>();
-        private final List<Held> held = new ArrayList<>();
-        private final Map<String, Long> declaredLate = new HashMap<>();
-        private final Set<String> heldIds = new HashSet<>();
-        private Boolean directed;
-        private long records;
-        private boolean warnedValue;
-
-        private record Held(long line, String node, String text) {
-        }
-
-        GraphRecords(InputSource in, IngestOptions options, InteractionSink sink, RowAccounting rows,
-                     Progress.Task progress, boolean defaultDirected, String format) {
-            this.in = in;
-            this.options = options;
-            this.sink = sink;
-            this.rows = rows;
-            this.progress = progress;
-            this.defaultDirected = defaultDirected;
-            this.format = format;
-        }
-
-        void warn(String message) {
-            options.warnings().accept(in.name() + ": " + message);
-        }
-
-        /** The input's own declaration; too late once a record was passed on (the sink already was told). */
-        void directed(boolean d, long line) {
-            if (directed == null) {
-                directed = d;
-                sink.declaredDirected(d);
-            } else if (directed != d) {
-                warn("line " + line + ": directedness declared after nodes or edges (or twice) is ignored; read as "
-                        + (directed ? "directed" : "undirected"));
-            }
-        }
-
-        /** The graph ended: an empty graph still declares its directedness. */
-        void endGraph() {
-            declare();
-        }
-
-        private void declare() {
-            if (directed == null) {
-                directed = defaultDirected;
-                sink.declaredDirected(defaultDirected);
-            }
-        }
-
-        private void tick() {
-            if (++records % STEP == 0) progress.stepTo(in.bytesRead());
-        }
-
-        /** A record the format allows but Chorus does not read (GraphML hyperedges): a rejected row. */
-        void unsupported(long line, String reason, String text) {
-            declare();
-            tick();
-            rows.reject(line, reason, text);
-        }
-
-        void node(String id, Map<String, String> attributes, long line, Echo echo) {
-            declare();
-            tick();
-            if (id == null) {
-                rows.reject(line, "node: missing field 'id'", echo.close());
-            } else if (!nodes.add(id)) {
-                rows.reject(line, "duplicate node '" + Fields.shorten(id) + "': already declared, this one is ignored",
-                        echo.close());
-            } else {
-                if (heldIds.contains(id)) declaredLate.put(id, line);
-                sink.node(id, attributes);
-            }
-        }
-
-        void edge(EdgeFields e) {
-            declare();
-            tick();
-            if (e.source == null || e.target == null) {
-                rows.reject(e.line, "missing field '" + (e.source == null ? "source" : "target") + "'", e.echo.close());
-                return;
-            }
-            String unknown = !nodes.contains(e.source) ? e.source : !nodes.contains(e.target) ? e.target : null;
-            if (unknown != null) {
-                hold(e.line, unknown, e.echo.close());
-                return;
-            }
-            // "weight" must be a valid weight; "value" is generic in GML (a label, a class), so only a number is one
-            double w = 1.0;
-            String weight = e.weight != null ? e.weight : e.value;
-            String number = weight == null ? null : number(weight);
-            if (e.weight == null && weight != null && number == null) {
-                if (!warnedValue) {
-                    warnedValue = true;
-                    warn("line " + e.line + ": edge attribute 'value' is not a number ('" + Fields.shorten(weight)
-                            + "'); such edges get weight 1");
-                }
-            } else if (weight != null) {
-                w = fields.weight(number != null ? number : weight);
-                if (fields.error != null) {
-                    rows.reject(e.line, fields.error, e.echo.close());
-                    return;
-                }
-            }
-            InteractionType type = null;
-            if (e.type != null) {
-                type = fields.type(e.type);
-                if (fields.error != null) {
-                    rows.reject(e.line, fields.error, e.echo.close());
-                    return;
-                }
-            }
-            long ts = Interaction.NO_TIME;
-            String time = e.timestamp != null ? e.timestamp : e.time;
-            if (time != null) {
-                ts = fields.timestamp(time);
-                if (fields.error != null) {
-                    rows.reject(e.line, fields.error, e.echo.close());
-                    return;
-                }
-            }
-            row.reset();
-            byte[] s = e.source.getBytes(StandardCharsets.UTF_8);
-            byte[] t = e.target.getBytes(StandardCharsets.UTF_8);
-            row.source(s, 0, s.length);
-            row.target(t, 0, t.length);
-            row.line = e.line;
-            row.weight = w;
-            row.type = type;
-            row.timestamp = ts;
-            sink.interaction(row);
-            rows.loaded();
-        }
-
-        /**
-         * Holds back an edge with an undeclared node. Once more are held than may be rejected at all (or than
-         * the bound), they are rejected now, so that a hopeless input fails early and memory stays bounded.
-         */
-        private void hold(long line, String node, String text) {
-            held.add(new Held(line, node, text));
-            heldIds.add(node);
-            if (held.size() > Math.min(MAX_HELD, options.maxRejects())) {
-                for (Held h : held) {
-                    rows.reject(h.line, "unknown node '" + Fields.shorten(h.node) + "': not declared before this edge",
-                            h.text);
-                }
-                held.clear();
-                heldIds.clear();
-                declaredLate.clear();
-            }
-        }
-
-        /** Rejects the held edges with what is now known, then the row that stopped the read, if any. */
-        void finish(Stop stop) {
-            for (Held h : held) {
-                Long late = declaredLate.get(h.node);
-                String id = Fields.shorten(h.node);
-                String reason;
-                if (late != null) {
-                    reason = "unknown node '" + id + "': declared only later, at line " + late + " (a streaming "
-                            + format + " read needs nodes declared before the edges that use them)";
-                } else if (stop != null) {
-                    reason = "unknown node '" + id + "': not declared before the read stopped at line " + stop.line;
-                } else {
-                    reason = "unknown node '" + id + "': never declared";
-                }
-                rows.reject(h.line, reason, h.text);
-            }
-            held.clear();
-            if (stop != null) rows.reject(stop.line, stop.getMessage(), stop.text);
-            progress.stepTo(in.bytesRead());
-        }
-
-        /**
-         * {@code text} as a number Java parses, with the spellings GML and GraphML writers use for NaN and
-         * infinity (NAN, INF, -inf, Infinity) normalized; {@code null} when it is not a number.
-         */
-        static String number(String text) {
-            String t = text.trim();
-            String lower = t.toLowerCase(Locale.ROOT);
-            String sign = lower.startsWith("-") ? "-" : "";
-            String body = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
-            if (body.equals("nan")) return "NaN";
-            if (body.equals("inf") || body.equals("infinity")) return sign + "Infinity";
-            if (t.isEmpty()) return null;
-            for (int i = 0; i < t.length(); i++) {
-                char c = t.charAt(i);
-                if (!(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) return null;
-            }
-            try {
-                Double.parseDouble(t);
-                return t;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
     }
 
     /**
@@ -490,7 +149,7 @@ public final class GmlReader implements InteractionReader {
         static final int WORD = 3;
         static final int STRING = 4;
 
-        private final BufferedOnly in;
+        private final InputStream in;
         private final int maxToken;
         private final byte[] buf = new byte[1 << 16];
         private int pos;
@@ -508,7 +167,7 @@ public final class GmlReader implements InteractionReader {
         private long lastTokenEnd = 1;
         int kind;
 
-        Lexer(BufferedOnly in, int maxToken) {
+        Lexer(InputStream in, int maxToken) {
             this.in = in;
             this.maxToken = maxToken;
             this.tok = new byte[Math.min(256, maxToken)];
@@ -599,7 +258,7 @@ public final class GmlReader implements InteractionReader {
 
         Stop notClosed(String key, long openLine) {
             return new Stop(lastTokenEnd, "syntax error: unexpected end of input: '" + key + " [' opened at line "
-                    + openLine                    + " is not closed (truncated file or unbalanced brackets)", "");
+                    + openLine + " is not closed (truncated file or unbalanced brackets)", "");
         }
 
         /** Bounded, printable echo of the current token for a rejected row. */
@@ -641,25 +300,20 @@ public final class GmlReader implements InteractionReader {
             return decodeEntities && kind == STRING && s.indexOf('&') >= 0 ? unescape(s) : s;
         }
 
-        private int peek() throws IOException, Stop {
+        private int peek() throws IOException {
             if (pos == limit && !fill()) return -1;
             return buf[pos] & 0xff;
         }
 
-        private int read() throws IOException, Stop {
+        private int read() throws IOException {
             if (pos == limit && !fill()) return -1;
             return buf[pos++] & 0xff;
         }
 
-        private boolean fill() throws IOException, Stop {
+        private boolean fill() throws IOException {
             if (eof) return false;
-            int n;
-            try {
-                n = in.read(buf, 0, buf.length);
-            } catch (EOFException | ZipException e) {
-                throw new Stop(line, in.damage, "");
-            }
-            if (n <= 0) {
+            int n = in.read(buf, 0, buf.length);
+            if (n < 0) {
                 eof = true;
                 return false;
             }

@@ -3,11 +3,9 @@ package dev.chorus.ingest;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.chorus.ingest.GmlReader.BufferedOnly;
-import dev.chorus.ingest.GmlReader.Echo;
-import dev.chorus.ingest.GmlReader.EdgeFields;
-import dev.chorus.ingest.GmlReader.GraphRecords;
-import dev.chorus.ingest.GmlReader.Stop;
+import dev.chorus.ingest.GraphRecords.Echo;
+import dev.chorus.ingest.GraphRecords.EdgeFields;
+import dev.chorus.ingest.GraphRecords.Stop;
 import dev.chorus.progress.Progress;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -43,8 +41,8 @@ import javax.xml.stream.XMLStreamReader;
  * <p>Each {@code <edge>} is one row; its weight comes from the data whose key is named {@code weight}, else
  * {@code value}. Nodes go to {@link InteractionSink#node} with their data by {@code attr.name} (key defaults
  * applied). Content of {@code <data>} that is markup (yEd graphics) is skipped, as are ports and descriptions.
- * Nested graphs are read as part of the one graph. Malformed XML rejects one row at its line and ends the
- * read, keeping what was loaded before.
+ * Nested graphs are read as part of the one graph. Malformed XML (or damaged gzip input, named as such) rejects
+ * one row at its line and ends the read, keeping what was loaded before.
  */
 public final class GraphmlReader implements InteractionReader {
     private static final String NS = "http://graphml.graphdrawing.org/xmlns";
@@ -60,14 +58,16 @@ public final class GraphmlReader implements InteractionReader {
         GraphRecords out = new GraphRecords(in, options, sink, rows, progress, true, "GraphML");
         Parse parse = new Parse(out, options.maxLineLength());
         Stop stop = null;
+        long line;
         XMLStreamReader x = null;
-        BufferedOnly source = new BufferedOnly(in.stream());
         try {
-            x = isUtf8(in.head()) ? factory().createXMLStreamReader(utf8(source, in.head()))
-                    : factory().createXMLStreamReader(source);
+            x = isUtf8(in.head()) ? factory().createXMLStreamReader(utf8(in.stream(), in.head()))
+                    : factory().createXMLStreamReader(in.stream());
             parse.run(x);
+            line = x.getLocation().getLineNumber();
         } catch (XMLStreamException e) {
-            stop = stop(e, x, source);
+            stop = stop(e, x);
+            line = stop.line;
         } finally {
             if (x != null) {
                 try {
@@ -77,14 +77,13 @@ public final class GraphmlReader implements InteractionReader {
                 }
             }
         }
-        out.finish(stop);
-        if (!parse.sawGraph && stop == null) {
+        if (!out.finish(stop, Math.max(line, 1)) && !parse.sawGraph) {
             throw new InputException(in.name() + ": no <graph> element: not a GraphML graph");
         }
     }
 
     /** The JDK's own StAX implementation (not whatever a jar on the classpath registers), DTDs off. */
-    static XMLInputFactory factory() {
+    private static XMLInputFactory factory() {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -97,7 +96,7 @@ public final class GraphmlReader implements InteractionReader {
      * encoding). UTF-8 documents are decoded here rather than by the parser: the JDK's parser prints
      * "[Fatal Error]" to stderr on an invalid byte, which would garble the CLI's output.
      */
-    static boolean isUtf8(byte[] head) {
+    private static boolean isUtf8(byte[] head) {
         if (head.length >= 2 && (head[0] == 0 || head[1] == 0 || head[0] == (byte) 0xFE || head[0] == (byte) 0xFF)) {
             return false;
         }
@@ -168,12 +167,11 @@ public final class GraphmlReader implements InteractionReader {
         }
     }
 
-    /** Turns a parser error into the row that ends the read; damaged gzip is named as such. */
-    private static Stop stop(XMLStreamException e, XMLStreamReader x, BufferedOnly source) throws IOException {
+    /** Turns a parser error into the row that ends the read. */
+    private static Stop stop(XMLStreamException e, XMLStreamReader x) throws IOException {
         long line = e.getLocation() != null ? e.getLocation().getLineNumber()
                 : x != null ? x.getLocation().getLineNumber() : 1;
         line = Math.max(line, 1);
-        if (source.damage != null) return new Stop(line, source.damage, "");
         Throwable t = e;
         for (int i = 0; t != null && i < 8; i++) {
             if (t instanceof CharacterCodingException) return new Stop(line, "malformed XML: not valid UTF-8", "");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.progress.Progress;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -373,13 +375,58 @@ class GmlReaderTest {
         assertEquals(p.sink().nodes, z.sink().nodes);
     }
 
+    /** The lines a gzip stream decodes to before it breaks off: where a damage row belongs. */
+    static long linesBeforeDamage(byte[] gz) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPInputStream z = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            byte[] b = new byte[1];
+            while (z.read(b) > 0) out.write(b[0]); // one at a time: every byte before the damage is counted
+        } catch (IOException expected) {
+            // the damage
+        }
+        return out.toString(StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count() + 1;
+    }
+
     @Test
     void truncatedGzipKeepsWhatWasRead() throws IOException {
+        Result plain = gmlFile("datasets/lesmis/lesmis.gml");
         byte[] z = gzip(Files.readAllBytes(Path.of("datasets/lesmis/lesmis.gml")));
-        Result r = read(new GmlReader(), InputSource.of("lesmis.gml.gz", Arrays.copyOf(z, z.length * 3 / 4)));
-        assertTrue(r.counts().loaded() > 0 && r.counts().loaded() < 254, r.counts().toString());
-        assertEquals(1, r.counts().rejected());
+        byte[] cut = Arrays.copyOf(z, z.length * 3 / 4);
+        Result r = read(new GmlReader(), InputSource.of("lesmis.gml.gz", cut));
+        long loaded = r.counts().loaded();
+        assertTrue(loaded > 0 && loaded < 254, r.counts().toString());
+        assertEquals(new RowCounts(loaded + 1, loaded, 1), r.counts());
+        assertEquals(plain.sink().edges.subList(0, (int) loaded), r.sink().edges);
         assertTrue(r.only().reason().startsWith("truncated compressed input"), r.only().reason());
+        assertEquals(linesBeforeDamage(cut), r.only().line()); // where the input ended, as for line formats
+    }
+
+    @Test
+    void gzipDamagedAfterTheGraphStillReportsTheDamage() throws IOException {
+        byte[] z = gzip(Files.readAllBytes(Path.of("datasets/lesmis/lesmis.gml")));
+        Result r = read(new GmlReader(), InputSource.of("lesmis.gml.gz", Arrays.copyOf(z, z.length - 4)));
+        assertEquals(new RowCounts(255, 254, 1), r.counts()); // every edge, and the damage: the trailer is cut
+        assertTrue(r.only().reason().startsWith("truncated compressed input"), r.only().reason());
+        assertEquals(linesBeforeDamage(Arrays.copyOf(z, z.length - 4)), r.only().line());
+    }
+
+    @Test
+    void gzipDamagedBeforeTheGraphIsADamageRowNotAMissingGraph() throws IOException {
+        byte[] z = gzip(("Version 1\n".repeat(50_000) + "graph [ node [ id 1 ] ]\n").getBytes(StandardCharsets.UTF_8));
+        byte[] cut = Arrays.copyOf(z, z.length / 2);
+        Result r = read(new GmlReader(), InputSource.of("x.gml.gz", cut));
+        assertEquals(new RowCounts(1, 0, 1), r.counts());
+        assertTrue(r.only().reason().startsWith("truncated compressed input"), r.only().reason());
+        assertEquals(linesBeforeDamage(cut), r.only().line());
+    }
+
+    @Test
+    void corruptGzipNamesTheDamage() throws IOException {
+        byte[] z = gzip(Files.readAllBytes(Path.of("datasets/lesmis/lesmis.gml")));
+        z[z.length - 6] ^= 0x55; // inside the CRC: every record decodes, the check at the end fails
+        Result r = read(new GmlReader(), InputSource.of("lesmis.gml.gz", z));
+        assertEquals(new RowCounts(255, 254, 1), r.counts());
+        assertTrue(r.only().reason().startsWith("corrupt compressed input"), r.only().reason());
     }
 
     @Test
@@ -418,11 +465,11 @@ class GmlReaderTest {
 
     @Test
     void numbersAsWrittenWithNanAndInfinitySpellings() {
-        assertEquals("NaN", GmlReader.GraphRecords.number("NAN"));
-        assertEquals("-Infinity", GmlReader.GraphRecords.number("-inf"));
-        assertEquals("1e3", GmlReader.GraphRecords.number("1e3"));
-        assertNull(GmlReader.GraphRecords.number("0x10"));
-        assertNull(GmlReader.GraphRecords.number("c"));
-        assertFalse(GmlReader.GraphRecords.number("7") == null);
+        assertEquals("NaN", GraphRecords.number("NAN"));
+        assertEquals("-Infinity", GraphRecords.number("-inf"));
+        assertEquals("1e3", GraphRecords.number("1e3"));
+        assertNull(GraphRecords.number("0x10"));
+        assertNull(GraphRecords.number("c"));
+        assertFalse(GraphRecords.number("7") == null);
     }
 }

@@ -311,11 +311,30 @@ class GraphmlReaderTest {
         assertEquals(p.sink().lines, z.sink().lines);
         assertEquals(p.sink().nodes, z.sink().nodes);
 
-        Result cut = read(new GraphmlReader(), InputSource.of("lesmis.graphml.gz",
-                Arrays.copyOf(gzip(plain), gzip(plain).length * 3 / 4)));
-        assertTrue(cut.counts().loaded() > 0 && cut.counts().loaded() < 254, cut.counts().toString());
-        assertEquals(1, cut.counts().rejected());
+        byte[] gz = gzip(plain);
+        byte[] cutBytes = Arrays.copyOf(gz, gz.length * 3 / 4);
+        Result cut = read(new GraphmlReader(), InputSource.of("lesmis.graphml.gz", cutBytes));
+        long loaded = cut.counts().loaded();
+        assertTrue(loaded > 0 && loaded < 254, cut.counts().toString());
+        assertEquals(new RowCounts(loaded + 1, loaded, 1), cut.counts());
+        assertEquals(p.sink().edges.subList(0, (int) loaded), cut.sink().edges);
         assertTrue(cut.only().reason().startsWith("truncated compressed input"), cut.only().reason());
+        assertEquals(GmlReaderTest.linesBeforeDamage(cutBytes), cut.only().line());
+
+        Result trailer = read(new GraphmlReader(),
+                InputSource.of("lesmis.graphml.gz", Arrays.copyOf(gz, gz.length - 4)));
+        assertEquals(new RowCounts(255, 254, 1), trailer.counts()); // every edge, and the damage
+        assertTrue(trailer.only().reason().startsWith("truncated compressed input"), trailer.only().reason());
+    }
+
+    @Test
+    void gzipDamagedBeforeTheGraphIsADamageRowNotAMissingGraph() throws IOException {
+        String doc = "<graphml>\n" + "<!-- padding -->\n".repeat(50_000)
+                + "<graph><node id=\"a\"/></graph></graphml>\n";
+        byte[] gz = gzip(doc.getBytes(StandardCharsets.UTF_8));
+        Result r = read(new GraphmlReader(), InputSource.of("x.graphml.gz", Arrays.copyOf(gz, gz.length / 2)));
+        assertEquals(new RowCounts(1, 0, 1), r.counts());
+        assertTrue(r.only().reason().startsWith("truncated compressed input"), r.only().reason());
     }
 
     @Test

@@ -1,0 +1,308 @@
+package dev.chorus.ingest;
+
+import dev.chorus.progress.Progress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What GML and GraphML share once a record is parsed: the directedness declared once before any record,
+ * the node registry (duplicates, unknown ids), edge validation into the reused {@link Interaction}, progress,
+ * and the row for a read that ended early. Edges naming a node not yet declared are held back (a bounded
+ * number) until the end, so that their rejection can say whether the node came later (a streaming read needs
+ * nodes first) or never.
+ */
+final class GraphRecords {
+    private static final int STEP = 4096;
+    private static final int MAX_HELD = 10_000;
+
+    private final InputSource in;
+    private final IngestOptions options;
+    private final InteractionSink sink;
+    private final RowAccounting rows;
+    private final Progress.Task progress;
+    private final boolean defaultDirected;
+    private final String format;
+    private final Fields fields = new Fields();
+    private final Interaction row = new Interaction();
+    private final Set<String> nodes = new HashSet<>();
+    private final List<Held> held = new ArrayList<>();
+    private final Map<String, Long> declaredLate = new HashMap<>();
+    private final Set<String> heldIds = new HashSet<>();
+    private Boolean directed;
+    private long records;
+    private boolean warnedValue;
+
+    private record Held(long line, String node, String text) {
+    }
+
+    GraphRecords(InputSource in, IngestOptions options, InteractionSink sink, RowAccounting rows,
+                 Progress.Task progress, boolean defaultDirected, String format) {
+        this.in = in;
+        this.options = options;
+        this.sink = sink;
+        this.rows = rows;
+        this.progress = progress;
+        this.defaultDirected = defaultDirected;
+        this.format = format;
+    }
+
+    void warn(String message) {
+        options.warnings().accept(in.name() + ": " + message);
+    }
+
+    /** The input's own declaration; too late once a record was passed on (the sink already was told). */
+    void directed(boolean d, long line) {
+        if (directed == null) {
+            directed = d;
+            sink.declaredDirected(d);
+        } else if (directed != d) {
+            warn("line " + line + ": directedness declared after nodes or edges (or twice) is ignored; read as "
+                    + (directed ? "directed" : "undirected"));
+        }
+    }
+
+    /**
+     * Declares the format's default unless the input declared its own: before the first record, and at the end
+     * of a graph, so that an empty graph declares it too.
+     */
+    void declare() {
+        if (directed == null) {
+            directed = defaultDirected;
+            sink.declaredDirected(defaultDirected);
+        }
+    }
+
+    /** Every record: the sink learns the directedness before it, and progress moves now and then. */
+    private void record() {
+        declare();
+        if (++records % STEP == 0) progress.stepTo(in.bytesRead());
+    }
+
+    /** A record the format allows but Chorus does not read (GraphML hyperedges): a rejected row. */
+    void unsupported(long line, String reason, String text) {
+        record();
+        rows.reject(line, reason, text);
+    }
+
+    void node(String id, Map<String, String> attributes, long line, Echo echo) {
+        record();
+        if (id == null) {
+            rows.reject(line, "node: missing field 'id'", echo.close());
+        } else if (!nodes.add(id)) {
+            rows.reject(line, "duplicate node '" + Fields.shorten(id) + "': already declared, this one is ignored",
+                    echo.close());
+        } else {
+            if (heldIds.contains(id)) declaredLate.put(id, line);
+            sink.node(id, attributes);
+        }
+    }
+
+    void edge(EdgeFields e) {
+        record();
+        if (e.source == null || e.target == null) {
+            rows.reject(e.line, "missing field '" + (e.source == null ? "source" : "target") + "'", e.echo.close());
+            return;
+        }
+        String unknown = !nodes.contains(e.source) ? e.source : !nodes.contains(e.target) ? e.target : null;
+        if (unknown != null) {
+            hold(e.line, unknown, e.echo.close());
+            return;
+        }
+        // "weight" must be a valid weight; "value" is generic in GML (a label, a class), so only a number is one
+        double w = 1.0;
+        String weight = e.weight != null ? e.weight : e.value;
+        String number = weight == null ? null : number(weight);
+        if (e.weight == null && weight != null && number == null) {
+            if (!warnedValue) {
+                warnedValue = true;
+                warn("line " + e.line + ": edge attribute 'value' is not a number ('" + Fields.shorten(weight)
+                        + "'); such edges get weight 1");
+            }
+        } else if (weight != null) {
+            w = fields.weight(number != null ? number : weight);
+            if (fields.error != null) {
+                rows.reject(e.line, fields.error, e.echo.close());
+                return;
+            }
+        }
+        InteractionType type = null;
+        if (e.type != null) {
+            type = fields.type(e.type);
+            if (fields.error != null) {
+                rows.reject(e.line, fields.error, e.echo.close());
+                return;
+            }
+        }
+        long ts = Interaction.NO_TIME;
+        String time = e.timestamp != null ? e.timestamp : e.time;
+        if (time != null) {
+            ts = fields.timestamp(time);
+            if (fields.error != null) {
+                rows.reject(e.line, fields.error, e.echo.close());
+                return;
+            }
+        }
+        row.reset();
+        byte[] s = e.source.getBytes(StandardCharsets.UTF_8);
+        byte[] t = e.target.getBytes(StandardCharsets.UTF_8);
+        row.source(s, 0, s.length);
+        row.target(t, 0, t.length);
+        row.line = e.line;
+        row.weight = w;
+        row.type = type;
+        row.timestamp = ts;
+        sink.interaction(row);
+        rows.loaded();
+    }
+
+    /**
+     * Holds back an edge with an undeclared node. Once more are held than may be rejected at all (or than
+     * the bound), they are rejected now, so that a hopeless input fails early and memory stays bounded.
+     */
+    private void hold(long line, String node, String text) {
+        held.add(new Held(line, node, text));
+        heldIds.add(node);
+        if (held.size() > Math.min(MAX_HELD, options.maxRejects())) {
+            for (Held h : held) {
+                rows.reject(h.line, "unknown node '" + Fields.shorten(h.node) + "': not declared before this edge",
+                        h.text);
+            }
+            held.clear();
+            heldIds.clear();
+            declaredLate.clear();
+        }
+    }
+
+    /**
+     * Rejects the held edges with what is now known, then one row for an early end, if any. Damaged
+     * compressed input ({@link InputSource#damage()}) is that row whether the parser then saw a clean end or
+     * a syntax error: either is only the symptom of the bytes that are missing.
+     *
+     * @param stop the syntax error that ended the read, or {@code null} after a clean end
+     * @param line where the parser was when the read ended: the line of the damage row
+     * @return whether the read ended early
+     */
+    boolean finish(Stop stop, long line) {
+        if (in.damage() != null) stop = new Stop(line, in.damage(), "");
+        for (Held h : held) {
+            Long late = declaredLate.get(h.node);
+            String id = Fields.shorten(h.node);
+            String reason;
+            if (late != null) {
+                reason = "unknown node '" + id + "': declared only later, at line " + late + " (a streaming "
+                        + format + " read needs nodes declared before the edges that use them)";
+            } else if (stop != null) {
+                reason = "unknown node '" + id + "': not declared before the read stopped at line " + stop.line;
+            } else {
+                reason = "unknown node '" + id + "': never declared";
+            }
+            rows.reject(h.line, reason, h.text);
+        }
+        if (stop != null) rows.reject(stop.line, stop.getMessage(), stop.text);
+        progress.stepTo(in.bytesRead());
+        return stop != null;
+    }
+
+    /**
+     * {@code text} as a number Java parses, with the spellings GML and GraphML writers use for NaN and
+     * infinity (NAN, INF, -inf, Infinity) normalized; {@code null} when it is not a number.
+     */
+    static String number(String text) {
+        String t = text.trim();
+        String lower = t.toLowerCase(Locale.ROOT);
+        String sign = lower.startsWith("-") ? "-" : "";
+        String body = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
+        if (body.equals("nan")) return "NaN";
+        if (body.equals("inf") || body.equals("infinity")) return sign + "Infinity";
+        if (t.isEmpty()) return null;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) return null;
+        }
+        try {
+            Double.parseDouble(t);
+            return t;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Ends the read early: a syntax error, reported as one rejected row at {@link #line} (see {@link #finish}). */
+    static final class Stop extends Exception {
+        private static final long serialVersionUID = 1L;
+        final long line;
+        final String text;
+
+        Stop(long line, String reason, String text) {
+            super(reason, null, false, false); // control flow, not a bug: no stack trace
+            this.line = line;
+            this.text = text;
+        }
+    }
+
+    /**
+     * A bounded, printable echo of a record for rejected rows: {@code edge [ source 1 target 2 ]} (GML) or
+     * {@code edge source="n1" target="n2"} (GraphML). Only the first {@link RowAccounting#MAX_ECHO} characters
+     * are kept, so a record with huge attributes costs no more.
+     */
+    static final class Echo {
+        private final StringBuilder b;
+        private final String end;
+        private final boolean xml;
+
+        Echo(String start, String end, boolean xml) {
+            this.b = new StringBuilder(start);
+            this.end = end;
+            this.xml = xml;
+        }
+
+        void add(String key, String value, boolean quoted) {
+            if (b.length() > RowAccounting.MAX_ECHO) return;
+            b.append(' ').append(key).append(xml ? "=" : " ");
+            if (quoted || xml) b.append('"').append(value).append('"');
+            else b.append(value);
+        }
+
+        String close() {
+            String s = b.length() > RowAccounting.MAX_ECHO ? b + " ..." : b + end;
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            return RowAccounting.echo(bytes, 0, bytes.length);
+        }
+    }
+
+    /** What a row needs from an edge record; the first occurrence of a repeated key wins. */
+    static final class EdgeFields {
+        final long line;
+        final Echo echo;
+        String source;
+        String target;
+        String weight;
+        String value;
+        String type;
+        String timestamp;
+        String time;
+
+        EdgeFields(long line, Echo echo) {
+            this.line = line;
+            this.echo = echo;
+        }
+
+        /** Keeps {@code v} if {@code name} is one of the optional attributes a row uses. */
+        void put(String name, String v) {
+            switch (name) {
+                case "weight" -> { if (weight == null) weight = v; }
+                case "value" -> { if (value == null) value = v; }
+                case "type" -> { if (type == null) type = v; }
+                case "timestamp" -> { if (timestamp == null) timestamp = v; }
+                case "time" -> { if (time == null) time = v; }
+                default -> { }
+            }
+        }
+    }
+}
