@@ -8,9 +8,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +30,7 @@ public final class IngestBenchmark {
     private IngestBenchmark() {
     }
 
-    public static Map<String, Object> run(String path, int repeat, java.io.PrintWriter log) throws IOException {
+    public static Map<String, Object> run(String path, int repeat, java.io.PrintWriter log) throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("input", path);
         result.put("java", System.getProperty("java.version"));
@@ -41,11 +38,11 @@ public final class IngestBenchmark {
         result.put("processors", Runtime.getRuntime().availableProcessors());
 
         long[] lines = new long[1];
-        Map<String, Object> scan = measure("scan", repeat, log, () -> lines[0] = scanLines(path));
-        Map<String, Object> naive = measure("naive", repeat, log, () -> naive(path));
+        Map<String, Object> scan = Timing.measure("scan", repeat, log, () -> lines[0] = scanLines(path));
+        Map<String, Object> naive = Timing.measure("naive", repeat, log, () -> naive(path));
         InteractionGraph[] graph = new InteractionGraph[1];
         long[] rows = new long[1];
-        Map<String, Object> chorus = measure("chorus", repeat, log, () -> {
+        Map<String, Object> chorus = Timing.measure("chorus", repeat, log, () -> {
             GraphLoader.Loaded l = GraphLoader.load(path, IngestOptions.defaults());
             graph[0] = l.graph();
             rows[0] = l.rows().read();
@@ -59,38 +56,13 @@ public final class IngestBenchmark {
         Map<String, Long> mem = graph[0].memoryBytes();
         long adjacency = mem.get("out") + mem.get("in");
         result.put("graph_bytes", mem);
-        result.put("adjacency_bytes_per_arc", round((double) adjacency / Math.max(1, graph[0].arcCount())));
+        result.put("adjacency_bytes_per_arc", Timing.round((double) adjacency / Math.max(1, graph[0].arcCount())));
         result.put("scan", scan);
         result.put("naive", naive);
         result.put("chorus", chorus);
-        result.put("chorus_vs_naive_speedup", round((double) naive.get("best_s") / best));
-        result.put("chorus_vs_scan_ratio", round(best / (double) scan.get("best_s")));
+        result.put("chorus_vs_naive_speedup", Timing.round((double) naive.get("best_s") / best));
+        result.put("chorus_vs_scan_ratio", Timing.round(best / (double) scan.get("best_s")));
         return result;
-    }
-
-    private interface Body {
-        void run() throws IOException;
-    }
-
-    private static Map<String, Object> measure(String name, int repeat, java.io.PrintWriter log, Body body) throws IOException {
-        List<Double> times = new ArrayList<>();
-        long peak = 0;
-        for (int i = -1; i < repeat; i++) {
-            System.gc();
-            resetPeaks();
-            long t0 = System.nanoTime();
-            body.run();
-            double s = (System.nanoTime() - t0) / 1e9;
-            peak = Math.max(peak, peakHeap());
-            if (i >= 0) times.add(s);
-            log.printf("bench %-6s %s %.3f s%n", name, i < 0 ? "warm-up" : "run " + (i + 1), s);
-            log.flush();
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("best_s", times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
-        m.put("times_s", times);
-        m.put("peak_heap_mb", peak >> 20);
-        return m;
     }
 
     private static long scanLines(String path) throws IOException {
@@ -123,19 +95,4 @@ public final class IngestBenchmark {
         if (edges.isEmpty() && ids.size() > 0) throw new AssertionError();
     }
 
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
-        }
-        return sum;
-    }
-
-    private static double round(double x) {
-        return Math.round(x * 100) / 100.0;
-    }
 }

@@ -2,6 +2,7 @@ package dev.chorus.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chorus.bench.CentralityBenchmark;
 import dev.chorus.bench.IngestBenchmark;
 import dev.chorus.generate.SocialGraphGenerator;
 import java.io.BufferedOutputStream;
@@ -23,8 +24,17 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest: read + build the graph vs. a line scan and a naive loader.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = {
+            "ingest: read + build the graph vs. a line scan and a naive loader;",
+            "centrality: algorithms on the loaded graph vs. JGraphT and vs. one thread."})
     String what;
+
+    @Option(names = "--algo", defaultValue = "pagerank", split = ",", paramLabel = "A,B",
+            description = "centrality: algorithms to run (default: ${DEFAULT-VALUE}).")
+    java.util.List<String> algorithms;
+
+    @Option(names = "--no-jgrapht", description = "centrality: skip the JGraphT baseline (it needs several times the heap).")
+    boolean noJgrapht;
 
     @Option(names = "--input", paramLabel = "FILE", description = "Benchmark this file instead of a generated one.")
     String input;
@@ -46,7 +56,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!what.equals("ingest")) throw new IllegalArgumentException("bench: unknown benchmark '" + what + "' (available: ingest)");
+        if (!what.equals("ingest") && !what.equals("centrality")) {
+            throw new IllegalArgumentException("bench: unknown benchmark '" + what + "' (available: ingest, centrality)");
+        }
         if (repeat < 1) throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
         PrintWriter err = spec.commandLine().getErr();
         String path = input;
@@ -61,7 +73,9 @@ final class BenchCommand implements Callable<Integer> {
             path = generated.toString();
         }
         try {
-            Map<String, Object> result = IngestBenchmark.run(path, repeat, err);
+            Map<String, Object> result = what.equals("ingest")
+                    ? IngestBenchmark.run(path, repeat, err)
+                    : CentralityBenchmark.run(path, algorithms, repeat, !noJgrapht, err);
             PrintWriter out = spec.commandLine().getOut();
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
             out.flush();

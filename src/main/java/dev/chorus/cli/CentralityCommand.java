@@ -3,7 +3,11 @@ package dev.chorus.cli;
 import dev.chorus.centrality.Degree;
 import dev.chorus.centrality.DegreeConfig;
 import dev.chorus.centrality.NodeScores;
+import dev.chorus.centrality.PageRank;
+import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.graph.GraphLoader;
+import dev.chorus.graph.InteractionGraph;
+import dev.chorus.progress.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,8 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "centrality", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Score every node with a centrality algorithm; CSV node,<scores> to --out or stdout.")
 final class CentralityCommand implements Callable<Integer> {
-    /** Algorithms available now; the contract's others arrive with the centrality suite. */
-    static final List<String> ALGORITHMS = List.of("degree");
+    /** Algorithms available now. */
+    static final List<String> ALGORITHMS = List.of("degree", "pagerank");
 
     @Spec
     CommandSpec spec;
@@ -52,6 +56,24 @@ final class CentralityCommand implements Callable<Integer> {
         boolean unweighted;
     }
 
+    @Option(names = "--damping", defaultValue = "0.85", paramLabel = "D", description = "pagerank: damping factor (default: ${DEFAULT-VALUE}).")
+    double damping;
+
+    @Option(names = "--max-iterations", defaultValue = "100", paramLabel = "N",
+            description = "Iterative algorithms: iteration cap (default: ${DEFAULT-VALUE}).")
+    int maxIterations;
+
+    @Option(names = "--tolerance", defaultValue = "1e-6", paramLabel = "T",
+            description = "Iterative algorithms: stop when the L1 change is below n*T (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--personalize", split = ",", paramLabel = "ID,ID",
+            description = "pagerank: restart at these nodes only (personalized PageRank).")
+    List<String> personalize;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors). Results do not depend on it.")
+    Integer threads;
+
     static final class Algorithms implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
@@ -66,14 +88,24 @@ final class CentralityCommand implements Callable<Integer> {
                     + String.join(", ", ALGORITHMS) + ")");
         }
         if (top != null && top < 1) throw new IllegalArgumentException("--top must be >= 1, got " + top);
+        if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         boolean weighted = weighting == null || !weighting.unweighted;
         PrintWriter err = spec.commandLine().getErr();
         GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out));
-        Function<GraphLoader.Loaded, NodeScores> run = switch (algo) {
-            case "degree" -> l -> Degree.compute(l.graph(), new DegreeConfig(weighted));
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        Progress progress = CliProgress.create(err, input.quiet);
+        Function<InteractionGraph, NodeScores> run = switch (algo) {
+            case "degree" -> g -> Degree.compute(g, new DegreeConfig(weighted));
+            case "pagerank" -> g -> PageRank.compute(g, new PageRankConfig(damping, maxIterations, tolerance, weighted,
+                    personalize, nThreads), progress);
             default -> throw new AssertionError(algo);
         };
-        write(run.apply(loaded), spec.commandLine().getOut());
+        NodeScores scores = run.apply(loaded.graph());
+        if (!scores.converged()) {
+            err.printf("chorus: warning: %s did not converge in %d iterations (tolerance %g); scores are the last iterate%n",
+                    algo, scores.iterations(), tolerance);
+        }
+        write(scores, spec.commandLine().getOut());
         return ExitCode.OK;
     }
 

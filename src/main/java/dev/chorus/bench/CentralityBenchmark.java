@@ -1,0 +1,72 @@
+package dev.chorus.bench;
+
+import dev.chorus.centrality.PageRank;
+import dev.chorus.centrality.PageRankConfig;
+import dev.chorus.graph.GraphLoader;
+import dev.chorus.graph.InteractionGraph;
+import dev.chorus.ingest.IngestOptions;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultWeightedEdge;
+
+/**
+ * Centrality algorithms on one loaded graph (load not counted), each beside a baseline in the same JVM:
+ * JGraphT 1.5.3 on its own copy of the graph where it has the algorithm, and Chorus on one thread, so that
+ * the figures are ratios (speed-up over JGraphT, parallel speed-up). PageRank runs exactly 20 iterations on
+ * both sides (tolerance set so low that it never stops early).
+ */
+public final class CentralityBenchmark {
+    private CentralityBenchmark() {
+    }
+
+    public static Map<String, Object> run(String path, List<String> algorithms, int repeat, boolean jgrapht, PrintWriter log)
+            throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("input", path);
+        result.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+        int threads = Runtime.getRuntime().availableProcessors();
+        result.put("processors", threads);
+        InteractionGraph g = GraphLoader.load(path, IngestOptions.defaults()).graph();
+        result.put("nodes", g.nodeCount());
+        result.put("arcs", g.arcCount());
+        Graph<String, DefaultWeightedEdge> j = null;
+        if (jgrapht) {
+            log.println("bench: copying the graph into JGraphT for the baseline...");
+            log.flush();
+            j = g.toJGraphT();
+        }
+        for (String algo : algorithms) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            switch (algo) {
+                case "pagerank" -> {
+                    PageRankConfig cfg = PageRankConfig.defaults().withMaxIterations(20).withTolerance(Double.MIN_VALUE);
+                    r.put("chorus", Timing.measure("pagerank chorus " + threads + "t", repeat, log, () -> PageRank.compute(g, cfg)));
+                    r.put("chorus_1_thread", Timing.measure("pagerank chorus 1t", repeat, log, () -> PageRank.compute(g, cfg.withThreads(1))));
+                    if (j != null) {
+                        Graph<String, DefaultWeightedEdge> jg = j;
+                        r.put("jgrapht", Timing.measure("pagerank jgrapht", repeat, log,
+                                () -> new org.jgrapht.alg.scoring.PageRank<>(jg, 0.85, 20, Double.MIN_VALUE).getScores()));
+                    }
+                }
+                default -> throw new IllegalArgumentException("bench centrality: unknown algorithm '" + algo + "' (available: pagerank)");
+            }
+            ratios(r);
+            result.put(algo, r);
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void ratios(Map<String, Object> r) {
+        double chorus = Timing.best((Map<String, Object>) r.get("chorus"));
+        if (r.containsKey("chorus_1_thread")) {
+            r.put("parallel_speedup", Timing.round(Timing.best((Map<String, Object>) r.get("chorus_1_thread")) / chorus));
+        }
+        if (r.containsKey("jgrapht")) {
+            r.put("speedup_vs_jgrapht", Timing.round(Timing.best((Map<String, Object>) r.get("jgrapht")) / chorus));
+        }
+    }
+}
