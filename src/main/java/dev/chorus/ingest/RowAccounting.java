@@ -75,7 +75,8 @@ public final class RowAccounting {
             char c = s.charAt(i);
             if (c == '\t') b.append("\\t");
             else if (c == '\\') b.append("\\\\");
-            else if (c < 0x20 || c == 0x7f || c == '\uFFFD') b.append(String.format("\\x%02x", (int) c & 0xff));
+            else if (c < 0x20 || c == 0x7f) b.append(String.format("\\x%02x", (int) c));
+            else if (c == '\uFFFD') b.append("\\ufffd"); // a byte that is not UTF-8
             else b.append(c);
         }
         if (b.length() >= MAX_ECHO || end < to) b.append("...");

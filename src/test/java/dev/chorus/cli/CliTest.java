@@ -92,6 +92,24 @@ class CliTest {
     }
 
     @Test
+    void pagerankScoresSumToOneAndOptionsAreChecked() {
+        Run r = run("centrality", "datasets/email-eu-core/email-Eu-core.txt.gz", "--algo", "pagerank", "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("node,pagerank", lines.get(0));
+        assertEquals(1006, lines.size());
+        double sum = lines.subList(1, lines.size()).stream().mapToDouble(l -> Double.parseDouble(l.split(",")[1])).sum();
+        assertEquals(1.0, sum, 1e-9);
+        Run personalized = run("centrality", "datasets/karate/karate.edges", "--undirected", "--algo", "pagerank",
+                "--personalize", "0,33", "--top", "2");
+        assertEquals(List.of("node", "33", "0"), personalized.out().lines().map(l -> l.split(",")[0]).toList());
+        Run unknown = run("centrality", "datasets/karate/karate.edges", "--algo", "pagerank", "--personalize", "nobody");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("'nobody'"), unknown.err());
+        assertEquals(2, run("centrality", "datasets/karate/karate.edges", "--algo", "pagerank", "--damping", "1.5").code());
+    }
+
+    @Test
     void missingFileIsExit3WithOneLine() {
         Run r = run("info", "no/such/file.txt");
         assertEquals(3, r.code());
