@@ -3,10 +3,10 @@ package dev.chorus.graph;
 import dev.chorus.ingest.Interaction;
 import dev.chorus.ingest.InteractionSink;
 import dev.chorus.ingest.InteractionType;
+import dev.chorus.parallel.Chunks;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import dev.chorus.parallel.Chunks;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
@@ -69,7 +69,8 @@ public final class GraphBuilder implements InteractionSink {
     @Override
     public void interaction(Interaction row) {
         if (!staging.fits(row.sourceLength(), row.targetLength())) flushIds();
-        if (!staging.fits(row.sourceLength(), row.targetLength())) { // one huge id pair: no batching
+        if (!staging.fits(row.sourceLength(), row.targetLength())) { // one huge id pair: interned directly, in order
+            drainIds();
             add(ids.intern(row.sourceBytes(), row.sourceOffset(), row.sourceLength()),
                     ids.intern(row.targetBytes(), row.targetOffset(), row.targetLength()), row.weight(), row.type(), row.timestamp());
             return;

@@ -1,5 +1,6 @@
 package dev.chorus.graph;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -174,6 +175,32 @@ class InteractionGraphTest {
             assertEquals(id, ids.id(idx));
         }
         assertEquals(seen.size(), ids.size());
+    }
+
+    /**
+     * Rows streamed through the reader path (batched, interned on a worker thread) build the same graph as
+     * rows added one by one, including ids too long to batch, which must keep their first-appearance place.
+     */
+    @Test
+    void batchedInterningKeepsFirstAppearanceOrder() {
+        StringBuilder text = new StringBuilder();
+        GraphBuilder direct = new GraphBuilder(true);
+        SplittableRandom rnd = new SplittableRandom(5);
+        String huge = "h".repeat(140_000); // larger than a batch buffer
+        for (int i = 0; i < 30_000; i++) {
+            String s = "u" + rnd.nextInt(5_000);
+            String t = i == 12_345 ? huge : "u" + rnd.nextInt(5_000);
+            text.append(s).append(' ').append(t).append('\n');
+            direct.add(s, t, 1);
+        }
+        InteractionGraph streamed = GraphLoader.load(dev.chorus.ingest.InputSource.of("x.txt",
+                text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                dev.chorus.ingest.IngestOptions.defaults(), r -> { }, dev.chorus.progress.Progress.NONE).graph();
+        InteractionGraph expected = direct.build();
+        assertEquals(expected.nodeCount(), streamed.nodeCount());
+        for (int u = 0; u < expected.nodeCount(); u++) assertEquals(expected.ids().id(u), streamed.ids().id(u));
+        assertArrayEquals(expected.out().offsets(), streamed.out().offsets());
+        assertArrayEquals(expected.out().neighbors(), streamed.out().neighbors());
     }
 
     @Test
