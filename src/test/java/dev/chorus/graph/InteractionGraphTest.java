@@ -188,8 +188,8 @@ class InteractionGraphTest {
         SplittableRandom rnd = new SplittableRandom(5);
         String huge = "h".repeat(140_000); // larger than a batch buffer
         for (int i = 0; i < 30_000; i++) {
-            String s = "u" + rnd.nextInt(5_000);
-            String t = i == 12_345 ? huge : "u" + rnd.nextInt(5_000);
+            String s = "u" + rnd.nextInt(50_000);
+            String t = i == 12_345 ? huge : "u" + rnd.nextInt(50_000);
             text.append(s).append(' ').append(t).append('\n');
             direct.add(s, t, 1);
         }
