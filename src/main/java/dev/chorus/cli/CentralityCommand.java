@@ -3,6 +3,16 @@ package dev.chorus.cli;
 import dev.chorus.centrality.Degree;
 import dev.chorus.centrality.DegreeConfig;
 import dev.chorus.centrality.NodeScores;
+import dev.chorus.centrality.Eigenvector;
+import dev.chorus.centrality.EigenvectorConfig;
+import dev.chorus.centrality.Hits;
+import dev.chorus.centrality.HitsConfig;
+import dev.chorus.centrality.InfluencePassivity;
+import dev.chorus.centrality.InfluencePassivityConfig;
+import dev.chorus.centrality.KCore;
+import dev.chorus.centrality.KCoreConfig;
+import dev.chorus.centrality.Katz;
+import dev.chorus.centrality.KatzConfig;
 import dev.chorus.centrality.PageRank;
 import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.graph.GraphLoader;
@@ -27,7 +37,8 @@ import picocli.CommandLine.Spec;
         header = "Score every node with a centrality algorithm; CSV node,<scores> to --out or stdout.")
 final class CentralityCommand implements Callable<Integer> {
     /** Algorithms available now. */
-    static final List<String> ALGORITHMS = List.of("degree", "pagerank");
+    static final List<String> ALGORITHMS = List.of("degree", "pagerank", "eigenvector", "hits", "katz", "kcore",
+            "influence-passivity");
 
     @Spec
     CommandSpec spec;
@@ -49,23 +60,30 @@ final class CentralityCommand implements Callable<Integer> {
     Weighting weighting;
 
     static final class Weighting {
-        @Option(names = "--weighted", description = "Use interaction weights (default).")
+        @Option(names = "--weighted", description = "Use interaction weights (default for degree, pagerank, hits, influence-passivity).")
         boolean weighted;
 
-        @Option(names = "--unweighted", description = "Ignore weights: every arc counts 1.")
+        @Option(names = "--unweighted", description = "Ignore weights: every arc counts 1 (default for eigenvector, katz, as NetworkX).")
         boolean unweighted;
     }
 
     @Option(names = "--damping", defaultValue = "0.85", paramLabel = "D", description = "pagerank: damping factor (default: ${DEFAULT-VALUE}).")
     double damping;
 
-    @Option(names = "--max-iterations", defaultValue = "100", paramLabel = "N",
-            description = "Iterative algorithms: iteration cap (default: ${DEFAULT-VALUE}).")
-    int maxIterations;
+    @Option(names = "--max-iterations", paramLabel = "N",
+            description = "Iterative algorithms: iteration cap (default: 100; hits and influence-passivity 1000).")
+    Integer maxIterations;
 
-    @Option(names = "--tolerance", defaultValue = "1e-6", paramLabel = "T",
-            description = "Iterative algorithms: stop when the L1 change is below n*T (default: ${DEFAULT-VALUE}).")
-    double tolerance;
+    @Option(names = "--tolerance", paramLabel = "T",
+            description = "Iterative algorithms: stop when the L1 change is below n*T (default: 1e-6; hits 1e-8).")
+    Double tolerance;
+
+    @Option(names = "--alpha", paramLabel = "A",
+            description = "katz: attenuation (default: 0.9 / largest eigenvalue of the adjacency, so the series converges).")
+    Double alpha;
+
+    @Option(names = "--beta", defaultValue = "1.0", paramLabel = "B", description = "katz: constant term (default: ${DEFAULT-VALUE}).")
+    double beta;
 
     @Option(names = "--personalize", split = ",", paramLabel = "ID,ID",
             description = "pagerank: restart at these nodes only (personalized PageRank).")
@@ -89,24 +107,50 @@ final class CentralityCommand implements Callable<Integer> {
         }
         if (top != null && top < 1) throw new IllegalArgumentException("--top must be >= 1, got " + top);
         if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        boolean weighted = weighting == null || !weighting.unweighted;
         PrintWriter err = spec.commandLine().getErr();
         GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out));
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Progress progress = CliProgress.create(err, input.quiet);
         Function<InteractionGraph, NodeScores> run = switch (algo) {
-            case "degree" -> g -> Degree.compute(g, new DegreeConfig(weighted));
-            case "pagerank" -> g -> PageRank.compute(g, new PageRankConfig(damping, maxIterations, tolerance, weighted,
-                    personalize, nThreads), progress);
+            case "degree" -> g -> Degree.compute(g, new DegreeConfig(weighted(true)));
+            case "pagerank" -> g -> PageRank.compute(g, new PageRankConfig(damping,
+                    or(maxIterations, PageRankConfig.MAX_ITERATIONS_DEFAULT), or(tolerance, PageRankConfig.TOLERANCE_DEFAULT),
+                    weighted(true), personalize, nThreads), progress);
+            case "eigenvector" -> g -> Eigenvector.compute(g, new EigenvectorConfig(
+                    or(maxIterations, EigenvectorConfig.MAX_ITERATIONS_DEFAULT), or(tolerance, EigenvectorConfig.TOLERANCE_DEFAULT),
+                    weighted(false), nThreads), progress);
+            case "hits" -> g -> Hits.compute(g, new HitsConfig(or(maxIterations, HitsConfig.MAX_ITERATIONS_DEFAULT),
+                    or(tolerance, HitsConfig.TOLERANCE_DEFAULT), weighted(true), nThreads), progress);
+            case "katz" -> g -> {
+                KatzConfig k = KatzConfig.defaults().withBeta(beta).withWeighted(weighted(false)).withThreads(nThreads);
+                if (alpha != null) k = k.withAlpha(alpha);
+                if (maxIterations != null) k = k.withMaxIterations(maxIterations);
+                if (tolerance != null) k = k.withTolerance(tolerance);
+                return Katz.compute(g, k, progress);
+            };
+            case "kcore" -> g -> KCore.compute(g, KCoreConfig.defaults(), progress);
+            case "influence-passivity" -> g -> InfluencePassivity.compute(g, new InfluencePassivityConfig(
+                    or(maxIterations, InfluencePassivityConfig.MAX_ITERATIONS_DEFAULT),
+                    or(tolerance, InfluencePassivityConfig.TOLERANCE_DEFAULT), weighted(true), nThreads), progress);
             default -> throw new AssertionError(algo);
         };
         NodeScores scores = run.apply(loaded.graph());
         if (!scores.converged()) {
-            err.printf("chorus: warning: %s did not converge in %d iterations (tolerance %g); scores are the last iterate%n",
-                    algo, scores.iterations(), tolerance);
+            err.printf("chorus: warning: %s did not converge in %d iterations (tolerance %s); scores are the last iterate%n",
+                    algo, scores.iterations(), tolerance == null ? "default" : tolerance.toString());
         }
         write(scores, spec.commandLine().getOut());
         return ExitCode.OK;
+    }
+
+    /** --weighted/--unweighted if given, else the algorithm's NetworkX default. */
+    private boolean weighted(boolean byDefault) {
+        if (weighting == null) return byDefault;
+        return weighting.weighted;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     private void write(NodeScores scores, PrintWriter stdout) {

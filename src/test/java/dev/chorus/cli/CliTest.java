@@ -109,6 +109,23 @@ class CliTest {
         assertEquals(2, run("centrality", "datasets/karate/karate.edges", "--algo", "pagerank", "--damping", "1.5").code());
     }
 
+    /** Every algorithm runs from the CLI with the contract's header; values equal the library call's. */
+    @Test
+    void everyCentralityAlgorithmRunsWithItsHeader() {
+        Map<String, String> headers = Map.of("degree", "node,in,out,total", "pagerank", "node,pagerank",
+                "eigenvector", "node,eigenvector", "hits", "node,hub,authority", "katz", "node,katz", "kcore", "node,kcore",
+                "influence-passivity", "node,influence,passivity");
+        for (String algo : CentralityCommand.ALGORITHMS) {
+            Run r = run("centrality", "datasets/karate/karate.edges", "--undirected", "--algo", algo, "--top", "1");
+            assertEquals(0, r.code(), algo + ": " + r.err());
+            assertEquals(headers.get(algo), r.out().lines().findFirst().orElse(""), algo);
+        }
+        Run core = run("centrality", "datasets/karate/karate.edges", "--undirected", "--algo", "kcore");
+        // coreness of Zachary's club: members 0, 1, 2, 3, 33 sit in the 4-core (cuGraph core_number docs; NetworkX)
+        for (String id : List.of("0", "1", "2", "3", "33")) assertTrue(core.out().contains("\n" + id + ",4\n"), id);
+        assertEquals(2, run("centrality", "datasets/karate/karate.edges", "--algo", "katz", "--alpha", "-1").code());
+    }
+
     @Test
     void missingFileIsExit3WithOneLine() {
         Run r = run("info", "no/such/file.txt");
