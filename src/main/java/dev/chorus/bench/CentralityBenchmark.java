@@ -1,5 +1,9 @@
 package dev.chorus.bench;
 
+import dev.chorus.centrality.Betweenness;
+import dev.chorus.centrality.BetweennessConfig;
+import dev.chorus.centrality.KCore;
+import dev.chorus.centrality.KCoreConfig;
 import dev.chorus.centrality.PageRank;
 import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.graph.GraphLoader;
@@ -22,7 +26,8 @@ public final class CentralityBenchmark {
     private CentralityBenchmark() {
     }
 
-    public static Map<String, Object> run(String path, List<String> algorithms, int repeat, boolean jgrapht, PrintWriter log)
+    public static Map<String, Object> run(String path, List<String> algorithms, int repeat, boolean jgrapht, int samples,
+                                          PrintWriter log)
             throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("input", path);
@@ -51,7 +56,24 @@ public final class CentralityBenchmark {
                                 () -> new org.jgrapht.alg.scoring.PageRank<>(jg, 0.85, 20, Double.MIN_VALUE).getScores()));
                     }
                 }
-                default -> throw new IllegalArgumentException("bench centrality: unknown algorithm '" + algo + "' (available: pagerank)");
+                case "kcore" -> {
+                    r.put("chorus", Timing.measure("kcore chorus", repeat, log, () -> KCore.compute(g, KCoreConfig.defaults())));
+                    if (j != null) {
+                        Graph<String, DefaultWeightedEdge> undirected = new org.jgrapht.graph.AsUndirectedGraph<>(j);
+                        r.put("jgrapht", Timing.measure("kcore jgrapht", repeat, log,
+                                () -> new org.jgrapht.alg.scoring.Coreness<>(undirected).getScores()));
+                    }
+                }
+                case "betweenness" -> {
+                    // the target: 1,000 sampled sources; JGraphT has no sampled betweenness
+                    BetweennessConfig cfg = BetweennessConfig.defaults().withSamples(samples).withSeed(1);
+                    r.put("samples", samples);
+                    r.put("chorus", Timing.measure("betweenness chorus " + threads + "t", repeat, log, () -> Betweenness.compute(g, cfg)));
+                    r.put("chorus_1_thread", Timing.measure("betweenness chorus 1t", repeat, log,
+                            () -> Betweenness.compute(g, cfg.withThreads(1))));
+                }
+                default -> throw new IllegalArgumentException("bench centrality: unknown algorithm '" + algo
+                        + "' (available: pagerank, kcore, betweenness)");
             }
             ratios(r);
             result.put(algo, r);

@@ -33,6 +33,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "centrality: algorithms to run (default: ${DEFAULT-VALUE}).")
     java.util.List<String> algorithms;
 
+    @Option(names = "--samples", defaultValue = "1000", paramLabel = "K",
+            description = "centrality betweenness: sampled sources (default: ${DEFAULT-VALUE}).")
+    int samples;
+
     @Option(names = "--no-jgrapht", description = "centrality: skip the JGraphT baseline (it needs several times the heap).")
     boolean noJgrapht;
 
@@ -75,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Map<String, Object> result = what.equals("ingest")
                     ? IngestBenchmark.run(path, repeat, err)
-                    : CentralityBenchmark.run(path, algorithms, repeat, !noJgrapht, err);
+                    : CentralityBenchmark.run(path, algorithms, repeat, !noJgrapht, samples, err);
             PrintWriter out = spec.commandLine().getOut();
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
             out.flush();

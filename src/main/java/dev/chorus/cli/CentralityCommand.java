@@ -3,9 +3,15 @@ package dev.chorus.cli;
 import dev.chorus.centrality.Degree;
 import dev.chorus.centrality.DegreeConfig;
 import dev.chorus.centrality.NodeScores;
+import dev.chorus.centrality.Betweenness;
+import dev.chorus.centrality.BetweennessConfig;
+import dev.chorus.centrality.Closeness;
+import dev.chorus.centrality.ClosenessConfig;
 import dev.chorus.centrality.Eigenvector;
 import dev.chorus.centrality.EigenvectorConfig;
 import dev.chorus.centrality.Hits;
+import dev.chorus.centrality.Harmonic;
+import dev.chorus.centrality.HarmonicConfig;
 import dev.chorus.centrality.HitsConfig;
 import dev.chorus.centrality.InfluencePassivity;
 import dev.chorus.centrality.InfluencePassivityConfig;
@@ -37,8 +43,8 @@ import picocli.CommandLine.Spec;
         header = "Score every node with a centrality algorithm; CSV node,<scores> to --out or stdout.")
 final class CentralityCommand implements Callable<Integer> {
     /** Algorithms available now. */
-    static final List<String> ALGORITHMS = List.of("degree", "pagerank", "eigenvector", "hits", "katz", "kcore",
-            "influence-passivity");
+    static final List<String> ALGORITHMS = List.of("degree", "pagerank", "betweenness", "closeness", "harmonic",
+            "eigenvector", "hits", "katz", "kcore", "influence-passivity");
 
     @Spec
     CommandSpec spec;
@@ -63,7 +69,8 @@ final class CentralityCommand implements Callable<Integer> {
         @Option(names = "--weighted", description = "Use interaction weights (default for degree, pagerank, hits, influence-passivity).")
         boolean weighted;
 
-        @Option(names = "--unweighted", description = "Ignore weights: every arc counts 1 (default for eigenvector, katz, as NetworkX).")
+        @Option(names = "--unweighted", description = "Ignore weights: every arc counts 1 (default for eigenvector, katz, as NetworkX, and for the"
+                + " shortest-path measures betweenness, closeness, harmonic, which with --weighted use length 1/weight).")
         boolean unweighted;
     }
 
@@ -81,6 +88,16 @@ final class CentralityCommand implements Callable<Integer> {
     @Option(names = "--alpha", paramLabel = "A",
             description = "katz: attenuation (default: 0.9 / largest eigenvalue of the adjacency, so the series converges).")
     Double alpha;
+
+    @Option(names = "--samples", defaultValue = "0", paramLabel = "K",
+            description = "betweenness: estimate from K sampled sources (0 = exact; default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "betweenness --samples: random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--normalized", description = "betweenness: divide by (n-1)(n-2) as NetworkX's normalized=True (default: raw pair counts).")
+    boolean normalized;
 
     @Option(names = "--beta", defaultValue = "1.0", paramLabel = "B", description = "katz: constant term (default: ${DEFAULT-VALUE}).")
     double beta;
@@ -107,6 +124,7 @@ final class CentralityCommand implements Callable<Integer> {
         }
         if (top != null && top < 1) throw new IllegalArgumentException("--top must be >= 1, got " + top);
         if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        if (samples < 0) throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
         PrintWriter err = spec.commandLine().getErr();
         GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out));
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -116,6 +134,12 @@ final class CentralityCommand implements Callable<Integer> {
             case "pagerank" -> g -> PageRank.compute(g, new PageRankConfig(damping,
                     or(maxIterations, PageRankConfig.MAX_ITERATIONS_DEFAULT), or(tolerance, PageRankConfig.TOLERANCE_DEFAULT),
                     weighted(true), personalize, nThreads), progress);
+            case "betweenness" -> g -> Betweenness.compute(g, BetweennessConfig.defaults().withNormalized(normalized)
+                    .withWeighted(weighted(false)).withSamples(samples).withSeed(seed).withThreads(nThreads), progress);
+            case "closeness" -> g -> Closeness.compute(g, ClosenessConfig.defaults().withWeighted(weighted(false))
+                    .withThreads(nThreads), progress);
+            case "harmonic" -> g -> Harmonic.compute(g, HarmonicConfig.defaults().withWeighted(weighted(false))
+                    .withThreads(nThreads), progress);
             case "eigenvector" -> g -> Eigenvector.compute(g, new EigenvectorConfig(
                     or(maxIterations, EigenvectorConfig.MAX_ITERATIONS_DEFAULT), or(tolerance, EigenvectorConfig.TOLERANCE_DEFAULT),
                     weighted(false), nThreads), progress);

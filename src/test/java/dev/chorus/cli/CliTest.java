@@ -114,7 +114,8 @@ class CliTest {
     void everyCentralityAlgorithmRunsWithItsHeader() {
         Map<String, String> headers = Map.of("degree", "node,in,out,total", "pagerank", "node,pagerank",
                 "eigenvector", "node,eigenvector", "hits", "node,hub,authority", "katz", "node,katz", "kcore", "node,kcore",
-                "influence-passivity", "node,influence,passivity");
+                "influence-passivity", "node,influence,passivity", "betweenness", "node,betweenness", "closeness",
+                "node,closeness", "harmonic", "node,harmonic");
         for (String algo : CentralityCommand.ALGORITHMS) {
             Run r = run("centrality", "datasets/karate/karate.edges", "--undirected", "--algo", algo, "--top", "1");
             assertEquals(0, r.code(), algo + ": " + r.err());
@@ -124,6 +125,10 @@ class CliTest {
         // coreness of Zachary's club: members 0, 1, 2, 3, 33 sit in the 4-core (cuGraph core_number docs; NetworkX)
         for (String id : List.of("0", "1", "2", "3", "33")) assertTrue(core.out().contains("\n" + id + ",4\n"), id);
         assertEquals(2, run("centrality", "datasets/karate/karate.edges", "--algo", "katz", "--alpha", "-1").code());
+        // Brandes betweenness of Mr. Hi (node 0) in the karate club: 231.0714 (B. Lantz, Machine Learning with R, ch. 12)
+        Run b = run("centrality", "datasets/karate/karate.edges", "--undirected", "--algo", "betweenness", "--top", "1");
+        assertEquals("0", b.out().lines().skip(1).findFirst().orElse("").split(",")[0]);
+        assertEquals(231.0714286, Double.parseDouble(b.out().lines().skip(1).findFirst().orElse("").split(",")[1]), 1e-6);
     }
 
     @Test
