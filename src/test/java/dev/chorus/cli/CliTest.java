@@ -131,6 +131,46 @@ class CliTest {
         assertEquals(231.0714286, Double.parseDouble(b.out().lines().skip(1).findFirst().orElse("").split(",")[1]), 1e-6);
     }
 
+    /** communities: CSV node,community, JSON summary with the contract's fields; Leiden on football vs conferences. */
+    @Test
+    void communitiesWritesMembershipSummaryAndClusters() throws IOException {
+        Path out = tmp.resolve("c.csv");
+        Path clusters = tmp.resolve("clusters.csv");
+        Run r = run("communities", "datasets/football/football_newman.gml", "--algo", "leiden", "--out", out.toString(),
+                "--clusters", clusters.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("leiden", j.get("algorithm").asText());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("node,community", lines.get(0));
+        assertEquals(116, lines.size());
+        int[] membership = new int[115];
+        dev.chorus.graph.InteractionGraph g = dev.chorus.graph.GraphLoader.load("datasets/football/football_newman.gml",
+                dev.chorus.ingest.IngestOptions.defaults()).graph();
+        int[] truth = new int[115];
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            int u = g.ids().index(f[0]);
+            membership[u] = Integer.parseInt(f[1]);
+            truth[u] = Integer.parseInt(g.nodeAttributes().get(u, "value"));
+        }
+        assertEquals(dev.chorus.community.Modularity.of(g, membership), j.get("modularity").asDouble(), 1e-12);
+        assertEquals(j.get("communities").asInt(), java.util.Arrays.stream(membership).max().getAsInt() + 1);
+        assertTrue(dev.chorus.community.PartitionComparison.nmi(membership, truth) >= 0.85);
+        List<String> cl = Files.readAllLines(clusters);
+        assertTrue(cl.get(0).startsWith("community,size,"), cl.get(0));
+        assertEquals(j.get("communities").asInt() + 1, cl.size());
+
+        // without --out: CSV on stdout, JSON on stderr; --min-size marks small communities -1
+        Run small = run("communities", "datasets/karate/karate.edges", "--undirected", "--algo", "louvain", "--min-size", "11");
+        assertEquals(0, small.code(), small.err());
+        assertTrue(small.out().startsWith("node,community\n"));
+        assertTrue(small.out().contains(",-1\n"), "communities below 11 members are -1");
+        assertTrue(small.err().contains("\"modularity\""), small.err());
+        assertEquals(2, run("communities", "datasets/karate/karate.edges", "--algo", "girvan").code());
+        assertEquals(2, run("communities", "datasets/karate/karate.edges", "--algo", "leiden", "--quality", "fame").code());
+    }
+
     @Test
     void missingFileIsExit3WithOneLine() {
         Run r = run("info", "no/such/file.txt");
