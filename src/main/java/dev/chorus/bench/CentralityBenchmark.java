@@ -38,7 +38,7 @@ public final class CentralityBenchmark {
         result.put("nodes", g.nodeCount());
         result.put("arcs", g.arcCount());
         Graph<String, DefaultWeightedEdge> j = null;
-        if (jgrapht) {
+        if (jgrapht && algorithms.contains("pagerank")) {
             log.println("bench: copying the graph into JGraphT for the baseline...");
             log.flush();
             j = g.toJGraphT();
@@ -58,10 +58,11 @@ public final class CentralityBenchmark {
                 }
                 case "kcore" -> {
                     r.put("chorus", Timing.measure("kcore chorus", repeat, log, () -> KCore.compute(g, KCoreConfig.defaults())));
-                    if (j != null) {
-                        Graph<String, DefaultWeightedEdge> undirected = new org.jgrapht.graph.AsUndirectedGraph<>(j);
+                    if (jgrapht) {
+                        // JGraphT's Coreness needs a simple undirected graph: the same view Chorus uses
+                        Graph<Integer, org.jgrapht.graph.DefaultEdge> simple = simpleUndirected(g);
                         r.put("jgrapht", Timing.measure("kcore jgrapht", repeat, log,
-                                () -> new org.jgrapht.alg.scoring.Coreness<>(undirected).getScores()));
+                                () -> new org.jgrapht.alg.scoring.Coreness<>(simple).getScores()));
                     }
                 }
                 case "betweenness" -> {
@@ -79,6 +80,16 @@ public final class CentralityBenchmark {
             result.put(algo, r);
         }
         return result;
+    }
+
+    private static Graph<Integer, org.jgrapht.graph.DefaultEdge> simpleUndirected(InteractionGraph g) {
+        Graph<Integer, org.jgrapht.graph.DefaultEdge> s = new org.jgrapht.graph.SimpleGraph<>(org.jgrapht.graph.DefaultEdge.class);
+        dev.chorus.graph.Adjacency u = g.undirected();
+        for (int v = 0; v < g.nodeCount(); v++) s.addVertex(v);
+        for (int v = 0; v < g.nodeCount(); v++) {
+            for (int i = u.start(v); i < u.end(v); i++) if (u.neighbor(i) > v) s.addEdge(v, u.neighbor(i));
+        }
+        return s;
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.chorus.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.chorus.bench.CentralityBenchmark;
+import dev.chorus.bench.CommunityBenchmark;
 import dev.chorus.bench.IngestBenchmark;
 import dev.chorus.generate.SocialGraphGenerator;
 import java.io.BufferedOutputStream;
@@ -10,6 +11,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,12 +28,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "WHAT", description = {
             "ingest: read + build the graph vs. a line scan and a naive loader;",
-            "centrality: algorithms on the loaded graph vs. JGraphT and vs. one thread."})
+            "centrality: algorithms on the loaded graph vs. JGraphT and vs. one thread;",
+            "communities: louvain, leiden, lpa with their modularity, vs. JGraphT's label propagation and one thread."})
     String what;
 
-    @Option(names = "--algo", defaultValue = "pagerank", split = ",", paramLabel = "A,B",
-            description = "centrality: algorithms to run (default: ${DEFAULT-VALUE}).")
-    java.util.List<String> algorithms;
+    @Option(names = "--algo", split = ",", paramLabel = "A,B",
+            description = "centrality: pagerank, kcore, betweenness (default: pagerank); communities: louvain, leiden, lpa (default: all).")
+    List<String> algorithms;
 
     @Option(names = "--samples", defaultValue = "1000", paramLabel = "K",
             description = "centrality betweenness: sampled sources (default: ${DEFAULT-VALUE}).")
@@ -60,10 +63,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!what.equals("ingest") && !what.equals("centrality")) {
-            throw new IllegalArgumentException("bench: unknown benchmark '" + what + "' (available: ingest, centrality)");
+        if (!List.of("ingest", "centrality", "communities").contains(what)) {
+            throw new IllegalArgumentException("bench: unknown benchmark '" + what + "' (available: ingest, centrality, communities)");
         }
         if (repeat < 1) throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
+        if (algorithms == null) algorithms = what.equals("communities") ? List.of("louvain", "leiden", "lpa") : List.of("pagerank");
         PrintWriter err = spec.commandLine().getErr();
         String path = input;
         Path generated = null;
@@ -77,9 +81,11 @@ final class BenchCommand implements Callable<Integer> {
             path = generated.toString();
         }
         try {
-            Map<String, Object> result = what.equals("ingest")
-                    ? IngestBenchmark.run(path, repeat, err)
-                    : CentralityBenchmark.run(path, algorithms, repeat, !noJgrapht, samples, err);
+            Map<String, Object> result = switch (what) {
+                case "ingest" -> IngestBenchmark.run(path, repeat, err);
+                case "centrality" -> CentralityBenchmark.run(path, algorithms, repeat, !noJgrapht, samples, err);
+                default -> CommunityBenchmark.run(path, algorithms, repeat, !noJgrapht, err);
+            };
             PrintWriter out = spec.commandLine().getOut();
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
             out.flush();
