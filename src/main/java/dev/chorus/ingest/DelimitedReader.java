@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * CSV and TSV with a header row naming at least {@code source} and {@code target} (aliases in {@link Column});
  * optional {@code weight}, {@code type}, {@code timestamp}; other columns are ignored. With {@code --columns}
- * the file has no header. RFC 4180 quoting: quoted fields may hold delimiters, doubled quotes and newlines;
+ * the file has no header. A CSV whose header holds semicolons and no commas is read with {@code ;} as the
+ * delimiter (spreadsheet exports in many locales). RFC 4180 quoting: quoted fields may hold delimiters, doubled quotes and newlines;
  * unquoted fields are trimmed. A UTF-8 byte order mark and CRLF line ends are accepted.
  * <p>
  * Written here rather than on commons-csv because a record must stay bounded: an unbalanced quote in
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public final class DelimitedReader implements InteractionReader {
     private static final int PROGRESS_EVERY = 1 << 14;
-    private final byte delimiter;
+    private byte delimiter;
 
     /** @param delimiter {@code ','} for CSV, {@code '\t'} for TSV */
     public DelimitedReader(char delimiter) {
@@ -52,6 +53,7 @@ public final class DelimitedReader implements InteractionReader {
                 rows.reject(n, binary, lines.line, lines.start, lines.end);
                 continue;
             }
+            if (parser == null && delimiter == ',' && semicolonHeader(lines.line, lines.start, lines.end)) delimiter = ';';
             String problem = rec.parse(lines, delimiter, options.maxLineLength());
             if (parser == null) {
                 if (problem != null) throw new InputException(in.name() + ": line " + n + ": header: " + problem);
@@ -134,6 +136,15 @@ public final class DelimitedReader implements InteractionReader {
         }
         int[] fieldOf = fields.stream().mapToInt(Integer::intValue).toArray();
         return new HeaderLayout(cols, fieldOf, rec.count, Arrays.copyOf(rec.raw, rec.rawLength), line);
+    }
+
+    private static boolean semicolonHeader(byte[] b, int s, int e) {
+        boolean semicolon = false;
+        for (int i = s; i < e; i++) {
+            if (b[i] == ',') return false;
+            semicolon |= b[i] == ';';
+        }
+        return semicolon;
     }
 
     private static boolean isBlank(byte[] b, int s, int e) {

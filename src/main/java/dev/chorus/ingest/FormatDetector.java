@@ -29,7 +29,7 @@ public final class FormatDetector {
         if (trimmed.startsWith("{")) return Format.JSONL;
         if (trimmed.startsWith("<")) return Format.GRAPHML;
         if (looksLikeGml(in.head())) return Format.GML;
-        if (namesSourceAndTarget(first, ',')) return Format.CSV;
+        if (namesSourceAndTarget(first, ',') || namesSourceAndTarget(first, ';')) return Format.CSV;
         if (namesSourceAndTarget(first, '\t')) return Format.TSV;
         if (ext.equals("csv") && first.indexOf(',') >= 0) return Format.CSV; // headerless: needs --columns
         return Format.SNAP;

@@ -151,6 +151,15 @@ class BadInputTest {
     }
 
     @Test
+    void semicolonCsvFromSpreadsheets() {
+        GraphLoader.Loaded l = load("export.txt", "Source;Target;Weight\r\n\"a;b\";c;2,5\r\nd;e;1\r\n");
+        assertEquals(Format.CSV, l.format());
+        assertEquals(new RowCounts(2, 1, 1), l.rows());
+        assertRejected(0, 2, "weight: not a number '2,5'");
+        assertEquals(List.of("d>e:1.0"), arcs(l.graph()));
+    }
+
+    @Test
     void csvBadRows() {
         String text = "source,target,weight,type,timestamp\n"
                 + "a,b,1,reply,2024-01-01T10:00:00Z\n"
