@@ -27,7 +27,13 @@ public final class Chorus implements Runnable {
     }
 
     public static void main(String... args) {
-        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+        try {
+            System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+        } catch (OutOfMemoryError e) {
+            System.err.println("chorus: out of memory (max heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB); give the JVM more, e.g. JAVA_OPTS=-Xmx8g ./chorus ...");
+            System.exit(ExitCode.SOFTWARE);
+        }
     }
 
     /** The CLI wired to the given streams, as {@code main} runs it; tests call {@code execute} on it. */

@@ -35,6 +35,14 @@ public enum Column {
     }
 
     /**
+     * The column a cell names when it may also be data: as {@link #named} but never for one-letter aliases
+     * ({@code u}, {@code v}, {@code w}), which are common node names. Used to tell a header line from a row.
+     */
+    public static Column namedInHeader(String name) {
+        return name.trim().length() < 2 ? null : named(name);
+    }
+
+    /**
      * Parses a {@code --columns} value such as {@code source,target,timestamp}.
      *
      * @throws IllegalArgumentException on an unknown name, a repeated name, or no source/target

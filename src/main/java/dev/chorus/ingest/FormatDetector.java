@@ -50,7 +50,7 @@ public final class FormatDetector {
         boolean source = false;
         boolean target = false;
         for (String cell : line.split(String.valueOf(delim), -1)) {
-            Column c = Column.named(cell.replace("\"", ""));
+            Column c = Column.namedInHeader(cell.replace("\"", ""));
             source |= c == Column.SOURCE;
             target |= c == Column.TARGET;
         }

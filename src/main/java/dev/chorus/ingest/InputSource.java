@@ -32,7 +32,7 @@ public final class InputSource implements AutoCloseable {
         this.name = name;
         this.size = size;
         this.raw = new CountingStream(in);
-        BufferedInputStream rawBuffered = new BufferedInputStream(raw, 1 << 16);
+        BufferedInputStream rawBuffered = new EofAwareStream(raw);
         rawBuffered.mark(2);
         int b0 = rawBuffered.read();
         int b1 = rawBuffered.read();
@@ -62,6 +62,15 @@ public final class InputSource implements AutoCloseable {
             throw new InputException(path + ": no such file");
         } catch (IOException | SecurityException e) {
             throw new InputException(path + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A stream of unknown size (a pipe, a socket), as stdin is read. */
+    public static InputSource of(String name, InputStream in) {
+        try {
+            return new InputSource(name, name, -1, in);
+        } catch (IOException e) {
+            throw new InputException(name + ": " + e.getMessage(), e);
         }
     }
 
@@ -140,6 +149,27 @@ public final class InputSource implements AutoCloseable {
             content.close();
         } catch (IOException ignored) {
             // closing a read stream: nothing left to lose
+        }
+    }
+
+    /**
+     * A buffer whose {@code available()} is 0 only at the real end. GZIPInputStream looks for a next member
+     * (concatenated .gz files) only while {@code available() > 0}; on a pipe whose next member has not arrived
+     * yet that is 0, and it would end early without any error.
+     */
+    private static final class EofAwareStream extends BufferedInputStream {
+        EofAwareStream(InputStream in) {
+            super(in, 1 << 16);
+        }
+
+        @Override
+        public synchronized int available() throws IOException {
+            int a = super.available();
+            if (a > 0) return a;
+            mark(1);
+            int b = read();
+            reset();
+            return b < 0 ? 0 : 1;
         }
     }
 

@@ -105,7 +105,7 @@ public final class SnapReader implements InteractionReader {
         if (count < 2) return null;
         List<Column> cols = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Column c = Column.named(new String(b, starts[i], ends[i] - starts[i], java.nio.charset.StandardCharsets.UTF_8));
+            Column c = Column.namedInHeader(new String(b, starts[i], ends[i] - starts[i], java.nio.charset.StandardCharsets.UTF_8));
             if (c == null) return null;
             cols.add(c);
         }

@@ -234,6 +234,38 @@ class BadInputTest {
         assertEquals(arcs(plain), arcs(zipped));
     }
 
+    /** A pipe reports nothing available between gzip members; the second member must still be read. */
+    @Test
+    void multiMemberGzipFromAPipe() throws IOException {
+        byte[] both = concat(gzip("a b\nb c\n".getBytes(StandardCharsets.UTF_8)), gzip("c d\nd e\n".getBytes(StandardCharsets.UTF_8)));
+        java.io.InputStream pipe = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(both)) {
+            @Override
+            public int available() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 7)); // trickles in, like a pipe
+            }
+        };
+        rejected.clear();
+        GraphLoader.Loaded l = GraphLoader.load(InputSource.of("-", pipe), IngestOptions.defaults(), rejected::add, Progress.NONE);
+        assertEquals(new RowCounts(4, 4, 0), l.rows());
+        assertEquals(5, l.graph().nodeCount());
+    }
+
+    /** One-letter aliases (u, v, w) are common node names: a first row "u v" is data, not a header. */
+    @Test
+    void oneLetterNamesAreNotAHeader() {
+        GraphLoader.Loaded l = load("uv.txt", "u v\na b\n");
+        assertEquals(new RowCounts(2, 2, 0), l.rows());
+        assertEquals(List.of("u>v:1.0", "a>b:1.0"), arcs(l.graph()));
+        GraphLoader.Loaded tab = load("uv.txt", "u\tv\nv\tw\n");
+        assertEquals(Format.SNAP, tab.format());
+        assertEquals(3, tab.graph().nodeCount());
+    }
+
     @Test
     void snapHeaderLineNamesTheColumns() {
         GraphLoader.Loaded l = load("h.txt", "target source weight\nb a 2\n");
