@@ -31,7 +31,8 @@ public final class DelimitedReader implements InteractionReader {
     @Override
     public void read(InputSource in, IngestOptions options, InteractionSink sink, RowAccounting rows,
                      Progress.Task progress) throws IOException {
-        LineReader lines = new LineReader(in, options.maxLineLength());
+        LineReader reader = new LineReader(in, options.maxLineLength());
+        Lines lines = new Lines(reader);
         Record rec = new Record();
         RowParser parser = options.columns() == null ? null : new RowParser(options.columns());
         HeaderLayout header = null;
@@ -72,7 +73,7 @@ public final class DelimitedReader implements InteractionReader {
                 rows.loaded();
             }
         }
-        if (lines.failure() != null) rows.reject(lines.number + 1, lines.failure(), lines.failureText());
+        if (reader.failure() != null) rows.reject(reader.number + 1, reader.failure(), reader.failureText());
         progress.stepTo(in.bytesRead());
     }
 
@@ -152,6 +153,51 @@ public final class DelimitedReader implements InteractionReader {
         return true;
     }
 
+    /** The reader's lines, preceded by lines handed back by an abandoned record. */
+    private static final class Lines {
+        record Pending(byte[] bytes, long number, boolean overlong) {
+        }
+
+        private final LineReader reader;
+        private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+        byte[] line;
+        int start;
+        int end;
+        long number;
+        boolean overlong;
+        boolean replayed;
+
+        Lines(LineReader reader) {
+            this.reader = reader;
+        }
+
+        boolean next() throws IOException {
+            Pending p = pending.pollFirst();
+            if (p != null) {
+                line = p.bytes();
+                start = 0;
+                end = line.length;
+                number = p.number();
+                overlong = p.overlong();
+                replayed = true;
+                return true;
+            }
+            if (!reader.next()) return false;
+            line = reader.line;
+            start = reader.start;
+            end = reader.end;
+            number = reader.number;
+            overlong = reader.overlong;
+            replayed = false;
+            return true;
+        }
+
+        /** Lines to read again before anything else, in order. */
+        void pushBack(java.util.List<Pending> lines) {
+            for (int i = lines.size() - 1; i >= 0; i--) pending.addFirst(lines.get(i));
+        }
+    }
+
     /** One record's fields, unquoted into {@link #buf}; {@link #raw} keeps the record's bytes for echoes. */
     private static final class Record {
         private static final byte[] NEWLINE = {'\n'};
@@ -162,15 +208,19 @@ public final class DelimitedReader implements InteractionReader {
         int[] ends = new int[16];
         int count;
         long firstLine;
+        private final java.util.List<Integer> lineEnds = new java.util.ArrayList<>(); // raw offsets where lines end
 
         /**
          * Parses the record starting at the reader's current line, pulling more lines while a quoted field is
          * open. Returns why it is malformed, or {@code null}.
          */
-        String parse(LineReader lines, byte delim, int maxLength) throws IOException {
+        String parse(Lines lines, byte delim, int maxLength) throws IOException {
             firstLine = lines.number;
+            boolean replayed = lines.replayed;
             rawLength = 0;
+            lineEnds.clear();
             appendRaw(lines.line, lines.start, lines.end);
+            lineEnds.add(rawLength);
             count = 0;
             int len = 0;
             int fieldStart = 0;
@@ -205,21 +255,41 @@ public final class DelimitedReader implements InteractionReader {
                         len = fieldStart;
                     } else {
                         if (wasQuoted && quoteEnd >= 0 && c != ' ' && c != '\t') {
-                            return "text after closing quote in field " + (count + 1);
+                            String why = "text after closing quote in field " + (count + 1);
+                            return lineEnds.size() > 1 ? abandon(lines, null, why) : why;
                         }
                         len = put(len, c);
                     }
                 }
                 if (!quoted) break;
                 // a quoted field holds a newline: take the next line into the same record
-                if (rawLength > maxLength || !lines.next() || lines.overlong) {
-                    return "unterminated quoted field (started on line " + firstLine + ")";
-                }
+                // Replayed lines never pull more: that bounds the work after a runaway quote to one pass.
+                if (replayed || rawLength > maxLength || !lines.next()) return abandon(lines, null, "unterminated quoted field");
+                if (lines.overlong) return abandon(lines, Arrays.copyOfRange(lines.line, lines.start, lines.end), "unterminated quoted field");
                 appendRaw(NEWLINE, 0, 1); // the quoted field keeps the line break
                 appendRaw(lines.line, lines.start, lines.end);
+                lineEnds.add(rawLength);
             }
             endField(fieldStart, len, wasQuoted, quoteEnd);
             return null;
+        }
+
+        /**
+         * Gives up a record that spans lines but does not parse (a quote that never closes, or closes in the
+         * wrong place): only its first line is rejected; the lines it pulled in are handed back to be read again
+         * as rows of their own, so the good rows after a stray quote load.
+         */
+        private String abandon(Lines lines, byte[] overlongHead, String why) {
+            long number = firstLine + lineEnds.size();
+            java.util.List<Lines.Pending> back = new java.util.ArrayList<>();
+            for (int k = 1; k < lineEnds.size(); k++) {
+                int from = lineEnds.get(k - 1) + 1; // after the joining newline
+                back.add(new Lines.Pending(Arrays.copyOfRange(raw, from, lineEnds.get(k)), firstLine + k, false));
+            }
+            if (overlongHead != null) back.add(new Lines.Pending(overlongHead, number, true));
+            lines.pushBack(back);
+            rawLength = lineEnds.get(0);
+            return why;
         }
 
         private boolean onlySpaces(int from, int to) {

@@ -168,7 +168,7 @@ class BadInputTest {
                 + "a,c,1,reply,2024-13-45\n"         // 5 bad timestamp
                 + "a,c,1,poke,2024-01-01\n"          // 6 unknown type
                 + "source,target,weight,type,timestamp\n" // 7 repeated header
-                + "a,\"c,1,reply,2024-01-01\n"       // 8.. unterminated quote swallows up to the limit
+                + "a,\"c,1,reply,2024-01-01\n"       // 8 unterminated quote: only this line is lost
                 + "b,a,1,reply,1704103200\n";
         GraphLoader.Loaded l = load("in.csv", text.getBytes(StandardCharsets.UTF_8), IngestOptions.defaults().withMaxLineLength(64));
         assertEquals(l.rows().read(), l.rows().loaded() + l.rows().rejected());
@@ -178,8 +178,21 @@ class BadInputTest {
         assertRejected(3, 6, "type: unknown 'poke'");
         assertRejected(4, 7, "repeated header");
         assertRejected(5, 8, "unterminated quoted field");
-        assertEquals(List.of("a>b:1.0"), arcs(l.graph()));
+        assertEquals(new RowCounts(8, 2, 6), l.rows());
+        assertEquals(List.of("a>b:1.0", "b>a:1.0"), arcs(l.graph()));
         assertEquals(1_704_103_200L, l.graph().firstTime(0));
+    }
+
+    /** A stray quote must not swallow the good rows after it (they are read again as rows of their own). */
+    @Test
+    void strayQuoteLosesOnlyItsLine() {
+        StringBuilder text = new StringBuilder("source,target\n\"a,b\n");
+        for (int i = 1; i <= 2000; i++) text.append('x').append(i).append(",y").append(i).append('\n');
+        GraphLoader.Loaded l = load("q.csv", text.toString());
+        assertEquals(new RowCounts(2001, 2000, 1), l.rows());
+        assertRejected(0, 2, "unterminated quoted field");
+        assertEquals(2000, l.graph().edgeCount());
+        assertTrue(l.graph().arc(l.graph().ids().index("x2000"), l.graph().ids().index("y2000")) >= 0);
     }
 
     @Test
