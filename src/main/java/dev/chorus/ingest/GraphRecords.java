@@ -3,7 +3,6 @@ package dev.chorus.ingest;
 import dev.chorus.progress.Progress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +12,9 @@ import java.util.Set;
 /**
  * What GML and GraphML share once a record is parsed: the directedness declared once before any record,
  * the node registry (duplicates, unknown ids), edge validation into the reused {@link Interaction}, progress,
- * and the row for a read that ended early. Edges naming a node not yet declared are held back (a bounded
- * number) until the end, so that their rejection can say whether the node came later (a streaming read needs
- * nodes first) or never.
+ * and the row for a read that ended early. Edges naming a node not yet declared are held back (up to
+ * {@value #MAX_HELD}) until the end: both formats allow nodes after the edges that use them, so such edges load
+ * once their nodes turn up, and are rejected only if a node never does.
  */
 final class GraphRecords {
     private static final int STEP = 4096;
@@ -32,13 +31,11 @@ final class GraphRecords {
     private final Interaction row = new Interaction();
     private final Set<String> nodes = new HashSet<>();
     private final List<Held> held = new ArrayList<>();
-    private final Map<String, Long> declaredLate = new HashMap<>();
-    private final Set<String> heldIds = new HashSet<>();
     private Boolean directed;
     private long records;
     private boolean warnedValue;
 
-    private record Held(long line, String node, String text) {
+    private record Held(EdgeFields edge, String node) {
     }
 
     GraphRecords(InputSource in, IngestOptions options, InteractionSink sink, RowAccounting rows,
@@ -98,7 +95,6 @@ final class GraphRecords {
             rows.reject(line, "duplicate node '" + Fields.shorten(id) + "': already declared, this one is ignored",
                     echo.close());
         } else {
-            if (heldIds.contains(id)) declaredLate.put(id, line);
             sink.node(id, attributes);
         }
     }
@@ -111,9 +107,14 @@ final class GraphRecords {
         }
         String unknown = !nodes.contains(e.source) ? e.source : !nodes.contains(e.target) ? e.target : null;
         if (unknown != null) {
-            hold(e.line, unknown, e.echo.close());
+            hold(e, unknown);
             return;
         }
+        emit(e);
+    }
+
+    /** Checks an edge whose nodes are declared and passes it on, or rejects it with the reason. */
+    private void emit(EdgeFields e) {
         // "weight" must be a valid weight; "value" is generic in GML (a label, a class), so only a number is one
         double w = 1.0;
         String weight = e.weight != null ? e.weight : e.value;
@@ -162,25 +163,23 @@ final class GraphRecords {
     }
 
     /**
-     * Holds back an edge with an undeclared node. Once more are held than may be rejected at all (or than
-     * the bound), they are rejected now, so that a hopeless input fails early and memory stays bounded.
+     * Holds back an edge naming a node not declared yet: GraphML and GML allow nodes after the edges that use
+     * them, so it is loaded at the end if the node turns up. Past the bound, held edges are rejected now, so
+     * that memory stays bounded; the reason says how to fix the file.
      */
-    private void hold(long line, String node, String text) {
-        held.add(new Held(line, node, text));
-        heldIds.add(node);
-        if (held.size() > Math.min(MAX_HELD, options.maxRejects())) {
+    private void hold(EdgeFields e, String node) {
+        held.add(new Held(e, node));
+        if (held.size() > MAX_HELD) {
             for (Held h : held) {
-                rows.reject(h.line, "unknown node '" + Fields.shorten(h.node) + "': not declared before this edge",
-                        h.text);
+                rows.reject(h.edge.line, "unknown node '" + Fields.shorten(h.node) + "': not declared before this edge"
+                        + " (more than " + MAX_HELD + " edges precede their nodes; declare nodes first)", h.edge.echo.close());
             }
             held.clear();
-            heldIds.clear();
-            declaredLate.clear();
         }
     }
 
     /**
-     * Rejects the held edges with what is now known, then one row for an early end, if any. Damaged
+     * Loads the held edges whose nodes turned up and rejects the others, then one row for an early end, if any. Damaged
      * compressed input ({@link InputSource#damage()}) is that row whether the parser then saw a clean end or
      * a syntax error: either is only the symptom of the bytes that are missing.
      *
@@ -191,18 +190,16 @@ final class GraphRecords {
     boolean finish(Stop stop, long line) {
         if (in.damage() != null) stop = new Stop(line, in.damage(), "");
         for (Held h : held) {
-            Long late = declaredLate.get(h.node);
-            String id = Fields.shorten(h.node);
-            String reason;
-            if (late != null) {
-                reason = "unknown node '" + id + "': declared only later, at line " + late + " (a streaming "
-                        + format + " read needs nodes declared before the edges that use them)";
+            EdgeFields e = h.edge;
+            String missing = !nodes.contains(e.source) ? e.source : !nodes.contains(e.target) ? e.target : null;
+            if (missing == null) {
+                emit(e); // its node was declared later in the file
             } else if (stop != null) {
-                reason = "unknown node '" + id + "': not declared before the read stopped at line " + stop.line;
+                rows.reject(e.line, "unknown node '" + Fields.shorten(missing) + "': not declared before the read stopped at line "
+                        + stop.line, e.echo.close());
             } else {
-                reason = "unknown node '" + id + "': never declared";
+                rows.reject(e.line, "unknown node '" + Fields.shorten(missing) + "': never declared", e.echo.close());
             }
-            rows.reject(h.line, reason, h.text);
         }
         if (stop != null) rows.reject(stop.line, stop.getMessage(), stop.text);
         progress.stepTo(in.bytesRead());
