@@ -51,7 +51,10 @@ public final class Chorus implements Runnable {
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             int code = exitCode(ex);
             String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-            if (code == ExitCode.SOFTWARE) msg = "internal error: " + ex + " (please report it)";
+            // an output that cannot be written is the user's path, not a bug: its message names the file
+            if (code == ExitCode.SOFTWARE && !(ex instanceof java.io.UncheckedIOException)) {
+                msg = "internal error: " + ex + " (please report it)";
+            }
             c.getErr().println("chorus: " + msg);
             if (Boolean.getBoolean("chorus.stacktrace")) ex.printStackTrace(c.getErr());
             c.getErr().flush();

@@ -172,6 +172,14 @@ class CliTest {
     }
 
     @Test
+    void unwritableOutputNamesThePath() {
+        Run r = run("centrality", "datasets/karate/karate.edges", "--algo", "degree", "--out", tmp.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("chorus: cannot write " + tmp), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+    }
+
+    @Test
     void missingFileIsExit3WithOneLine() {
         Run r = run("info", "no/such/file.txt");
         assertEquals(3, r.code());
