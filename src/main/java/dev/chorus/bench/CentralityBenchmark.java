@@ -6,9 +6,7 @@ import dev.chorus.centrality.KCore;
 import dev.chorus.centrality.KCoreConfig;
 import dev.chorus.centrality.PageRank;
 import dev.chorus.centrality.PageRankConfig;
-import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
-import dev.chorus.ingest.IngestOptions;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +28,8 @@ public final class CentralityBenchmark {
                                           PrintWriter log)
             throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("input", path);
-        result.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
         int threads = Runtime.getRuntime().availableProcessors();
-        result.put("processors", threads);
-        InteractionGraph g = GraphLoader.load(path, IngestOptions.defaults()).graph();
-        result.put("nodes", g.nodeCount());
-        result.put("arcs", g.arcCount());
+        InteractionGraph g = Timing.load(path, result);
         Graph<String, DefaultWeightedEdge> j = null;
         if (jgrapht && algorithms.contains("pagerank")) {
             log.println("bench: copying the graph into JGraphT for the baseline...");
@@ -76,7 +69,7 @@ public final class CentralityBenchmark {
                 default -> throw new IllegalArgumentException("bench centrality: unknown algorithm '" + algo
                         + "' (available: pagerank, kcore, betweenness)");
             }
-            ratios(r);
+            Timing.ratios(r);
             result.put(algo, r);
         }
         return result;
@@ -92,14 +85,4 @@ public final class CentralityBenchmark {
         return s;
     }
 
-    @SuppressWarnings("unchecked")
-    private static void ratios(Map<String, Object> r) {
-        double chorus = Timing.best((Map<String, Object>) r.get("chorus"));
-        if (r.containsKey("chorus_1_thread")) {
-            r.put("parallel_speedup", Timing.round(Timing.best((Map<String, Object>) r.get("chorus_1_thread")) / chorus));
-        }
-        if (r.containsKey("jgrapht")) {
-            r.put("speedup_vs_jgrapht", Timing.round(Timing.best((Map<String, Object>) r.get("jgrapht")) / chorus));
-        }
-    }
 }

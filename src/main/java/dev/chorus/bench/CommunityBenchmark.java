@@ -8,9 +8,7 @@ import dev.chorus.community.LeidenConfig;
 import dev.chorus.community.Louvain;
 import dev.chorus.community.LouvainConfig;
 import dev.chorus.community.Modularity;
-import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
-import dev.chorus.ingest.IngestOptions;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,13 +32,8 @@ public final class CommunityBenchmark {
     public static Map<String, Object> run(String path, List<String> algorithms, int repeat, boolean jgrapht, PrintWriter log)
             throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("input", path);
-        result.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
         int threads = Runtime.getRuntime().availableProcessors();
-        result.put("processors", threads);
-        InteractionGraph g = GraphLoader.load(path, IngestOptions.defaults()).graph();
-        result.put("nodes", g.nodeCount());
-        result.put("arcs", g.arcCount());
+        InteractionGraph g = Timing.load(path, result);
         for (String algo : algorithms) {
             Map<String, Object> r = new LinkedHashMap<>();
             Communities[] last = new Communities[1];
@@ -78,7 +71,7 @@ public final class CommunityBenchmark {
             }
             r.put("modularity", Modularity.of(g, last[0].membership()));
             r.put("communities", last[0].count());
-            ratios(r);
+            Timing.ratios(r);
             result.put(algo, r);
         }
         return result;
@@ -90,16 +83,5 @@ public final class CommunityBenchmark {
         int[] membership = new int[g.nodeCount()];
         for (int u = 0; u < membership.length; u++) membership[u] = of.get(g.ids().id(u));
         return Modularity.of(g, membership);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void ratios(Map<String, Object> r) {
-        double chorus = Timing.best((Map<String, Object>) r.get("chorus"));
-        if (r.containsKey("chorus_1_thread")) {
-            r.put("parallel_speedup", Timing.round(Timing.best((Map<String, Object>) r.get("chorus_1_thread")) / chorus));
-        }
-        if (r.containsKey("jgrapht")) {
-            r.put("speedup_vs_jgrapht", Timing.round(Timing.best((Map<String, Object>) r.get("jgrapht")) / chorus));
-        }
     }
 }

@@ -40,6 +40,27 @@ final class Timing {
         return m;
     }
 
+    /** Loads the benchmark graph (not timed) and starts a result with the input, machine and graph size. */
+    static dev.chorus.graph.InteractionGraph load(String path, Map<String, Object> result) {
+        result.put("input", path);
+        result.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+        result.put("processors", Runtime.getRuntime().availableProcessors());
+        dev.chorus.graph.InteractionGraph g = dev.chorus.graph.GraphLoader.load(path, dev.chorus.ingest.IngestOptions.defaults()).graph();
+        result.put("nodes", g.nodeCount());
+        result.put("arcs", g.arcCount());
+        return g;
+    }
+
+    /** Adds parallel_speedup (vs chorus_1_thread) and speedup_vs_jgrapht to one algorithm's entry. */
+    @SuppressWarnings("unchecked")
+    static void ratios(Map<String, Object> r) {
+        double chorus = best((Map<String, Object>) r.get("chorus"));
+        if (r.containsKey("chorus_1_thread")) {
+            r.put("parallel_speedup", round(best((Map<String, Object>) r.get("chorus_1_thread")) / chorus));
+        }
+        if (r.containsKey("jgrapht")) r.put("speedup_vs_jgrapht", round(best((Map<String, Object>) r.get("jgrapht")) / chorus));
+    }
+
     static double best(Map<String, Object> m) {
         return (double) m.get("best_s");
     }
