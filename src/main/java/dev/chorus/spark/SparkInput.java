@@ -110,7 +110,7 @@ public final class SparkInput {
         String given = path;
         JavaPairRDD<String, PortableDataStream> files = sc.binaryFiles(path, Math.max(1, partitions));
         JavaPairRDD<Tuple2<String, String>, Double> rows = files.flatMapToPair(file -> {
-            String name = file._1().equals(given) || file._1().endsWith(":" + given) ? given : file._1();
+            String name = file._1().equals(given) || file._1().endsWith(":" + given) || file._1().endsWith("/" + given) ? given : file._1();
             return new FileRows(name, file._2(), options, reports);
         });
         JavaPairRDD<Tuple2<String, String>, Double> edges = rows.reduceByKey(Double::sum, Math.max(1, partitions)).cache();
