@@ -30,7 +30,7 @@ final class SparkCommand implements Runnable {
     }
 
     @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Distributed subset of 'chorus analyze': writes DIR/nodes.csv (and DIR/rejected.tsv).")
+            description = "Distributed subset of 'chorus analyze': writes DIR/nodes.csv, DIR/clusters.csv (and DIR/rejected.tsv).")
     static final class Analyze implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -91,7 +91,7 @@ final class SparkCommand implements Runnable {
             PageRankConfig pr = PageRankConfig.defaults();
             dev.chorus.spark.SparkJob.Summary s = dev.chorus.spark.SparkJob.analyze(new dev.chorus.spark.SparkJob.Config(master, input,
                     dev.chorus.spark.SparkInput.Options.of(options), out, partitions, seed, pr.damping(), pr.maxIterations(),
-                    pr.tolerance(), quiet), err);
+                    pr.tolerance(), dev.chorus.community.LabelPropagationConfig.MAX_ITERATIONS_DEFAULT, quiet), err);
             stdout.println(s.json());
             stdout.flush();
             return ExitCode.OK;

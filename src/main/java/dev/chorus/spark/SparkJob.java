@@ -1,5 +1,7 @@
 package dev.chorus.spark;
 
+import dev.chorus.community.ClusterCohesion;
+import dev.chorus.community.Cohesion;
 import dev.chorus.ingest.InputException;
 import dev.chorus.ingest.RejectedRow;
 import dev.chorus.ingest.RejectedRowsFile;
@@ -24,7 +26,7 @@ import scala.Tuple2;
 /**
  * {@code chorus spark analyze}: the distributed subset of {@code chorus analyze} on Apache Spark. Reads with
  * the embedded readers' row accounting ({@link SparkInput}), builds the GraphX graph and writes
- * {@code nodes.csv} in the embedded engine's format. Results stream to the driver with
+ * {@code nodes.csv} and {@code clusters.csv} in the embedded engine's formats. Results stream to the driver with
  * {@code toLocalIterator}, one partition at a time, so the driver never holds the whole table.
  */
 public final class SparkJob {
@@ -37,7 +39,7 @@ public final class SparkJob {
      * @param partitions parallelism of the read and of the shuffles; 0 = Spark's default parallelism
      */
     public record Config(String master, String input, SparkInput.Options options, Path out, int partitions, long seed,
-                         double damping, int maxIterations, double tolerance, boolean quiet) {
+                         double damping, int maxIterations, double tolerance, int lpaIterations, boolean quiet) {
     }
 
     /** What a run produced: row accounting, graph size, files written. */
@@ -106,10 +108,23 @@ public final class SparkJob {
         columns.put("pagerank", SparkPageRank.compute(g, c.damping(), c.maxIterations(), c.tolerance(), log::line).mapValues(v -> new double[] {v}));
         columns.put("component", SparkComponents.compute(g).mapValues(v -> new double[] {v}));
         log.line("components");
+        columns.put("kcore", SparkKCore.compute(g).mapValues(v -> new double[] {v}));
+        log.line("kcore");
+        JavaPairRDD<Long, double[]> triangles = SparkTriangles.compute(g).cache();
+        columns.put("triangles,clustering", triangles);
+        log.line("triangles");
+        JavaPairRDD<Long, Long> community = SparkComponents.renumberBySize(
+                SparkLabelPropagation.compute(g, c.lpaIterations(), true, c.seed(), log::line)).cache();
+        columns.put("community", community.mapValues(v -> new double[] {v}));
         Path nodes = out.resolve("nodes.csv");
         writeNodes(nodes, g, columns);
         files.add(nodes);
         log.line("wrote " + nodes);
+        List<ClusterCohesion> clusters = SparkCohesion.compute(g, community, triangles, Cohesion.Config.CORE_SIZE_DEFAULT);
+        Path clustersCsv = out.resolve("clusters.csv");
+        writeClusters(clustersCsv, clusters);
+        files.add(clustersCsv);
+        log.line("wrote " + clustersCsv + " (" + clusters.size() + " communities)");
         return new Summary(acc.rows().read(), acc.rows().loaded(), acc.rows().rejected(), g.nodeCount(), edges, files,
                 (System.nanoTime() - t0) / 1e9);
     }
@@ -138,6 +153,22 @@ public final class SparkJob {
                     line.append('\n');
                     w.write(line.toString());
                 }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code clusters.csv} as the embedded writer: cohesion columns, then {@code core} joined by {@code ;}. */
+    static void writeClusters(Path path, List<ClusterCohesion> clusters) {
+        try (BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", ClusterCohesion.COLUMNS) + ",core\n");
+            StringBuilder line = new StringBuilder(256);
+            for (ClusterCohesion c : clusters) {
+                line.setLength(0);
+                for (Number v : c.asMap().values()) line.append(Csv.number(v.doubleValue())).append(',');
+                line.append(Csv.field(String.join(";", c.core()))).append('\n');
+                w.write(line.toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);

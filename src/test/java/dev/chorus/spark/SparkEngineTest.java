@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.centrality.Degree;
+import dev.chorus.centrality.KCore;
+import dev.chorus.centrality.KCoreConfig;
+import dev.chorus.community.ClusterCohesion;
+import dev.chorus.community.Cohesion;
+import dev.chorus.community.Triangles;
+import dev.chorus.graph.Adjacency;
 import dev.chorus.centrality.DegreeConfig;
 import dev.chorus.centrality.NodeScores;
 import dev.chorus.centrality.PageRank;
@@ -101,6 +107,80 @@ class SparkEngineTest {
         Map<String, Long> s = byId(b.spark(), SparkComponents.compute(b.spark()));
         assertEquals(partition(b.embedded(), wcc.membership()), partition(s));
         assertTrue(wcc.count() >= 1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void kcoreIdenticalToEmbedded(String path, IngestOptions options) {
+        Both b = load(path, options);
+        NodeScores k = KCore.compute(b.embedded(), KCoreConfig.defaults());
+        Map<String, Integer> s = byId(b.spark(), SparkKCore.compute(b.spark()));
+        assertEquals(b.embedded().nodeCount(), s.size());
+        s.forEach((id, core) -> assertEquals(k.get("kcore", id), core, 0.0, id));
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void trianglesIdenticalToEmbedded(String path, IngestOptions options) {
+        Both b = load(path, options);
+        NodeScores t = Triangles.compute(b.embedded(), Triangles.Config.defaults());
+        Map<String, double[]> s = byId(b.spark(), SparkTriangles.compute(b.spark()));
+        assertEquals(b.embedded().nodeCount(), s.size());
+        double total = 0;
+        for (Map.Entry<String, double[]> e : s.entrySet()) {
+            assertEquals(t.get("triangles", e.getKey()), e.getValue()[0], 0.0, e.getKey());
+            assertEquals(t.get("clustering", e.getKey()), e.getValue()[1], 1e-12, e.getKey());
+            total += e.getValue()[0];
+        }
+        assertTrue(total > 0);
+    }
+
+    /**
+     * Label propagation cannot reproduce the embedded engine's asynchronous random order, so it is checked by
+     * its defining property: at the end every node holds a label of maximal weight among its neighbours'
+     * labels (checked on the embedded undirected view). Then the cohesion metrics of that partition computed by
+     * Spark equal the embedded {@code Cohesion} on the same partition.
+     */
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void labelPropagationFixedPointAndCohesionEqualEmbedded(String path, IngestOptions options) {
+        Both b = load(path, options);
+        InteractionGraph g = b.embedded();
+        JavaPairRDD<Long, Long> community = SparkComponents.renumberBySize(SparkLabelPropagation.compute(b.spark(), 100, true, 7, m -> { })).cache();
+        Map<String, Long> labels = byId(b.spark(), community);
+        Adjacency adj = g.undirected();
+        for (int u = 0; u < g.nodeCount(); u++) {
+            if (adj.degree(u) == 0) continue;
+            Map<Long, Double> w = new HashMap<>();
+            for (int i = adj.start(u); i < adj.end(u); i++) w.merge(labels.get(g.ids().id(adj.neighbor(i))), adj.weight(i), Double::sum);
+            double max = w.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            assertEquals(max, w.getOrDefault(labels.get(g.ids().id(u)), -1.0), 1e-9, "node " + g.ids().id(u) + " holds a non-maximal label");
+        }
+        int[] membership = new int[g.nodeCount()];
+        for (int u = 0; u < membership.length; u++) membership[u] = Math.toIntExact(labels.get(g.ids().id(u)));
+        Communities part = Communities.of("lpa", g.ids(), membership, Double.NaN, 1, 0, true);
+        List<ClusterCohesion> expected = Cohesion.compute(g, part, Cohesion.Config.defaults());
+        List<ClusterCohesion> actual = SparkCohesion.compute(b.spark(), community, SparkTriangles.compute(b.spark()), Cohesion.Config.CORE_SIZE_DEFAULT);
+        assertEquals(expected.size(), actual.size());
+        assertTrue(expected.size() > 1, "a real partition");
+        // both number communities by decreasing size; match them by a member to be independent of tie order
+        Map<String, ClusterCohesion> bySpark = new HashMap<>();
+        for (ClusterCohesion c : actual) bySpark.put(String.valueOf(c.community()), c);
+        for (ClusterCohesion e : expected) {
+            int member = part.members(e.community())[0];
+            ClusterCohesion a = bySpark.get(String.valueOf(labels.get(g.ids().id(member))));
+            assertEquals(e.size(), a.size());
+            Map<String, Number> em = e.asMap();
+            Map<String, Number> am = a.asMap();
+            for (String col : ClusterCohesion.COLUMNS) {
+                if (col.equals("community")) continue;
+                double x = em.get(col).doubleValue();
+                double y = am.get(col).doubleValue();
+                if (Double.isNaN(x) || Double.isInfinite(x)) assertEquals(x, y, col);
+                else assertEquals(x, y, 1e-9 * Math.max(1, Math.abs(x)), col + " of community of " + g.ids().id(member));
+            }
+            assertEquals(e.core(), a.core());
+        }
     }
 
     static Set<Set<String>> partition(InteractionGraph g, int[] membership) {
