@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -118,7 +117,7 @@ final class GraphRecords {
         // "weight" must be a valid weight; "value" is generic in GML (a label, a class), so only a number is one
         double w = 1.0;
         String weight = e.weight != null ? e.weight : e.value;
-        String number = weight == null ? null : number(weight);
+        String number = weight == null ? null : Fields.number(weight);
         if (e.weight == null && weight != null && number == null) {
             if (!warnedValue) {
                 warnedValue = true;
@@ -204,30 +203,6 @@ final class GraphRecords {
         if (stop != null) rows.reject(stop.line, stop.getMessage(), stop.text);
         progress.stepTo(in.bytesRead());
         return stop != null;
-    }
-
-    /**
-     * {@code text} as a number Java parses, with the spellings GML and GraphML writers use for NaN and
-     * infinity (NAN, INF, -inf, Infinity) normalized; {@code null} when it is not a number.
-     */
-    static String number(String text) {
-        String t = text.trim();
-        String lower = t.toLowerCase(Locale.ROOT);
-        String sign = lower.startsWith("-") ? "-" : "";
-        String body = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
-        if (body.equals("nan")) return "NaN";
-        if (body.equals("inf") || body.equals("infinity")) return sign + "Infinity";
-        if (t.isEmpty()) return null;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (!(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) return null;
-        }
-        try {
-            Double.parseDouble(t);
-            return t;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** Ends the read early: a syntax error, reported as one rejected row at {@link #line} (see {@link #finish}). */
