@@ -3,7 +3,8 @@ package dev.chorus.roles;
 /**
  * Which communities count as passionate clusters ({@link PassionateClusters}).
  *
- * @param minSize  smallest size considered, >= 2 (default 3: a pair is a conversation, not a cluster)
+ * @param minSize  smallest size considered, >= 2 (default 5: smaller groups are conversations rather than clusters,
+ *                 and on real data triads with a few mutual replies would fill the whole ranking)
  * @param maxSize  largest size considered, >= minSize (default 150, Dunbar's number: beyond it a group stops being
  *                 tightly knit)
  * @param minScore passion score a cluster needs, in [0, 1] (default 0.5)
@@ -18,7 +19,7 @@ public record ClusterConfig(int minSize, int maxSize, double minScore, int coreS
     }
 
     public static ClusterConfig defaults() {
-        return new ClusterConfig(3, 150, 0.5, 5);
+        return new ClusterConfig(5, 150, 0.5, 5);
     }
 
     public ClusterConfig withSize(int min, int max) {
