@@ -65,6 +65,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--max-cluster-size", defaultValue = "150", paramLabel = "N", description = "Largest passionate cluster (default: ${DEFAULT-VALUE}).")
     int maxClusterSize;
 
+    @Option(names = "--cluster-resolution", defaultValue = "0.5", paramLabel = "R",
+            description = "CPM resolution of the tight clusters: internal interaction weight per member pair they exceed (default: ${DEFAULT-VALUE}).")
+    double clusterResolution;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
@@ -79,7 +83,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (samples != null && samples < 0) throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
         AnalysisConfig config = AnalysisConfig.defaults().withTop(top).withK(k).withSeed(seed).withModels(models)
                 .withSeedingRuns(runs)
-                .withClusters(ClusterConfig.defaults().withSize(minClusterSize, maxClusterSize));
+                .withClusters(ClusterConfig.defaults().withResolution(clusterResolution).withSize(minClusterSize, maxClusterSize));
         if (threads != null) config = config.withThreads(threads);
         if (samples != null) config = config.withBetweennessSamples(samples);
 
@@ -125,7 +129,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code nodes.csv}: the {@link NodeTable} columns; NaN is an empty field, roles joined by {@code ;}. */
+    /** {@code nodes.csv}: the {@link NodeTable} columns in order; NaN is an empty field, roles joined by {@code ;}. */
     static void writeNodes(Path path, NodeTable t) {
         List<String> metrics = t.metricColumns();
         double[][] columns = metrics.stream().map(t::metric).toArray(double[][]::new);
@@ -139,7 +143,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     line.append(',');
                     if (!Double.isNaN(c[u])) line.append(CsvOut.number(c[u]));
                 }
-                line.append(',').append(t.community()[u]).append(',').append(CsvOut.field(String.join(";", t.roles().get(u)))).append('\n');
+                line.append(',').append(t.community()[u]).append(',').append(CsvOut.field(String.join(";", t.roles().get(u))))
+                        .append(',').append(t.cluster()[u]).append('\n');
                 w.write(line.toString());
             }
         } catch (IOException e) {

@@ -16,7 +16,7 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * {@code graph.gexf}: the graph for Gephi, in GEXF 1.3 (https://gexf.net/schema.html). Nodes carry the
  * {@link NodeTable} columns as attributes (metrics as {@code double}, {@code community} as {@code integer},
- * {@code roles} as a {@code string} joined by {@code ;}; an undefined metric has no attvalue); edges carry the
+ * {@code roles} as a {@code string} joined by {@code ;}, {@code cluster} as {@code integer}; an undefined metric has no attvalue); edges carry the
  * interaction weight. A directed graph has one edge per arc, an undirected one one edge per pair. Written with the
  * JDK's StAX writer, which escapes markup; characters XML 1.0 forbids (control characters) are replaced by U+FFFD.
  * O(n + m), streaming.
@@ -68,6 +68,7 @@ public final class Gexf {
         for (int i = 0; i < metrics.size(); i++) attribute(x, "m" + i, metrics.get(i), "double");
         attribute(x, "community", "community", "integer");
         attribute(x, "roles", "roles", "string");
+        attribute(x, "cluster", "cluster", "integer");
         x.writeEndElement();
 
         double[][] columns = metrics.stream().map(t::metric).toArray(double[][]::new);
@@ -83,6 +84,7 @@ public final class Gexf {
             }
             attvalue(x, "community", Integer.toString(t.community()[u]));
             attvalue(x, "roles", String.join(";", t.roles().get(u)));
+            attvalue(x, "cluster", Integer.toString(t.cluster()[u]));
             x.writeEndElement();
             x.writeEndElement();
         }

@@ -85,8 +85,9 @@ public final class ReportHtml {
                 + "sits). Hubs high on the left are reach without a core: Kitsak et al. (2010) found coreness, not degree, predicts spreading.</p>\n");
         h.append(scatterChart(r));
 
-        h.append("<h2>Passionate clusters</h2>\n<p>Communities of ").append(r.config().clusters().minSize()).append(" to ")
-                .append(r.config().clusters().maxSize()).append(" members ranked by passion score: the mean of reciprocity, density, "
+        h.append("<h2>Passionate clusters</h2>\n<p>Tight clusters (Leiden, constant Potts model at resolution ").append(fmt(r.config().clusters().resolution()))
+                .append(": members interacted with each other more than that per pair) of ").append(r.config().clusters().minSize()).append(" to ")
+                .append(r.config().clusters().maxSize()).append(" members, ranked by passion score: the mean of reciprocity, density, "
                         + "clustering, insularity (share of interaction kept inside) and intensity (repeat interaction per pair).</p>\n");
         clusterTable(h, r);
         h.append(clusterDrawing(r));
@@ -144,11 +145,11 @@ public final class ReportHtml {
         String[] cols = {"pagerank", "in", "out", "reciprocity", "kcore", "betweenness"};
         h.append("<table>\n<tr><th class=\"l\">person</th>");
         for (String c : cols) h.append("<th>").append(c).append("</th>");
-        h.append("<th>community</th><th class=\"l\">roles</th></tr>\n");
+        h.append("<th>community</th><th>cluster</th><th class=\"l\">roles</th></tr>\n");
         for (int u : nodes) {
             h.append("<tr><td class=\"l\">").append(esc(t.ids().id(u))).append("</td>");
             for (String c : cols) h.append("<td>").append(num(t.metric(c)[u])).append("</td>");
-            h.append("<td>").append(t.community()[u]).append("</td><td class=\"l\">").append(esc(String.join(", ", t.roles().get(u))))
+            h.append("<td>").append(t.community()[u]).append("</td><td>").append(t.cluster()[u]).append("</td><td class=\"l\">").append(esc(String.join(", ", t.roles().get(u))))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
@@ -160,17 +161,17 @@ public final class ReportHtml {
             h.append("<p>No community passes the filter (passion score &ge; ").append(fmt(r.config().clusters().minScore())).append(").</p>\n");
             return;
         }
-        h.append("<table id=\"clusters\">\n<tr><th>rank</th><th>community</th><th>size</th><th>score</th><th>reciprocity</th><th>density</th>"
+        h.append("<table id=\"clusters\">\n<tr><th>rank</th><th>cluster</th><th>size</th><th>score</th><th>reciprocity</th><th>density</th>"
                 + "<th>clustering</th><th>insularity</th><th>weight/pair</th><th class=\"l\">core</th></tr>\n");
         for (PassionateCluster p : top) {
             var c = p.cohesion();
-            h.append("<tr><td>").append(p.rank()).append("</td><td>").append(p.community()).append("</td><td>").append(c.size())
+            h.append("<tr><td>").append(p.rank()).append("</td><td>").append(p.cluster()).append("</td><td>").append(c.size())
                     .append("</td><td>").append(num(p.score())).append("</td><td>").append(num(c.reciprocity())).append("</td><td>")
                     .append(num(c.density())).append("</td><td>").append(num(c.averageClustering())).append("</td><td>")
                     .append(num(p.parts().get("insularity"))).append("</td><td>").append(num(c.weightPerPair())).append("</td><td class=\"l\">")
                     .append(esc(String.join(", ", c.core()))).append("</td></tr>\n");
         }
-        h.append("</table>\n<p class=\"note\">").append(r.passionate().size()).append(" passionate clusters in all; clusters.csv has every community.</p>\n");
+        h.append("</table>\n<p class=\"note\">").append(r.passionate().size()).append(" passionate clusters in all; nodes.csv gives every person's cluster.</p>\n");
     }
 
     /** Log-log distribution of weighted in- and out-degree: fraction of people per value (values >= 1). */
@@ -298,7 +299,7 @@ public final class ReportHtml {
             double ox = (i % cols) * panel;
             double oy = (i / cols) * panel;
             s.rect(ox + 4, oy + 4, panel - 8, panel - 8, "#fafafa", null);
-            s.text(ox + panel / 2.0, oy + 22, "#" + p.rank() + ": community " + p.community() + ", " + p.cohesion().size()
+            s.text(ox + panel / 2.0, oy + 22, "#" + p.rank() + ": cluster " + p.cluster() + ", " + p.cohesion().size()
                     + " members, score " + num(p.score()), "middle", 12);
             int m = p.members().size();
             int[] nodes = p.members().stream().mapToInt(id -> g.ids().index(id)).toArray();
@@ -314,7 +315,7 @@ public final class ReportHtml {
                     if (k > j) edges.add(new int[] {j, k});
                 }
             }
-            double[][] pos = layout(m, edges, r.config().seed() + p.community());
+            double[][] pos = layout(m, edges, r.config().seed() + p.cluster());
             double inner = panel - 70;
             for (int[] e : edges) {
                 s.line(ox + 35 + pos[e[0]][0] * inner, oy + 40 + pos[e[0]][1] * inner, ox + 35 + pos[e[1]][0] * inner,

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * {@code report.json}: the analysis for machines. The structure is documented in README ("report.json") and
- * checked by {@code src/test/resources/report.schema.json} (JSON Schema 2020-12). JSON has no NaN or infinity:
+ * formally stated in {@code src/main/resources/dev/chorus/report/report.schema.json} (JSON Schema 2020-12, shipped in the jar),
+ * which the tests validate against. JSON has no NaN or infinity:
  * undefined or infinite numbers are written as {@code null}. Node objects carry exactly the {@link NodeTable}
  * columns, so they read like rows of {@code nodes.csv}.
  */
@@ -80,6 +81,7 @@ public final class ReportJson {
         roleSettings.put("min_activity", rc.minActivity());
         roleSettings.put("broadcaster_max_answer", rc.broadcasterMaxAnswer());
         ObjectNode clusterSettings = settings.putObject("clusters");
+        clusterSettings.put("resolution", c.clusters().resolution());
         clusterSettings.put("min_size", c.clusters().minSize());
         clusterSettings.put("max_size", c.clusters().maxSize());
         clusterSettings.put("min_score", c.clusters().minScore());
@@ -92,6 +94,7 @@ public final class ReportJson {
         communities.put("algorithm", r.communities().algorithm());
         communities.put("count", r.communities().count());
         communities.put("modularity", r.modularity());
+        communities.put("clusters", r.clusters().count());
 
         ObjectNode roles = root.putObject("roles");
         ObjectNode counts = roles.putObject("counts");
@@ -167,7 +170,7 @@ public final class ReportJson {
     static ObjectNode cluster(PassionateCluster p) {
         ObjectNode o = JSON.createObjectNode();
         o.put("rank", p.rank());
-        o.put("community", p.community());
+        o.put("cluster", p.cluster());
         o.put("size", p.cohesion().size());
         o.put("score", p.score());
         ObjectNode parts = o.putObject("parts");

@@ -33,19 +33,19 @@ public final class Summary {
                     percent(r.nodes().metric("reciprocity")[h]), r.pagerank().column("pagerank")[h], (int) r.kcore().column("kcore")[h]));
         }
         if (r.passionate().isEmpty()) {
-            s.add(String.format(Locale.ROOT, "No passionate clusters: no community of %d to %d members reaches a passion score of %.2f.",
+            s.add(String.format(Locale.ROOT, "No passionate clusters: no tight cluster of %d to %d members reaches a passion score of %.2f.",
                     r.config().clusters().minSize(), r.config().clusters().maxSize(), r.config().clusters().minScore()));
         } else {
             PassionateCluster c = r.passionate().get(0);
             List<String> named = new ArrayList<>();
             for (PassionateCluster p : r.passionate().subList(0, Math.min(top, r.passionate().size()))) {
-                named.add("#" + p.community() + " (" + p.cohesion().size() + ")");
+                named.add("#" + p.cluster() + " (" + p.cohesion().size() + ")");
             }
             s.add(String.format(Locale.ROOT, "Passionate clusters (%d of %d to %d members with passion score >= %.2f): %s. "
-                            + "The most passionate, community #%d, has %d members, density %.2f, %s of its ties answered, "
+                            + "The most passionate, cluster #%d, has %d members, density %.2f, %s of its ties answered, "
                             + "and its core is %s.",
                     r.passionate().size(), r.config().clusters().minSize(), r.config().clusters().maxSize(),
-                    r.config().clusters().minScore(), String.join(", ", named), c.community(), c.cohesion().size(),
+                    r.config().clusters().minScore(), String.join(", ", named), c.cluster(), c.cohesion().size(),
                     c.cohesion().density(), percent(c.cohesion().reciprocity()), String.join(", ", c.cohesion().core())));
         }
         s.add(String.format(Locale.ROOT, "Roles: %d hubs, %d periphery hubs, %d bridges, %d engagers, %d broadcasters, %d cluster cores.",
