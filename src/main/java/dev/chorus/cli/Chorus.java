@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "chorus", mixinStandardHelpOptions = true, versionProvider = Chorus.Version.class,
         description = "Graph analyzer for social interaction data: hubs (soloists) vs. tightly knit clusters (choirs).",
         subcommands = {InfoCommand.class, CentralityCommand.class, CommunitiesCommand.class, GenerateCommand.class, BenchCommand.class,
+                AnalyzeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:usage error (unknown flag, missing or invalid argument)",

@@ -45,7 +45,9 @@ import java.util.function.Supplier;
  * {@link Betweenness} Javadoc): O(K m) instead of O(n m);</li>
  * <li>{@code clustering}: {@link Triangles} (local clustering of the undirected view);</li>
  * <li>{@code communities}: {@link Leiden} with modularity at resolution 1 and {@link AnalysisConfig#seed()};</li>
- * <li>{@code cohesion}: {@link Cohesion} of every community;</li>
+ * <li>{@code clusters}: {@link Leiden} with the constant Potts model at {@link dev.chorus.roles.ClusterConfig#resolution()}:
+ * the tight clusters, free of modularity's resolution limit, that passionate clusters are ranked from;</li>
+ * <li>{@code cohesion}: {@link Cohesion} of every community and every cluster;</li>
  * <li>{@code engagement}: {@link Engagement};</li>
  * <li>{@code roles}: {@link PassionateClusters} then {@link Roles};</li>
  * <li>{@code seeding}: the seeding experiment, when the diffusion module provides it and
@@ -56,7 +58,7 @@ import java.util.function.Supplier;
 public final class Analysis {
     /** Step names, in order, as reported to the step listener. */
     public static final List<String> STEPS = List.of("degree", "pagerank", "kcore", "betweenness", "clustering",
-            "communities", "cohesion", "engagement", "roles", "seeding");
+            "communities", "clusters", "cohesion", "engagement", "roles", "seeding");
 
     private Analysis() {
     }
@@ -82,10 +84,15 @@ public final class Analysis {
         NodeScores triangles = t.step("clustering", () -> Triangles.compute(g, Triangles.Config.defaults().withThreads(threads), progress));
         Communities communities = t.step("communities", () -> Leiden.compute(g, LeidenConfig.defaults().withSeed(config.seed())
                 .withThreads(threads), progress));
-        List<ClusterCohesion> cohesion = t.step("cohesion", () -> Cohesion.compute(g, communities,
-                Cohesion.Config.defaults().withCoreSize(config.clusters().coreSize()).withThreads(threads), progress));
+        Communities clusters = t.step("clusters", () -> Leiden.compute(g, LeidenConfig.defaults().withSeed(config.seed())
+                .withQuality(LeidenConfig.Quality.CPM).withResolution(config.clusters().resolution()).withThreads(threads), progress));
+        Cohesion.Config cohesionConfig = Cohesion.Config.defaults().withCoreSize(config.clusters().coreSize()).withThreads(threads);
+        List<List<ClusterCohesion>> both = t.step("cohesion", () -> List.of(Cohesion.compute(g, communities, cohesionConfig, progress),
+                Cohesion.compute(g, clusters, cohesionConfig, progress)));
+        List<ClusterCohesion> cohesion = both.get(0);
+        List<ClusterCohesion> clusterCohesion = both.get(1);
         NodeScores engagement = t.step("engagement", () -> Engagement.compute(g, communities));
-        List<PassionateCluster> passionate = PassionateClusters.compute(communities, cohesion, config.clusters());
+        List<PassionateCluster> passionate = PassionateClusters.compute(clusters, clusterCohesion, config.clusters());
         RoleAssignment roles = t.step("roles", () -> Roles.compute(
                 new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate), config.roles()));
 
@@ -97,7 +104,7 @@ public final class Analysis {
         for (String c : engagement.columns()) metrics.put(c, engagement.column(c));
         List<List<String>> labels = new ArrayList<>(g.nodeCount());
         for (int u = 0; u < g.nodeCount(); u++) labels.add(roles.labels(u));
-        NodeTable table = new NodeTable(g.ids(), metrics, communities.membership(), labels);
+        NodeTable table = new NodeTable(g.ids(), metrics, communities.membership(), labels, clusters.membership());
 
         double[] pr = pagerank.column("pagerank");
         List<String> hubs = java.util.Arrays.stream(roles.nodes(Role.HUB)).boxed()
@@ -105,7 +112,7 @@ public final class Analysis {
                 .map(u -> g.ids().id(u)).toList();
         Seeding seeding = null;
         return new AnalysisResult(g, config, table, degree, pagerank, kcore, betweenness, samples, communities,
-                Modularity.of(g, communities.membership()), cohesion, passionate, roles, hubs, seeding, seconds);
+                Modularity.of(g, communities.membership()), cohesion, clusters, clusterCohesion, passionate, roles, hubs, seeding, seconds);
     }
 
     /** Announces and times each step. */

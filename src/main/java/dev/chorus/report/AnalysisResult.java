@@ -24,6 +24,9 @@ import java.util.Map;
  * @param communities         Leiden communities (modularity)
  * @param modularity          Newman modularity of {@code communities}
  * @param cohesion            cohesion metrics of every community, in community order ({@code clusters.csv})
+ * @param clusters            the fine partition (Leiden, constant Potts model at
+ *                            {@link dev.chorus.roles.ClusterConfig#resolution()}) passionate clusters come from
+ * @param clusterCohesion     cohesion metrics of every cluster, in cluster order
  * @param passionate          passionate clusters, most passionate first
  * @param roles               roles and their thresholds
  * @param hubs                hub nodes by PageRank, highest first (all of them; the report names the first
@@ -34,10 +37,12 @@ import java.util.Map;
 public record AnalysisResult(InteractionGraph graph, AnalysisConfig config, NodeTable nodes, NodeScores degree,
                              NodeScores pagerank, NodeScores kcore, NodeScores betweenness, int betweennessSamples,
                              Communities communities, double modularity, List<ClusterCohesion> cohesion,
+                             Communities clusters, List<ClusterCohesion> clusterCohesion,
                              List<PassionateCluster> passionate, RoleAssignment roles, List<String> hubs,
                              Seeding seeding, Map<String, Double> seconds) {
     public AnalysisResult {
         cohesion = List.copyOf(cohesion);
+        clusterCohesion = List.copyOf(clusterCohesion);
         passionate = List.copyOf(passionate);
         hubs = List.copyOf(hubs);
         seconds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(seconds));

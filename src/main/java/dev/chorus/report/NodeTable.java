@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The per-node result of an {@link Analysis}, column by column, under the names of {@code nodes.csv}:
  * {@code node}, then the metric columns ({@link #metricColumns()}, each a {@code double[]} by node index, NaN where
- * undefined), then {@code community} and {@code roles}. Writers (CSV, GEXF, JSON, Neo4j properties) iterate
+ * undefined), then {@code community}, {@code roles} and {@code cluster}. Writers (CSV, GEXF, JSON, Neo4j properties) iterate
  * {@link #columns()} and call {@link #value(String, int)}, so that every output carries the same fields under the
  * same names.
  *
@@ -18,8 +18,9 @@ import java.util.Map;
  * @param metrics   metric columns in output order
  * @param community community index per node
  * @param roles     role labels per node (column {@code roles}, joined by {@code ;} in CSV)
+ * @param cluster   tight cluster index per node (the fine partition passionate clusters come from)
  */
-public record NodeTable(IdMap ids, Map<String, double[]> metrics, int[] community, List<List<String>> roles) {
+public record NodeTable(IdMap ids, Map<String, double[]> metrics, int[] community, List<List<String>> roles, int[] cluster) {
     public NodeTable {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         for (Map.Entry<String, double[]> e : metrics.entrySet()) {
@@ -27,7 +28,7 @@ public record NodeTable(IdMap ids, Map<String, double[]> metrics, int[] communit
                 throw new IllegalArgumentException("column " + e.getKey() + " has " + e.getValue().length + " values for " + ids.size() + " nodes");
             }
         }
-        if (community.length != ids.size() || roles.size() != ids.size()) throw new IllegalArgumentException("community/roles size differs from node count");
+        if (community.length != ids.size() || roles.size() != ids.size() || cluster.length != ids.size()) throw new IllegalArgumentException("community/roles/cluster size differs from node count");
         roles = List.copyOf(roles);
     }
 
@@ -40,13 +41,14 @@ public record NodeTable(IdMap ids, Map<String, double[]> metrics, int[] communit
         return List.copyOf(metrics.keySet());
     }
 
-    /** All column names: {@code node}, the metrics, {@code community}, {@code roles}. */
+    /** All column names: {@code node}, the metrics, {@code community}, {@code roles}, {@code cluster}. */
     public List<String> columns() {
         List<String> c = new ArrayList<>();
         c.add("node");
         c.addAll(metrics.keySet());
         c.add("community");
         c.add("roles");
+        c.add("cluster");
         return c;
     }
 
@@ -59,13 +61,14 @@ public record NodeTable(IdMap ids, Map<String, double[]> metrics, int[] communit
 
     /**
      * The cell of {@code column} for node index {@code node}: a String id for {@code node}, a Double for metrics
-     * (NaN where undefined), an Integer for {@code community}, a List of role labels for {@code roles}.
+     * (NaN where undefined), an Integer for {@code community} and {@code cluster}, a List of role labels for {@code roles}.
      */
     public Object value(String column, int node) {
         return switch (column) {
             case "node" -> ids.id(node);
             case "community" -> community[node];
             case "roles" -> roles.get(node);
+            case "cluster" -> cluster[node];
             default -> metric(column)[node];
         };
     }

@@ -21,7 +21,8 @@ public record PassionateCluster(int rank, double score, Map<String, Double> part
         members = List.copyOf(members);
     }
 
-    public int community() {
+    /** The cluster's index in the partition it came from. */
+    public int cluster() {
         return cohesion.community();
     }
 }

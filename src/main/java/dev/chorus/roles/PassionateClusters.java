@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Passionate clusters: communities of {@link ClusterConfig#minSize()} to {@link ClusterConfig#maxSize()} members
+ * Passionate clusters: clusters (communities of a fine partition, {@link ClusterConfig#resolution()}) of {@link ClusterConfig#minSize()} to {@link ClusterConfig#maxSize()} members
  * ranked by a passion score, the mean of five cohesion terms in [0, 1] read from {@link ClusterCohesion}:
  * <ul>
  * <li>{@code reciprocity}: share of internal arcs answered (left out for undirected inputs);</li>

@@ -55,11 +55,11 @@ class RolesTest {
         assertEquals(List.of("star"), r.hubs());
         for (int i = 0; i < 10; i++) assertFalse(roles.has("leaf" + i, Role.HUB));
 
-        int starCommunity = r.communities().of("star");
-        assertTrue(r.passionate().stream().noneMatch(c -> c.community() == starCommunity), "the star is no passionate cluster");
+        int starCluster = r.clusters().of("star");
+        assertTrue(r.passionate().stream().noneMatch(c -> c.cluster() == starCluster), "the star is no passionate cluster");
         assertEquals(1, r.passionate().size(), "only the clique is passionate");
         PassionateCluster top = r.passionate().get(0);
-        assertEquals(r.communities().of("c0"), top.community());
+        assertEquals(r.clusters().of("c0"), top.cluster());
         assertEquals(6, top.cohesion().size());
         assertEquals(List.of("c0", "c1", "c2", "c3", "c4", "c5"), top.members());
         // reciprocity 1, density 1, clustering 1, insularity 1, intensity 2/(1+2): one row each way per pair
