@@ -1,10 +1,14 @@
 package dev.chorus.cli;
 
 import dev.chorus.centrality.PageRankConfig;
+import dev.chorus.diffusion.DiffusionModel;
+import dev.chorus.diffusion.EdgeWeights;
+import dev.chorus.diffusion.SimulationConfig;
 import dev.chorus.ingest.Format;
 import dev.chorus.ingest.IngestOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +56,20 @@ final class SparkCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--seeds", split = ",", paramLabel = "ID,ID,...",
+                description = "Also estimate the independent-cascade spread from these seed nodes (Monte Carlo, parallel over runs).")
+        List<String> seeds;
+
+        @Option(names = "--p", defaultValue = "0.1", paramLabel = "P", description = "IC: activation probability per influence edge (default: ${DEFAULT-VALUE}).")
+        double p;
+
+        @Option(names = "--weights", paramLabel = "wc|edge",
+                description = "IC edge probabilities instead of a uniform --p: wc (1/in-degree) or edge (1-(1-p)^weight).")
+        String weights;
+
+        @Option(names = "--runs", defaultValue = "10000", paramLabel = "N", description = "IC: Monte Carlo runs (default: ${DEFAULT-VALUE}).")
+        int runs;
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -66,7 +84,14 @@ final class SparkCommand implements Runnable {
             if (options.format() == Format.GML || options.format() == Format.GRAPHML) {
                 throw new IllegalArgumentException("--format " + input.format + ": Spark reads row formats (snap, csv, tsv, jsonl); use the embedded engine for graph files");
             }
-            return SparkGlue.analyze(master, input.input, options, out, partitions, seed, input.quiet,
+            if (runs < 1) throw new IllegalArgumentException("--runs must be >= 1, got " + runs);
+            EdgeWeights w = weights == null ? EdgeWeights.uniform(p) : switch (weights) {
+                case "wc" -> EdgeWeights.weightedCascade();
+                case "edge" -> EdgeWeights.interaction(p);
+                default -> throw new IllegalArgumentException("--weights must be wc or edge, got '" + weights + "'");
+            };
+            SimulationConfig ic = SimulationConfig.defaults().withModel(DiffusionModel.IC).withWeights(w).withRuns(runs).withSeed(seed);
+            return SparkGlue.analyze(master, input.input, options, out, partitions, seed, seeds, ic, input.quiet,
                     spec.commandLine().getOut(), err);
         }
     }
@@ -86,12 +111,13 @@ final class SparkCommand implements Runnable {
         private SparkGlue() {
         }
 
-        static int analyze(String master, String input, IngestOptions options, Path out, int partitions, long seed, boolean quiet,
-                           PrintWriter stdout, PrintWriter err) {
+        static int analyze(String master, String input, IngestOptions options, Path out, int partitions, long seed, List<String> seeds,
+                           SimulationConfig ic, boolean quiet, PrintWriter stdout, PrintWriter err) {
             PageRankConfig pr = PageRankConfig.defaults();
             dev.chorus.spark.SparkJob.Summary s = dev.chorus.spark.SparkJob.analyze(new dev.chorus.spark.SparkJob.Config(master, input,
                     dev.chorus.spark.SparkInput.Options.of(options), out, partitions, seed, pr.damping(), pr.maxIterations(),
-                    pr.tolerance(), dev.chorus.community.LabelPropagationConfig.MAX_ITERATIONS_DEFAULT, quiet), err);
+                    pr.tolerance(), dev.chorus.community.LabelPropagationConfig.MAX_ITERATIONS_DEFAULT, seeds,
+                    dev.chorus.spark.SparkCascade.Model.of(ic), ic.runs(), quiet), ClusterCsv::write, err);
             stdout.println(s.json());
             stdout.flush();
             return ExitCode.OK;

@@ -2,6 +2,7 @@ package dev.chorus.spark;
 
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Cohesion;
+import dev.chorus.diffusion.SimulationResult;
 import dev.chorus.ingest.InputException;
 import dev.chorus.ingest.RejectedRow;
 import dev.chorus.ingest.RejectedRowsFile;
@@ -17,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -39,20 +41,35 @@ public final class SparkJob {
      * @param partitions parallelism of the read and of the shuffles; 0 = Spark's default parallelism
      */
     public record Config(String master, String input, SparkInput.Options options, Path out, int partitions, long seed,
-                         double damping, int maxIterations, double tolerance, int lpaIterations, boolean quiet) {
+                         double damping, int maxIterations, double tolerance, int lpaIterations, List<String> icSeeds,
+                         SparkCascade.Model icModel, int icRuns, boolean quiet) {
+        public Config {
+            icSeeds = icSeeds == null ? List.of() : List.copyOf(icSeeds);
+        }
     }
 
     /** What a run produced: row accounting, graph size, files written. */
-    public record Summary(long read, long loaded, long rejected, long nodes, long edges, List<Path> files, double seconds) {
+    public record Summary(long read, long loaded, long rejected, long nodes, long edges, int communities, List<Path> files,
+                          SimulationResult ic, double seconds) {
         public String json() {
             StringBuilder b = new StringBuilder("{\"engine\": \"spark\", \"nodes\": ").append(nodes).append(", \"edges\": ").append(edges)
                     .append(", \"rows\": {\"read\": ").append(read).append(", \"loaded\": ").append(loaded)
-                    .append(", \"rejected\": ").append(rejected).append("}, \"files\": [");
+                    .append(", \"rejected\": ").append(rejected).append("}, \"communities\": ").append(communities);
+            if (ic != null) {
+                b.append(", \"ic\": {\"model\": \"").append(ic.model()).append("\", \"runs\": ").append(ic.runs())
+                        .append(", \"mean\": ").append(num(ic.mean())).append(", \"ci95_low\": ").append(num(ic.ci95Low()))
+                        .append(", \"ci95_high\": ").append(num(ic.ci95High())).append('}');
+            }
+            b.append(", \"files\": [");
             for (int i = 0; i < files.size(); i++) {
                 b.append(i == 0 ? "" : ", ").append('"').append(files.get(i).toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
             }
             return b.append("], \"seconds\": ").append(Math.round(seconds * 1000) / 1000.0).append('}').toString();
         }
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 
     /** The JVM flags Spark needs on Java 17 are the launcher's business; this only builds the context. */
@@ -69,22 +86,34 @@ public final class SparkJob {
         return sc;
     }
 
-    public static Summary analyze(Config c, PrintWriter err) {
+    /**
+     * @param clusterWriter writes {@code clusters.csv} (the embedded CLI's writer, so the format is one)
+     */
+    public static Summary analyze(Config c, BiConsumer<Path, List<ClusterCohesion>> clusterWriter, PrintWriter err) {
         JavaSparkContext sc = context(c.master(), c.partitions());
         try {
-            return analyze(sc, c, err);
+            return analyze(sc, c, clusterWriter, err);
         } finally {
             sc.stop();
         }
     }
 
-    public static Summary analyze(JavaSparkContext sc, Config c, PrintWriter err) {
+    public static Summary analyze(JavaSparkContext sc, Config c, BiConsumer<Path, List<ClusterCohesion>> clusterWriter, PrintWriter err) {
         long t0 = System.nanoTime();
         Log log = new Log(err, c.quiet());
         int partitions = c.partitions() > 0 ? c.partitions() : sc.defaultParallelism();
         log.line("reading " + c.input() + " on " + sc.master() + " (" + partitions + " partitions)");
         SparkInput.Result in = SparkInput.read(sc, c.input(), c.options(), partitions);
-        SparkInput.Accounting acc = in.read().get();
+        SparkInput.Accounting acc;
+        try {
+            acc = in.read().get();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                // Hadoop's "Input path does not exist" / "matches 0 files": the user's path, an input error
+                if (t.getClass().getSimpleName().equals("InvalidInputException")) throw new InputException(c.input() + ": " + t.getMessage(), e);
+            }
+            throw e;
+        }
         for (String w : acc.warnings()) err.println("chorus: warning: " + w);
         Path out = c.out();
         List<Path> files = new ArrayList<>();
@@ -102,31 +131,43 @@ public final class SparkJob {
         SparkGraph g = SparkGraph.of(in.edges(), in.directed());
         log.line(String.format("graph: %d nodes, %d edges (%s), %d rows read = %d loaded + %d rejected", g.nodeCount(), edges,
                 g.isDirected() ? "directed" : "undirected", acc.rows().read(), acc.rows().loaded(), acc.rows().rejected()));
+        // nodes.csv columns as the embedded analyze writes them (metrics, community, roles, cluster), the
+        // metrics Spark does not compute left out, and Spark's extra columns at the end
         Map<String, JavaPairRDD<Long, double[]>> columns = new LinkedHashMap<>();
         columns.put("in,out,total", SparkDegree.compute(g));
         log.line("degrees");
         columns.put("pagerank", SparkPageRank.compute(g, c.damping(), c.maxIterations(), c.tolerance(), log::line).mapValues(v -> new double[] {v}));
-        columns.put("component", SparkComponents.compute(g).mapValues(v -> new double[] {v}));
-        log.line("components");
         columns.put("kcore", SparkKCore.compute(g).mapValues(v -> new double[] {v}));
         log.line("kcore");
         JavaPairRDD<Long, double[]> triangles = SparkTriangles.compute(g).cache();
-        columns.put("triangles,clustering", triangles);
-        log.line("triangles");
+        columns.put("clustering", triangles.mapValues(t -> new double[] {t[1]}));
+        log.line("triangles and clustering");
         JavaPairRDD<Long, Long> community = SparkComponents.renumberBySize(
                 SparkLabelPropagation.compute(g, c.lpaIterations(), true, c.seed(), log::line)).cache();
-        columns.put("community", community.mapValues(v -> new double[] {v}));
+        JavaPairRDD<Long, double[]> communityColumn = community.mapValues(v -> new double[] {v});
+        columns.put("community", communityColumn);
+        columns.put("roles", g.ids().mapValues(id -> new double[] {Double.NaN}));
+        columns.put("cluster", communityColumn);
+        columns.put("triangles", triangles.mapValues(t -> new double[] {t[0]}));
+        columns.put("component", SparkComponents.compute(g).mapValues(v -> new double[] {v}));
+        log.line("components");
         Path nodes = out.resolve("nodes.csv");
         writeNodes(nodes, g, columns);
         files.add(nodes);
         log.line("wrote " + nodes);
         List<ClusterCohesion> clusters = SparkCohesion.compute(g, community, triangles, Cohesion.Config.CORE_SIZE_DEFAULT);
         Path clustersCsv = out.resolve("clusters.csv");
-        writeClusters(clustersCsv, clusters);
+        clusterWriter.accept(clustersCsv, clusters);
         files.add(clustersCsv);
         log.line("wrote " + clustersCsv + " (" + clusters.size() + " communities)");
-        return new Summary(acc.rows().read(), acc.rows().loaded(), acc.rows().rejected(), g.nodeCount(), edges, files,
-                (System.nanoTime() - t0) / 1e9);
+        SimulationResult ic = null;
+        if (!c.icSeeds().isEmpty()) {
+            ic = SparkCascade.simulate(sc, g, c.icSeeds(), c.icModel(), c.icRuns(), c.seed(), partitions);
+            log.line(String.format(java.util.Locale.ROOT, "ic: mean spread %.3f (95%% CI %.3f..%.3f, %d runs)", ic.mean(), ic.ci95Low(),
+                    ic.ci95High(), ic.runs()));
+        }
+        return new Summary(acc.rows().read(), acc.rows().loaded(), acc.rows().rejected(), g.nodeCount(), edges, clusters.size(), files,
+                ic, (System.nanoTime() - t0) / 1e9);
     }
 
     /** Joins the per-vertex columns onto the ids and writes them as CSV, streamed from the executors. */
@@ -153,22 +194,6 @@ public final class SparkJob {
                     line.append('\n');
                     w.write(line.toString());
                 }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** {@code clusters.csv} as the embedded writer: cohesion columns, then {@code core} joined by {@code ;}. */
-    static void writeClusters(Path path, List<ClusterCohesion> clusters) {
-        try (BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", ClusterCohesion.COLUMNS) + ",core\n");
-            StringBuilder line = new StringBuilder(256);
-            for (ClusterCohesion c : clusters) {
-                line.setLength(0);
-                for (Number v : c.asMap().values()) line.append(Csv.number(v.doubleValue())).append(',');
-                line.append(Csv.field(String.join(";", c.core()))).append('\n');
-                w.write(line.toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);

@@ -19,9 +19,9 @@ public final class SparkTriangles {
         Graph<String, Double> u = sg.undirected();
         Graph<Object, Double> t = TriangleCount.run(u, Fn.tag(String.class), Fn.tag(Double.class));
         JavaPairRDD<Long, Integer> counts = (JavaPairRDD) JavaPairRDD.fromJavaRDD(t.vertices().toJavaRDD());
-        JavaPairRDD<Long, Long> degree = (JavaPairRDD) JavaPairRDD.fromJavaRDD(u.ops().degrees().toJavaRDD());
+        JavaPairRDD<Long, Integer> degree = (JavaPairRDD) JavaPairRDD.fromJavaRDD(u.ops().degrees().toJavaRDD());
         return counts.leftOuterJoin(degree).mapValues(x -> {
-            long d = x._2().orElse(0L);
+            long d = x._2().orElse(0);
             double tri = x._1();
             return new double[] {tri, d < 2 ? 0.0 : 2.0 * tri / (d * (double) (d - 1))};
         });
