@@ -35,6 +35,10 @@ final class DiffusionOptions {
             throw new IllegalArgumentException("--weights: unknown '" + weights + "' (use wc or edge)");
         }
         if ("wc".equals(w) && p != null) throw new IllegalArgumentException("--p does not apply to --weights wc (probabilities are 1/in-degree)");
+        if ((model == DiffusionModel.THRESHOLD || model == DiffusionModel.SIR) && (p != null || w != null)) {
+            throw new IllegalArgumentException("--p and --weights do not apply to " + model.cliName()
+                    + (model == DiffusionModel.SIR ? " (use --beta and --gamma)" : " (use --k or --fraction)"));
+        }
         if (model == DiffusionModel.LT) {
             if (p != null) throw new IllegalArgumentException("--p does not apply to lt, whose weights are normalized: use --weights wc or edge");
             return "wc".equals(w) ? EdgeWeights.weightedCascade() : EdgeWeights.interaction(0);

@@ -33,6 +33,7 @@ public final class SeedingExperiment {
      */
     public static SeedingExperimentResult compute(InteractionGraph g, Communities communities, int[] clusterOrder,
                                                   SeedingExperimentConfig config) {
+        if (clusterOrder == null) clusterOrder = new int[0];
         int k = Math.min(config.k(), g.nodeCount());
         EdgeWeights weights = EdgeWeights.uniformOrWc(config.p());
         InfluenceGraph icGraph = InfluenceGraph.independentCascade(g, weights);
@@ -44,7 +45,7 @@ public final class SeedingExperiment {
              SpreadEstimator thEst = new SpreadEstimator(g.nodeCount(), threshold, config.runs(), config.seed(),
                      SpreadEstimator.STREAM_EVALUATE, config.threads())) {
             for (String strategy : STRATEGIES) {
-                int[] seeds = switch (strategy) {
+                int[] seeds = k == 0 ? new int[0] : switch (strategy) {
                     case "degree" -> SeedBaselines.degree(g, k);
                     case "pagerank" -> SeedBaselines.pagerank(g, k, config.threads());
                     case "clusters" -> ClusterSeeds.choose(g, communities, clusterOrder, k, Math.max(2, config.thresholdK()));

@@ -113,6 +113,7 @@ class DiffusionCliTest {
         assertEquals(2, run("simulate", KARATE, "--model", "ic", "--seeds", "0", "--weights", "wc", "--p", "0.2").code());
         assertEquals(2, run("simulate", KARATE, "--model", "lt", "--seeds", "0", "--p", "0.2").code());
         assertEquals(2, run("simulate", KARATE, "--model", "ic", "--seeds", "0", "--runs", "0").code());
+        assertEquals(2, run("simulate", KARATE, "--model", "sir", "--seeds", "0", "--p", "0.3").code(), "sir takes --beta");
         assertEquals(2, run("simulate", KARATE, "--model", "ic").code(), "--seeds is required");
         assertEquals(2, run("seeds", KARATE, "--k", "3", "--method", "fame").code());
         assertEquals(2, run("seeds", KARATE, "--k", "3", "--method", "imm", "--model", "sir").code());
