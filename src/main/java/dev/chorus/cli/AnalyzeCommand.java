@@ -56,7 +56,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--samples", paramLabel = "K",
-            description = "Betweenness sources: 0 = exact (default: exact up to 5000 nodes, else 500 sampled sources).")
+            description = "Betweenness sources: 0 = exact (default: exact up to 5000 nodes, else 200 sampled sources).")
     Integer samples;
 
     @Option(names = "--min-cluster-size", defaultValue = "5", paramLabel = "N", description = "Smallest passionate cluster (default: ${DEFAULT-VALUE}).")

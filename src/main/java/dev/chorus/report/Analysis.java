@@ -55,7 +55,7 @@ import java.util.function.Supplier;
  * <li>{@code roles}: {@link PassionateClusters} then {@link Roles};</li>
  * <li>{@code seeding}: {@link SeedingExperiment} with budget {@link AnalysisConfig#k()}, weighted-cascade IC and
  * complex contagion with threshold 2, cluster seeds spent in {@link PassionateClusters#seedingOrder} order on the
- * tight clusters; skipped when {@link AnalysisConfig#seedingRuns()} is 0.</li>
+ * tight clusters; skipped when {@link AnalysisConfig#seedingRuns()} is 0 or the graph is empty.</li>
  * </ol>
  * Every step is deterministic for a given seed and independent of the thread count.
  */
@@ -114,7 +114,8 @@ public final class Analysis {
         List<String> hubs = java.util.Arrays.stream(roles.nodes(Role.HUB)).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(u -> -pr[u]).thenComparing(u -> g.ids().id(u)))
                 .map(u -> g.ids().id(u)).toList();
-        Seeding seeding = config.seedingRuns() == 0 ? null : t.step("seeding", () -> seeding(g, clusters,
+        // nothing to seed in an empty graph
+        Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, clusters,
                 PassionateClusters.seedingOrder(passionate, clusterCohesion), config));
         return new AnalysisResult(g, config, table, degree, pagerank, kcore, betweenness, samples, communities,
                 Modularity.of(g, communities.membership()), cohesion, clusters, clusterCohesion, passionate, roles, hubs, seeding, seconds);

@@ -23,7 +23,7 @@ public record AnalysisConfig(int top, int k, long seed, List<String> models, int
                              int seedingRuns, RoleConfig roles, ClusterConfig clusters) {
     public static final int AUTO = -1;
     public static final int EXACT_BETWEENNESS_MAX_NODES = 5000;
-    public static final int SAMPLES_DEFAULT = 500;
+    public static final int SAMPLES_DEFAULT = 200;
     public static final List<String> MODELS = List.of("ic", "threshold");
 
     public AnalysisConfig {

@@ -105,7 +105,7 @@ public final class ReportHtml {
                 {Role.PERIPHERY_HUB.label(), "total degree &ge; " + num(t.get("total")) + " and coreness &le; " + num(t.get("kcore_max"))},
                 {Role.BRIDGE.label(), "betweenness &ge; " + num(t.get("betweenness")) + " and participation &ge; " + fmt(rc.bridgeMinParticipation())},
                 {Role.ENGAGER.label(), "out-weight &ge; " + fmt(rc.minActivity()) + " and answer rate or reply share &ge; " + fmt(rc.engagerMinAnswer())},
-                {Role.BROADCASTER.label(), "out-weight &ge; " + num(t.get("out")) + " and reciprocity, answer rate, reply share &le; "
+                {Role.BROADCASTER.label(), "out-weight &ge; " + num(t.get("out")) + " and &ge; in-weight, and reciprocity, answer rate, reply share &le; "
                         + fmt(rc.broadcasterMaxAnswer())},
                 {Role.CLUSTER_CORE.label(), "among the " + r.config().clusters().coreSize() + " most internally engaged members of a passionate cluster"}};
         for (String[] rule : rules) {

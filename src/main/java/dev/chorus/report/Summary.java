@@ -29,7 +29,7 @@ public final class Summary {
         } else {
             int h = g.ids().index(hubs.get(0));
             s.add(String.format(Locale.ROOT, "Hubs (soloists, %d in all, top reach with mostly one-way ties): %s. The first, %s, "
-                            + "received %s interactions and answered %s of the people it interacts with (PageRank %.2e, coreness %d).",
+                            + "received %s interactions and has mutual ties with %s of the people it interacts with (PageRank %.2e, coreness %d).",
                     r.hubs().size(), String.join(", ", hubs), hubs.get(0), number(r.degree().column("in")[h]),
                     percent(r.nodes().metric("reciprocity")[h]), r.pagerank().column("pagerank")[h], (int) r.kcore().column("kcore")[h]));
         }
