@@ -102,7 +102,7 @@ final class SeedsCommand implements Callable<Integer> {
         // the chosen set is judged on the evaluation stream, never by the estimator that chose it
         try (SpreadEstimator est = new SpreadEstimator(g.nodeCount(), Simulation.cascade(g, sim), runs, diffusion.seed,
                 SpreadEstimator.STREAM_EVALUATE, threads)) {
-            eval = est.simulate(m.cliName(), s.nodes());
+            eval = est.simulate(m.cliName(), s.nodes(), progress);
         }
         writeCsv(s, spec.commandLine().getOut());
         Map<String, Object> json = new LinkedHashMap<>();

@@ -71,7 +71,7 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         InteractionGraph g = input.load(err, null).graph();
         long t0 = System.nanoTime();
-        SimulationResult r = Simulation.compute(g, ids, config);
+        SimulationResult r = Simulation.compute(g, Simulation.indices(g, ids), config, CliProgress.create(err, input.quiet));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", r.model());
         json.put("runs", r.runs());
