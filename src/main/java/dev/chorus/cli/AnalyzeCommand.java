@@ -52,7 +52,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Seeding experiment models: ic (simple contagion), threshold (complex contagion) or both (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--runs", defaultValue = "200", paramLabel = "N", description = "Simulations per seeding arm; 0 skips the experiment (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "100", paramLabel = "N", description = "Simulations per seeding arm; 0 skips the experiment (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--samples", paramLabel = "K",
