@@ -166,6 +166,8 @@ public final class SparkInput {
         private volatile FileReport report;
         private volatile Throwable failure;
         private List<Tuple2<Tuple2<String, String>, Double>> batch = List.of();
+        /** The producer thread's batch being filled. */
+        private List<Tuple2<Tuple2<String, String>, Double>> pending = new ArrayList<>(BATCH);
         private int pos;
         private boolean ended;
 
@@ -182,7 +184,6 @@ public final class SparkInput {
             RowAccounting rows = new RowAccounting(name, options.maxRejects(),
                     r -> rejected.add(new Rejected(r.source(), r.line(), r.reason(), r.text())));
             boolean directed = options.isDirected();
-            List<Tuple2<Tuple2<String, String>, Double>>[] out = new List[] {new ArrayList<>(BATCH)};
             String error = null;
             String format = null;
             try (InputSource in = InputSource.of(name, data.open())) {
@@ -202,10 +203,10 @@ public final class SparkInput {
                             s = t;
                             t = x;
                         }
-                        out[0].add(new Tuple2<>(new Tuple2<>(s, t), row.weight()));
-                        if (out[0].size() == BATCH) {
-                            put(out[0]);
-                            out[0] = new ArrayList<>(BATCH);
+                        pending.add(new Tuple2<>(new Tuple2<>(s, t), row.weight()));
+                        if (pending.size() == BATCH) {
+                            put(pending);
+                            pending = new ArrayList<>(BATCH);
                         }
                     }
                 }, rows, Progress.NONE);
@@ -217,7 +218,7 @@ public final class SparkInput {
             if (failure == null) {
                 RowCounts c = rows.counts();
                 report = new FileReport(name, format, c.read(), c.loaded(), c.rejected(), rejected, warnings, error);
-                if (error == null) put(out[0]);
+                if (error == null) put(pending);
             }
             put(END);
         }
