@@ -7,6 +7,7 @@ import dev.chorus.centrality.KCoreConfig;
 import dev.chorus.centrality.PageRank;
 import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.progress.Progress;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,9 @@ public final class CentralityBenchmark {
     private CentralityBenchmark() {
     }
 
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> run(String path, List<String> algorithms, int repeat, boolean jgrapht, int samples,
-                                          PrintWriter log)
+                                          int baselineSamples, PrintWriter log)
             throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
         int threads = Runtime.getRuntime().availableProcessors();
@@ -65,6 +67,15 @@ public final class CentralityBenchmark {
                     r.put("chorus", Timing.measure("betweenness chorus " + threads + "t", repeat, log, () -> Betweenness.compute(g, cfg)));
                     r.put("chorus_1_thread", Timing.measure("betweenness chorus 1t", repeat, log,
                             () -> Betweenness.compute(g, cfg.withThreads(1))));
+                    // the engine before batching: one breadth-first search per source, same threads; its cost
+                    // is linear in the sources, so it may run on fewer and is compared per source
+                    BetweennessConfig one = cfg.withSamples(baselineSamples);
+                    r.put("one_source_per_search", Timing.measure("betweenness 1/search " + threads + "t", repeat, log,
+                            () -> Betweenness.compute(g, one, Progress.NONE, 1)));
+                    r.put("baseline_samples", baselineSamples);
+                    r.put("speedup_per_source_vs_one_source_per_search", Timing.round(
+                            Timing.best((Map<String, Object>) r.get("one_source_per_search")) / baselineSamples
+                                    / (Timing.best((Map<String, Object>) r.get("chorus")) / samples)));
                 }
                 default -> throw new IllegalArgumentException("bench centrality: unknown algorithm '" + algo
                         + "' (available: pagerank, kcore, betweenness)");
