@@ -27,7 +27,7 @@ public final class CentralityBenchmark {
 
     @SuppressWarnings("unchecked")
     public static Map<String, Object> run(String path, List<String> algorithms, int repeat, boolean jgrapht, int samples,
-                                          int baselineSamples, PrintWriter log)
+                                          int baselineSamples, boolean oneThread, PrintWriter log)
             throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
         int threads = Runtime.getRuntime().availableProcessors();
@@ -61,16 +61,20 @@ public final class CentralityBenchmark {
                     }
                 }
                 case "betweenness" -> {
-                    // the target: 1,000 sampled sources; JGraphT has no sampled betweenness
+                    // the target: 1,000 sampled sources; JGraphT has no sampled betweenness. Runs of
+                    // hundreds of searches need no JIT warm-up.
                     BetweennessConfig cfg = BetweennessConfig.defaults().withSamples(samples).withSeed(1);
                     r.put("samples", samples);
-                    r.put("chorus", Timing.measure("betweenness chorus " + threads + "t", repeat, log, () -> Betweenness.compute(g, cfg)));
-                    r.put("chorus_1_thread", Timing.measure("betweenness chorus 1t", repeat, log,
-                            () -> Betweenness.compute(g, cfg.withThreads(1))));
+                    r.put("chorus", Timing.measure("betweenness chorus " + threads + "t", repeat, false, log,
+                            () -> Betweenness.compute(g, cfg)));
+                    if (oneThread) {
+                        r.put("chorus_1_thread", Timing.measure("betweenness chorus 1t", repeat, false, log,
+                                () -> Betweenness.compute(g, cfg.withThreads(1))));
+                    }
                     // the engine before batching: one breadth-first search per source, same threads; its cost
                     // is linear in the sources, so it may run on fewer and is compared per source
                     BetweennessConfig one = cfg.withSamples(baselineSamples);
-                    r.put("one_source_per_search", Timing.measure("betweenness 1/search " + threads + "t", repeat, log,
+                    r.put("one_source_per_search", Timing.measure("betweenness 1/search " + threads + "t", repeat, false, log,
                             () -> Betweenness.compute(g, one, Progress.NONE, 1)));
                     r.put("baseline_samples", baselineSamples);
                     r.put("speedup_per_source_vs_one_source_per_search", Timing.round(
