@@ -42,6 +42,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "centrality betweenness: sampled sources (default: ${DEFAULT-VALUE}).")
     int samples;
 
+    @Option(names = "--baseline-samples", defaultValue = "100", paramLabel = "K",
+            description = "centrality betweenness: sources for the one-source-per-search baseline, compared per source (default: ${DEFAULT-VALUE}).")
+    int baselineSamples;
+
+    @Option(names = "--no-1-thread", description = "centrality betweenness: skip the one-thread run (parallel speed-up).")
+    boolean noOneThread;
+
     @Option(names = "--no-jgrapht", description = "centrality: skip the JGraphT baseline (it needs several times the heap).")
     boolean noJgrapht;
 
@@ -96,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Map<String, Object> result = switch (what) {
                 case "ingest" -> IngestBenchmark.run(path, repeat, err);
-                case "centrality" -> CentralityBenchmark.run(path, algorithms, repeat, !noJgrapht, samples, err);
+                case "centrality" -> CentralityBenchmark.run(path, algorithms, repeat, !noJgrapht, samples, baselineSamples, !noOneThread, err);
                 default -> CommunityBenchmark.run(path, algorithms, repeat, !noJgrapht, err);
             };
             PrintWriter out = spec.commandLine().getOut();
