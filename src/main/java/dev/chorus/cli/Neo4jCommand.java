@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code chorus neo4j load|analyze|query}: the Neo4j backend (contract: "chorus neo4j ..."). */
 @Command(name = "neo4j", mixinStandardHelpOptions = true,
         header = "Load interactions into Neo4j, analyze them there, write results back, run Cypher query files.",
-        subcommands = {Neo4jCommand.Load.class})
+        subcommands = {Neo4jCommand.Load.class, Neo4jAnalyzeCommand.class, Neo4jQueryCommand.class})
 final class Neo4jCommand implements Runnable {
     /** Where the password is looked up; tests replace it (a JVM cannot change its own environment). */
     static Function<String, String> environment = System::getenv;
