@@ -36,6 +36,10 @@ public final class InputOptions {
         boolean undirected;
     }
 
+    @Option(names = "--node-id", defaultValue = "id", paramLabel = "ATTR",
+            description = "gml/graphml: name nodes by their 'id' (default, as igraph and Gephi) or their 'label' (as NetworkX read_gml).")
+    String nodeId;
+
     @Option(names = "--skip", defaultValue = "0", paramLabel = "N", description = "Skip the first N lines (e.g. an 'n m' count line).")
     int skip;
 
@@ -60,7 +64,7 @@ public final class InputOptions {
         if (maxLineLength < 16) throw new IllegalArgumentException("--max-line-length must be >= 16, got " + maxLineLength);
         Boolean directed = direction == null ? null : direction.directed ? Boolean.TRUE : Boolean.FALSE;
         return new IngestOptions(Format.parse(format), columns == null ? null : Column.parseList(columns), directed, skip,
-                maxLineLength, maxRejects, w -> err.println("chorus: warning: " + w));
+                maxLineLength, maxRejects, w -> err.println("chorus: warning: " + w), IngestOptions.NodeId.parse(nodeId));
     }
 
     /**

@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Read the graph from Neo4j, compute pagerank, kcore and community, write them back with --write.",
-        description = "Per-user results go to --out as CSV (node,pagerank,kcore,community), or to stdout without --out; "
+        header = "Read the graph from Neo4j, run the analysis of 'chorus analyze', write the nodes.csv columns back with --write.",
+        description = "Per-user results go to --out as CSV (the nodes.csv columns), or to stdout without --out; "
                 + "a JSON summary goes to stdout with --out, to stderr without.")
 final class Neo4jAnalyzeCommand implements Callable<Integer> {
     @Spec
@@ -126,6 +126,7 @@ final class Neo4jAnalyzeCommand implements Callable<Integer> {
                     Object v = r.value(c, u);
                     line.append(',');
                     if (v instanceof Double d) line.append(CsvOut.number(d));
+                    else if (v instanceof java.util.List<?> l) line.append(CsvOut.field(String.join(";", l.stream().map(String::valueOf).toList())));
                     else if (v != null) line.append(CsvOut.field(String.valueOf(v)));
                 }
                 w.write(line.append('\n').toString());

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * Field parsers shared by every reader. Each returns a value or records why it could not in
@@ -29,17 +30,41 @@ final class Fields {
 
     double weight(String text) {
         error = null;
-        double w;
-        try {
-            w = Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
+        String n = number(text);
+        if (n == null) {
             error = "weight: not a number '" + shorten(text) + "'";
             return 0;
         }
+        double w = Double.parseDouble(n);
         if (Double.isNaN(w)) error = "weight: NaN";
         else if (Double.isInfinite(w)) error = "weight: infinite";
         else if (w < 0) error = "weight: negative (" + shorten(text.trim()) + ")";
         return w;
+    }
+
+    /**
+     * {@code text} as a number Java parses, with the spellings GML and GraphML writers use for NaN and
+     * infinity (NAN, INF, -inf, Infinity) normalized; {@code null} when it is not a plain decimal number (Java-only
+     * spellings such as {@code 1d}, {@code 0x1p3} or {@code 1_0} are not numbers in any input format).
+     */
+    static String number(String text) {
+        String t = text.trim();
+        String lower = t.toLowerCase(Locale.ROOT);
+        String sign = lower.startsWith("-") ? "-" : "";
+        String body = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
+        if (body.equals("nan")) return "NaN";
+        if (body.equals("inf") || body.equals("infinity")) return sign + "Infinity";
+        if (t.isEmpty()) return null;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) return null;
+        }
+        try {
+            Double.parseDouble(t);
+            return t;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Parses a timestamp: epoch seconds (fraction dropped) or ISO-8601 (date, local date-time as UTC, offset). */
@@ -53,11 +78,10 @@ final class Fields {
     long timestamp(String text) {
         error = null;
         String t = text.trim();
-        try {
-            double d = Double.parseDouble(t);
+        String n = number(t);
+        if (n != null) {
+            double d = Double.parseDouble(n);
             if (Double.isFinite(d) && Math.abs(d) < 1e15) return (long) Math.floor(d);
-        } catch (NumberFormatException notNumeric) {
-            // ISO forms below
         }
         try {
             if (t.length() == 10) return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toEpochSecond();

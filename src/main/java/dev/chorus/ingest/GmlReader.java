@@ -239,7 +239,7 @@ public final class GmlReader implements InteractionReader {
             if (kind == STRING) return text(true);
             if (kind == WORD) {
                 String w = new String(tok, 0, tokLen, StandardCharsets.ISO_8859_1);
-                if (GraphRecords.number(w) != null) return w;
+                if (Fields.number(w) != null) return w;
             }
             throw new Stop(tokenLine, "syntax error: expected a value after '" + key + "', found " + describe(),
                     snippet());

@@ -3,9 +3,9 @@ package dev.chorus.ingest;
 import dev.chorus.progress.Progress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,7 +29,9 @@ final class GraphRecords {
     private final String format;
     private final Fields fields = new Fields();
     private final Interaction row = new Interaction();
-    private final Set<String> nodes = new HashSet<>();
+    /** Declared node id -> the id it gets in the output (itself, or its label with {@link IngestOptions.NodeId#LABEL}). */
+    private final Map<String, String> nodes = new HashMap<>();
+    private final Set<String> names = new HashSet<>();
     private final List<Held> held = new ArrayList<>();
     private Boolean directed;
     private long records;
@@ -91,11 +93,20 @@ final class GraphRecords {
         record();
         if (id == null) {
             rows.reject(line, "node: missing field 'id'", echo.close());
-        } else if (!nodes.add(id)) {
+            return;
+        }
+        String name = options.nodeId() == IngestOptions.NodeId.LABEL ? attributes.get("label") : id;
+        if (nodes.containsKey(id)) {
             rows.reject(line, "duplicate node '" + Fields.shorten(id) + "': already declared, this one is ignored",
                     echo.close());
+        } else if (name == null) {
+            rows.reject(line, "node '" + Fields.shorten(id) + "': missing field 'label' (--node-id label)", echo.close());
+        } else if (!names.add(name)) {
+            rows.reject(line, "node '" + Fields.shorten(id) + "': label '" + Fields.shorten(name)
+                    + "' already names another node (--node-id label needs unique labels)", echo.close());
         } else {
-            sink.node(id, attributes);
+            nodes.put(id, name);
+            sink.node(name, attributes);
         }
     }
 
@@ -105,7 +116,7 @@ final class GraphRecords {
             rows.reject(e.line, "missing field '" + (e.source == null ? "source" : "target") + "'", e.echo.close());
             return;
         }
-        String unknown = !nodes.contains(e.source) ? e.source : !nodes.contains(e.target) ? e.target : null;
+        String unknown = !nodes.containsKey(e.source) ? e.source : !nodes.containsKey(e.target) ? e.target : null;
         if (unknown != null) {
             hold(e, unknown);
             return;
@@ -118,7 +129,7 @@ final class GraphRecords {
         // "weight" must be a valid weight; "value" is generic in GML (a label, a class), so only a number is one
         double w = 1.0;
         String weight = e.weight != null ? e.weight : e.value;
-        String number = weight == null ? null : number(weight);
+        String number = weight == null ? null : Fields.number(weight);
         if (e.weight == null && weight != null && number == null) {
             if (!warnedValue) {
                 warnedValue = true;
@@ -150,8 +161,8 @@ final class GraphRecords {
             }
         }
         row.reset();
-        byte[] s = e.source.getBytes(StandardCharsets.UTF_8);
-        byte[] t = e.target.getBytes(StandardCharsets.UTF_8);
+        byte[] s = nodes.get(e.source).getBytes(StandardCharsets.UTF_8);
+        byte[] t = nodes.get(e.target).getBytes(StandardCharsets.UTF_8);
         row.source(s, 0, s.length);
         row.target(t, 0, t.length);
         row.line = e.line;
@@ -191,7 +202,7 @@ final class GraphRecords {
         if (in.damage() != null) stop = new Stop(line, in.damage(), "");
         for (Held h : held) {
             EdgeFields e = h.edge;
-            String missing = !nodes.contains(e.source) ? e.source : !nodes.contains(e.target) ? e.target : null;
+            String missing = !nodes.containsKey(e.source) ? e.source : !nodes.containsKey(e.target) ? e.target : null;
             if (missing == null) {
                 emit(e); // its node was declared later in the file
             } else if (stop != null) {
@@ -204,30 +215,6 @@ final class GraphRecords {
         if (stop != null) rows.reject(stop.line, stop.getMessage(), stop.text);
         progress.stepTo(in.bytesRead());
         return stop != null;
-    }
-
-    /**
-     * {@code text} as a number Java parses, with the spellings GML and GraphML writers use for NaN and
-     * infinity (NAN, INF, -inf, Infinity) normalized; {@code null} when it is not a number.
-     */
-    static String number(String text) {
-        String t = text.trim();
-        String lower = t.toLowerCase(Locale.ROOT);
-        String sign = lower.startsWith("-") ? "-" : "";
-        String body = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
-        if (body.equals("nan")) return "NaN";
-        if (body.equals("inf") || body.equals("infinity")) return sign + "Infinity";
-        if (t.isEmpty()) return null;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (!(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) return null;
-        }
-        try {
-            Double.parseDouble(t);
-            return t;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** Ends the read early: a syntax error, reported as one rejected row at {@link #line} (see {@link #finish}). */

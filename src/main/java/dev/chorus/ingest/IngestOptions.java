@@ -15,9 +15,10 @@ import java.util.function.Consumer;
  * @param maxLineLength longer lines are rejected without being buffered
  * @param maxRejects    more rejected rows than this is an input error
  * @param warnings      receives notes about guesses the reader made (e.g. a column that looks like time)
+ * @param nodeId        which node attribute of a graph file (gml, graphml) is the node's id in the output
  */
 public record IngestOptions(Format format, List<Column> columns, Boolean directed, int skipLines,
-                            int maxLineLength, long maxRejects, Consumer<String> warnings) {
+                            int maxLineLength, long maxRejects, Consumer<String> warnings, NodeId nodeId) {
     public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
     public static final long DEFAULT_MAX_REJECTS = 1000;
 
@@ -28,6 +29,30 @@ public record IngestOptions(Format format, List<Column> columns, Boolean directe
         if (maxRejects < 0) throw new IllegalArgumentException("maxRejects must be >= 0, got " + maxRejects);
         columns = columns == null ? null : List.copyOf(columns);
         if (warnings == null) warnings = w -> { };
+        if (nodeId == null) nodeId = NodeId.ID;
+    }
+
+    /** Node ids from the records' {@code id}. */
+    public IngestOptions(Format format, List<Column> columns, Boolean directed, int skipLines, int maxLineLength,
+                         long maxRejects, Consumer<String> warnings) {
+        this(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings, NodeId.ID);
+    }
+
+    /**
+     * Which attribute names a node of a graph file. Edges always refer to nodes by {@code id}, as both formats
+     * define; {@link #LABEL} only renames the nodes in the output, as NetworkX's {@code read_gml} does by
+     * default (igraph and Gephi keep the {@code id}).
+     */
+    public enum NodeId {
+        ID, LABEL;
+
+        public static NodeId parse(String s) {
+            return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+                case "id" -> ID;
+                case "label" -> LABEL;
+                default -> throw new IllegalArgumentException("--node-id must be id or label, got '" + s + "'");
+            };
+        }
     }
 
     /** Auto-detected format, directedness as the format says, default limits, warnings dropped. */
@@ -36,30 +61,34 @@ public record IngestOptions(Format format, List<Column> columns, Boolean directe
     }
 
     public IngestOptions withFormat(Format f) {
-        return new IngestOptions(f, columns, directed, skipLines, maxLineLength, maxRejects, warnings);
+        return new IngestOptions(f, columns, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId);
     }
 
     public IngestOptions withColumns(List<Column> c) {
-        return new IngestOptions(format, c, directed, skipLines, maxLineLength, maxRejects, warnings);
+        return new IngestOptions(format, c, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId);
     }
 
     public IngestOptions withDirected(Boolean d) {
-        return new IngestOptions(format, columns, d, skipLines, maxLineLength, maxRejects, warnings);
+        return new IngestOptions(format, columns, d, skipLines, maxLineLength, maxRejects, warnings, nodeId);
     }
 
     public IngestOptions withSkipLines(int s) {
-        return new IngestOptions(format, columns, directed, s, maxLineLength, maxRejects, warnings);
+        return new IngestOptions(format, columns, directed, s, maxLineLength, maxRejects, warnings, nodeId);
     }
 
     public IngestOptions withMaxRejects(long m) {
-        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, m, warnings);
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, m, warnings, nodeId);
     }
 
     public IngestOptions withMaxLineLength(int m) {
-        return new IngestOptions(format, columns, directed, skipLines, m, maxRejects, warnings);
+        return new IngestOptions(format, columns, directed, skipLines, m, maxRejects, warnings, nodeId);
+    }
+
+    public IngestOptions withNodeId(NodeId n) {
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings, n);
     }
 
     public IngestOptions withWarnings(Consumer<String> w) {
-        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, w);
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, w, nodeId);
     }
 }

@@ -10,11 +10,12 @@ import java.util.Map;
 import org.neo4j.driver.Record;
 
 /**
- * {@code neo4j analyze --engine gds}: the same columns as {@link EmbeddedAnalysis}, computed inside Neo4j by
- * the Graph Data Science procedures of {@code cypher/gds-pagerank.cypher}, {@code gds-kcore.cypher} and
- * {@code gds-leiden.cypher} / {@code gds-louvain.cypher}. Cluster cohesion is computed by the embedded engine
- * from the GDS partition (GDS has no such procedure), on the graph read back from Neo4j. Projections are
- * dropped afterwards.
+ * {@code neo4j analyze --engine gds}: the same columns as {@link EmbeddedAnalysis}, with {@code pagerank},
+ * {@code kcore} and {@code community} computed inside Neo4j by the Graph Data Science procedures of
+ * {@code cypher/gds-pagerank.cypher}, {@code gds-kcore.cypher} and {@code gds-leiden.cypher} /
+ * {@code gds-louvain.cypher}. The columns GDS has no procedure for (degree, betweenness, clustering, roles,
+ * cluster) and the cluster cohesion (from the GDS partition) come from the embedded engine on the graph read
+ * back from Neo4j; roles are therefore based on the embedded PageRank. Projections are dropped afterwards.
  */
 public final class GdsAnalysis {
     /** PageRank settings: Chorus's damping; iterations and tolerance tight enough to agree to 1e-4 or better. */
@@ -52,7 +53,8 @@ public final class GdsAnalysis {
             labels[index(g.ids(), r.get("id").asString())] = dense.computeIfAbsent(r.get("community").asLong(), x -> dense.size());
         }
         Communities c = Communities.of("gds-" + algorithm.name().toLowerCase(java.util.Locale.ROOT), g.ids(), labels, Double.NaN, 1, 1, true);
-        return EmbeddedAnalysis.results(g, pagerank, core, c);
+        NodeResults embedded = EmbeddedAnalysis.run(g, EmbeddedAnalysis.CommunityAlgorithm.LEIDEN, seed, dev.chorus.progress.Progress.NONE);
+        return EmbeddedAnalysis.replace(g, embedded, pagerank, core, c);
     }
 
     /** Runs a GDS file on its own projection and drops the projection; the last statement's records. */

@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * @param ids      original ids, index = node
  * @param columns  column names, e.g. {@code pagerank}, {@code kcore}, {@code community}
  * @param values   one array per column: {@code double[]} (stored as FLOAT; NaN = no value), {@code long[]}
- *                 (INTEGER) or {@code String[]} (STRING; null = no value)
+ *                 (INTEGER), {@code String[]} (STRING; null = no value) or {@code String[][]} (LIST&lt;STRING&gt;,
+ *                 e.g. {@code roles})
  * @param clusters cohesion per community, written as {@code (:Cluster)} nodes; empty for none
  */
 public record NodeResults(IdMap ids, List<String> columns, List<Object> values, List<ClusterCohesion> clusters) {
@@ -23,7 +24,8 @@ public record NodeResults(IdMap ids, List<String> columns, List<Object> values, 
         clusters = List.copyOf(clusters);
         if (columns.size() != values.size()) throw new IllegalArgumentException(columns.size() + " columns, " + values.size() + " value arrays");
         for (Object v : values) {
-            int len = v instanceof double[] d ? d.length : v instanceof long[] l ? l.length : v instanceof String[] s ? s.length : -1;
+            int len = v instanceof double[] d ? d.length : v instanceof long[] l ? l.length : v instanceof String[][] ss ? ss.length
+                    : v instanceof String[] s ? s.length : -1;
             if (len != ids.size()) throw new IllegalArgumentException("a column has " + len + " values for " + ids.size() + " nodes");
         }
     }
@@ -33,6 +35,7 @@ public record NodeResults(IdMap ids, List<String> columns, List<Object> values, 
         Object v = values.get(column);
         if (v instanceof double[] d) return Double.isNaN(d[u]) ? null : d[u];
         if (v instanceof long[] l) return l[u];
+        if (v instanceof String[][] ss) return ss[u] == null ? null : List.of(ss[u]);
         return ((String[]) v)[u];
     }
 

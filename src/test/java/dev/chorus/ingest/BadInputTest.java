@@ -151,6 +151,18 @@ class BadInputTest {
     }
 
     @Test
+    void javaOnlyNumberSpellingsAreNotWeights() {
+        // Double.parseDouble accepts these; no interaction export means them as numbers.
+        GraphLoader.Loaded l = load("w.txt", "a b 1d\nc d 0x1p3\ne f 2F\ng h 1e2\ni j .5\nk l NAN\n");
+        assertEquals(new RowCounts(6, 2, 4), l.rows());
+        assertEquals(List.of("g>h:100.0", "i>j:0.5"), arcs(l.graph()));
+        assertRejected(0, 1, "weight: not a number '1d'");
+        assertRejected(1, 2, "weight: not a number '0x1p3'");
+        assertRejected(2, 3, "weight: not a number '2F'");
+        assertRejected(3, 6, "weight: NaN");
+    }
+
+    @Test
     void semicolonCsvFromSpreadsheets() {
         GraphLoader.Loaded l = load("export.txt", "Source;Target;Weight\r\n\"a;b\";c;2,5\r\nd;e;1\r\n");
         assertEquals(Format.CSV, l.format());

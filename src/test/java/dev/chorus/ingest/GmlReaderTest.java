@@ -462,11 +462,11 @@ class GmlReaderTest {
 
     @Test
     void numbersAsWrittenWithNanAndInfinitySpellings() {
-        assertEquals("NaN", GraphRecords.number("NAN"));
-        assertEquals("-Infinity", GraphRecords.number("-inf"));
-        assertEquals("1e3", GraphRecords.number("1e3"));
-        assertNull(GraphRecords.number("0x10"));
-        assertNull(GraphRecords.number("c"));
-        assertFalse(GraphRecords.number("7") == null);
+        assertEquals("NaN", Fields.number("NAN"));
+        assertEquals("-Infinity", Fields.number("-inf"));
+        assertEquals("1e3", Fields.number("1e3"));
+        assertNull(Fields.number("0x10"));
+        assertNull(Fields.number("c"));
+        assertFalse(Fields.number("7") == null);
     }
 }

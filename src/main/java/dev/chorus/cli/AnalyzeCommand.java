@@ -1,0 +1,154 @@
+package dev.chorus.cli;
+
+import dev.chorus.graph.GraphLoader;
+import dev.chorus.graph.InteractionGraph;
+import dev.chorus.report.Analysis;
+import dev.chorus.report.AnalysisConfig;
+import dev.chorus.report.AnalysisResult;
+import dev.chorus.report.Gexf;
+import dev.chorus.report.NodeTable;
+import dev.chorus.report.ReportHtml;
+import dev.chorus.report.ReportJson;
+import dev.chorus.report.Source;
+import dev.chorus.report.Summary;
+import dev.chorus.roles.ClusterConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "The main job: roles, passionate clusters, seeding experiment; writes report.html, report.json, nodes.csv, clusters.csv, graph.gexf.")
+final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--out", defaultValue = "chorus-report", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Hubs and clusters the summary and report name (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--k", defaultValue = "10", paramLabel = "K", description = "Seed budget of the seeding experiment (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed of every randomized step (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--model", defaultValue = "both", paramLabel = "M",
+            description = "Seeding experiment models: ic (simple contagion), threshold (complex contagion) or both (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--runs", defaultValue = "200", paramLabel = "N", description = "Simulations per seeding arm; 0 skips the experiment (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--samples", paramLabel = "K",
+            description = "Betweenness sources: 0 = exact (default: exact up to 5000 nodes, else 200 sampled sources).")
+    Integer samples;
+
+    @Option(names = "--min-cluster-size", defaultValue = "5", paramLabel = "N", description = "Smallest passionate cluster (default: ${DEFAULT-VALUE}).")
+    int minClusterSize;
+
+    @Option(names = "--max-cluster-size", defaultValue = "150", paramLabel = "N", description = "Largest passionate cluster (default: ${DEFAULT-VALUE}).")
+    int maxClusterSize;
+
+    @Option(names = "--cluster-resolution", defaultValue = "0.5", paramLabel = "R",
+            description = "CPM resolution of the tight clusters: internal interaction weight per member pair they exceed (default: ${DEFAULT-VALUE}).")
+    double clusterResolution;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors). Results do not depend on it.")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        List<String> models = switch (model.toLowerCase(Locale.ROOT)) {
+            case "both" -> AnalysisConfig.MODELS;
+            case "ic", "threshold" -> List.of(model.toLowerCase(Locale.ROOT));
+            default -> throw new IllegalArgumentException("--model: unknown '" + model + "' (use ic, threshold or both)");
+        };
+        if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        if (samples != null && samples < 0) throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
+        AnalysisConfig config = AnalysisConfig.defaults().withTop(top).withK(k).withSeed(seed).withModels(models)
+                .withSeedingRuns(runs)
+                .withClusters(ClusterConfig.defaults().withResolution(clusterResolution).withSize(minClusterSize, maxClusterSize));
+        if (threads != null) config = config.withThreads(threads);
+        if (samples != null) config = config.withBetweennessSamples(samples);
+
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        long start = System.nanoTime();
+        createDirectory(out);
+        step(err, "load " + input.input);
+        GraphLoader.Loaded loaded = input.load(err, out.resolve("rejected.tsv"));
+        InteractionGraph g = loaded.graph();
+        step(err, String.format(Locale.ROOT, "loaded %,d nodes, %,d edges in %.1f s", g.nodeCount(), g.edgeCount(), (System.nanoTime() - start) / 1e9));
+        int[] index = {0};
+        AnalysisResult r = Analysis.compute(g, config, CliProgress.create(err, input.quiet),
+                name -> step(err, "[" + (++index[0]) + "/" + Analysis.STEPS.size() + "] " + name));
+        Source source = new Source(input.input, loaded.format().name().toLowerCase(Locale.ROOT), loaded.rows());
+
+        step(err, "writing " + out);
+        writeNodes(out.resolve("nodes.csv"), r.nodes());
+        ClusterCsv.write(out.resolve("clusters.csv"), r.cohesion());
+        ReportJson.write(r, source, out.resolve("report.json"));
+        ReportHtml.write(r, source, out.resolve("report.html"));
+        Gexf.write(r, out.resolve("graph.gexf"));
+        step(err, String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - start) / 1e9));
+
+        for (String sentence : Summary.sentences(r)) stdout.println(sentence);
+        stdout.println("Report: " + out.resolve("report.html") + " (also report.json, nodes.csv, clusters.csv, graph.gexf"
+                + (loaded.rows().rejected() > 0 ? ", rejected.tsv" : "") + " in " + out + ")");
+        stdout.flush();
+        return ExitCode.OK;
+    }
+
+    private void step(PrintWriter err, String message) {
+        if (input.quiet) return;
+        err.println("chorus: analyze: " + message);
+        err.flush();
+    }
+
+    private static void createDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code nodes.csv}: the {@link NodeTable} columns in order; NaN is an empty field, roles joined by {@code ;}. */
+    static void writeNodes(Path path, NodeTable t) {
+        List<String> metrics = t.metricColumns();
+        double[][] columns = metrics.stream().map(t::metric).toArray(double[][]::new);
+        try (Writer w = CsvOut.open(path, null)) {
+            w.write(String.join(",", t.columns()) + "\n");
+            StringBuilder line = new StringBuilder(256);
+            for (int u = 0; u < t.size(); u++) {
+                line.setLength(0);
+                line.append(CsvOut.field(t.ids().id(u)));
+                for (double[] c : columns) {
+                    line.append(',');
+                    if (!Double.isNaN(c[u])) line.append(CsvOut.number(c[u]));
+                }
+                line.append(',').append(t.community()[u]).append(',').append(CsvOut.field(String.join(";", t.roles().get(u))))
+                        .append(',').append(t.cluster()[u]).append('\n');
+                w.write(line.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.chorus.roles;
+
+/**
+ * How passionate clusters are found ({@link PassionateClusters}): tight clusters from Leiden with the constant Potts
+ * model, then a size and score filter.
+ *
+ * @param resolution CPM resolution gamma, > 0 (default 0.5): every cluster's internal weight exceeds gamma times
+ *                   its member pairs, i.e. members interacted with each other, on average, at least once per two
+ *                   pairs (Traag, Van Dooren &amp; Nesterov, "Narrow scope for resolution-limit-free community
+ *                   detection", Phys. Rev. E 84 (2011), doi:10.1103/PhysRevE.84.016114: unlike modularity, CPM
+ *                   has no resolution limit, so small tight groups inside large communities are found)
+ * @param minSize  smallest size considered, >= 2 (default 5: smaller groups are conversations rather than clusters,
+ *                 and on real data triads with a few mutual replies would fill the whole ranking)
+ * @param maxSize  largest size considered, >= minSize (default 150, Dunbar's number: beyond it a group stops being
+ *                 tightly knit)
+ * @param minScore passion score a cluster needs, in [0, 1] (default 0.5)
+ * @param coreSize members listed as the cluster's core, >= 1 (default 5)
+ */
+public record ClusterConfig(double resolution, int minSize, int maxSize, double minScore, int coreSize) {
+    public static final double RESOLUTION_DEFAULT = 0.5;
+
+    public ClusterConfig {
+        if (!(resolution > 0 && resolution < Double.POSITIVE_INFINITY)) throw new IllegalArgumentException("resolution must be finite and > 0, got " + resolution);
+        if (minSize < 2) throw new IllegalArgumentException("minSize must be >= 2, got " + minSize);
+        if (maxSize < minSize) throw new IllegalArgumentException("maxSize must be >= minSize (" + minSize + "), got " + maxSize);
+        if (!(minScore >= 0 && minScore <= 1)) throw new IllegalArgumentException("minScore must be in [0, 1], got " + minScore);
+        if (coreSize < 1) throw new IllegalArgumentException("coreSize must be >= 1, got " + coreSize);
+    }
+
+    public static ClusterConfig defaults() {
+        return new ClusterConfig(RESOLUTION_DEFAULT, 5, 150, 0.5, 5);
+    }
+
+    public ClusterConfig withSize(int min, int max) {
+        return new ClusterConfig(resolution, min, max, minScore, coreSize);
+    }
+
+    public ClusterConfig withMinScore(double s) {
+        return new ClusterConfig(resolution, minSize, maxSize, s, coreSize);
+    }
+
+    public ClusterConfig withResolution(double r) {
+        return new ClusterConfig(r, minSize, maxSize, minScore, coreSize);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.chorus.spark;
+
+import dev.chorus.centrality.PageRank;
+import dev.chorus.centrality.PageRankConfig;
+import dev.chorus.community.ComponentsConfig;
+import dev.chorus.community.ConnectedComponents;
+import dev.chorus.graph.GraphLoader;
+import dev.chorus.graph.InteractionGraph;
+import dev.chorus.ingest.IngestOptions;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Side-by-side benchmark: the embedded engine and Spark on the same machine and input, PageRank and weakly
+ * connected components, plus Spark's fixed cost per PageRank iteration (measured on a tiny graph), from which
+ * the README's estimate of the cluster size at which Spark overtakes is computed.
+ * <p>
+ * {@code java <spark flags> -cp target/chorus.jar:$(cat target/spark-classpath.txt) dev.chorus.spark.SparkBench
+ * INPUT [MASTER [PARTITIONS [THREADS]]]}; prints one line per measurement and a summary with ratios.
+ */
+public final class SparkBench {
+    private SparkBench() {
+    }
+
+    public static void main(String[] args) {
+        String input = args[0];
+        String master = args.length > 1 ? args[1] : "local[2]";
+        int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        String tiny = "datasets/karate/karate.edges";
+
+        long t = System.nanoTime();
+        InteractionGraph g = GraphLoader.load(input, IngestOptions.defaults()).graph();
+        double embLoad = secs(t);
+        line("embedded load", embLoad, g.nodeCount() + " nodes, " + g.edgeCount() + " edges");
+        PageRankConfig pr = PageRankConfig.defaults().withThreads(threads);
+        PageRank.compute(g, pr); // warm-up
+        t = System.nanoTime();
+        int embIterations = PageRank.compute(g, pr).iterations();
+        double embPr = secs(t);
+        line("embedded pagerank", embPr, embIterations + " iterations, " + threads + " threads");
+        ConnectedComponents.compute(g, ComponentsConfig.defaults());
+        t = System.nanoTime();
+        int comps = ConnectedComponents.compute(g, ComponentsConfig.defaults()).count();
+        double embWcc = secs(t);
+        line("embedded wcc", embWcc, comps + " components");
+        long edges = g.edgeCount();
+        g = null;
+
+        JavaSparkContext sc = SparkJob.context(master, partitions);
+        try {
+            // fixed cost: PageRank iterations on a 78-edge graph are pure scheduling
+            SparkGraph small = build(sc, tiny, partitions);
+            SparkPageRank.compute(small, 0.85, 20, 1e-300, m -> { }).count();
+            t = System.nanoTime();
+            SparkPageRank.compute(small, 0.85, 20, 1e-300, m -> { }).count();
+            double overhead = secs(t) / 20;
+            line("spark iteration overhead", overhead, "per PageRank iteration on karate (78 edges)");
+
+            t = System.nanoTime();
+            SparkInput.Result in = SparkInput.read(sc, input, SparkInput.Options.of(IngestOptions.defaults()), partitions);
+            in.read().get();
+            double sparkRead = secs(t);
+            line("spark read+aggregate", sparkRead, in.edges().count() + " edges");
+            t = System.nanoTime();
+            SparkGraph sg = SparkGraph.of(in.edges(), in.directed());
+            sg.graph().edges().count();
+            double sparkBuild = secs(t);
+            line("spark graph build", sparkBuild, sg.nodeCount() + " nodes");
+            int[] iterations = new int[1];
+            t = System.nanoTime();
+            JavaPairRDD<Long, Double> ranks = SparkPageRank.compute(sg, 0.85, 100, 1e-6,
+                    m -> iterations[0] = Integer.parseInt(m.replaceAll("\\D+", "")));
+            ranks.count();
+            double sparkPr = secs(t);
+            line("spark pagerank", sparkPr, iterations[0] + " iterations");
+            t = System.nanoTime();
+            long sparkComps = SparkComponents.compute(sg).values().distinct().count();
+            double sparkWcc = secs(t);
+            line("spark wcc", sparkWcc, sparkComps + " components");
+
+            int cores = sc.defaultParallelism();
+            double perIteration = sparkPr / iterations[0];
+            double work = Math.max(1e-9, perIteration - overhead);
+            double edgesPerCoreSecond = edges / (work * Math.min(cores, partitions));
+            System.out.printf(Locale.ROOT, "%nsummary: spark/embedded pagerank %.1fx, wcc %.1fx (same machine, %s, %d partitions)%n",
+                    sparkPr / embPr, sparkWcc / embWcc, master, partitions);
+            System.out.printf(Locale.ROOT, "spark pagerank: %.3f s per iteration = %.3f s fixed + %.3f s work; %.2e edges per core-second%n",
+                    perIteration, overhead, work, edgesPerCoreSecond);
+            System.out.printf(Locale.ROOT, "embedded pagerank: %.3f s per iteration on %d threads; %.2e edges per thread-second%n",
+                    embPr / embIterations, threads, edges * (double) embIterations / (embPr * threads));
+        } finally {
+            sc.stop();
+        }
+    }
+
+    private static SparkGraph build(JavaSparkContext sc, String path, int partitions) {
+        SparkInput.Result in = SparkInput.read(sc, path, SparkInput.Options.of(IngestOptions.defaults()), partitions);
+        return SparkGraph.of(in.edges(), in.directed());
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void line(String what, double s, String note) {
+        System.out.printf(Locale.ROOT, "bench %-26s %8.3f s  %s%n", what, s, note);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.chorus.spark;
+
+import java.util.Arrays;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.graphx.Edge;
+import org.apache.spark.graphx.Graph;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The interaction graph as a GraphX graph: vertices carry the original id, edges the summed interaction
+ * weight, one edge per aggregated (source, target) pair (per unordered pair for undirected inputs).
+ * <p>
+ * Vertex ids: when every id is a canonical decimal number (SNAP data) it is its own GraphX id, which saves two
+ * joins over the edges; otherwise ids are numbered with {@code zipWithIndex}. Never hashed: at a billion nodes
+ * 64-bit hashes collide with a few percent probability, and one collision would merge two people.
+ */
+public final class SparkGraph {
+    private final Graph<String, Double> graph;
+    private final boolean directed;
+    private final long nodeCount;
+    private Graph<String, Double> undirected;
+
+    private SparkGraph(Graph<String, Double> graph, boolean directed) {
+        this.graph = graph;
+        this.directed = directed;
+        this.nodeCount = graph.vertices().count();
+    }
+
+    /** Builds the graph from aggregated edges ({@link SparkInput.Result#edges()}). */
+    public static SparkGraph of(JavaPairRDD<Tuple2<String, String>, Double> edges, boolean directed) {
+        JavaRDD<String> ids = edges.keys().flatMap(k -> Arrays.asList(k._1(), k._2()).iterator()).distinct();
+        JavaPairRDD<Long, String> vertices;
+        JavaRDD<Edge<Double>> arcs;
+        if (ids.filter(id -> !numeric(id)).isEmpty()) {
+            vertices = ids.mapToPair(id -> new Tuple2<>(Long.parseLong(id), id));
+            arcs = edges.map(e -> new Edge<>(Long.parseLong(e._1()._1()), Long.parseLong(e._1()._2()), e._2()));
+        } else {
+            JavaPairRDD<String, Long> index = ids.zipWithIndex();
+            vertices = index.mapToPair(Tuple2::swap);
+            JavaPairRDD<String, Tuple2<String, Double>> bySource = edges.mapToPair(e -> new Tuple2<>(e._1()._1(), new Tuple2<>(e._1()._2(), e._2())));
+            arcs = bySource.join(index)
+                    .mapToPair(x -> new Tuple2<>(x._2()._1()._1(), new Tuple2<>(x._2()._2(), x._2()._1()._2())))
+                    .join(index)
+                    .map(x -> new Edge<>(x._2()._1()._1(), x._2()._2(), x._2()._1()._2()));
+        }
+        return new SparkGraph(build(vertices, arcs), directed);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Graph<String, Double> build(JavaPairRDD<Long, String> vertices, JavaRDD<Edge<Double>> edges) {
+        Graph<String, Double> g = Graph.apply((org.apache.spark.rdd.RDD) vertices.rdd(), edges.rdd(), "",
+                StorageLevel.MEMORY_AND_DISK(), StorageLevel.MEMORY_AND_DISK(), Fn.tag(String.class), Fn.tag(Double.class));
+        g.cache();
+        return g;
+    }
+
+    /** A canonical decimal long: what {@code Long.toString} gives back, so the id survives the round trip. */
+    static boolean numeric(String s) {
+        int n = s.length();
+        if (n == 0 || n > 19) return false;
+        int i = s.charAt(0) == '-' ? 1 : 0;
+        if (i == n || (s.charAt(i) == '0' && n > i + 1) || (i == 1 && s.charAt(1) == '0')) return false;
+        for (int k = i; k < n; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') return false;
+        }
+        try {
+            Long.parseLong(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Vertices: original id; edges: summed weight (arcs when directed). */
+    public Graph<String, Double> graph() {
+        return graph;
+    }
+
+    public boolean isDirected() {
+        return directed;
+    }
+
+    public long nodeCount() {
+        return nodeCount;
+    }
+
+    /**
+     * The undirected simple view, as the embedded {@code InteractionGraph.undirected()}: one edge per unordered
+     * pair {u, v} with u &lt; v, weight w(u->v) + w(v->u), self-loops dropped.
+     */
+    public synchronized Graph<String, Double> undirected() {
+        if (undirected == null) {
+            JavaRDD<Edge<Double>> pairs = graph.edges().toJavaRDD()
+                    .filter(e -> e.srcId() != e.dstId())
+                    .mapToPair(e -> new Tuple2<>(new Tuple2<>(Math.min(e.srcId(), e.dstId()), Math.max(e.srcId(), e.dstId())), e.attr()))
+                    .reduceByKey(Double::sum)
+                    .map(x -> new Edge<>(x._1()._1(), x._1()._2(), x._2()));
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            JavaPairRDD<Long, String> vertices = (JavaPairRDD) JavaPairRDD.fromJavaRDD(graph.vertices().toJavaRDD());
+            undirected = build(vertices, pairs);
+        }
+        return undirected;
+    }
+
+    /** (vertex id, original id). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public JavaPairRDD<Long, String> ids() {
+        return (JavaPairRDD) JavaPairRDD.fromJavaRDD(graph.vertices().toJavaRDD());
+    }
+}

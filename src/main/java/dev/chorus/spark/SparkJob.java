@@ -1,0 +1,227 @@
+package dev.chorus.spark;
+
+import dev.chorus.community.ClusterCohesion;
+import dev.chorus.community.Cohesion;
+import dev.chorus.diffusion.SimulationResult;
+import dev.chorus.ingest.InputException;
+import dev.chorus.ingest.RejectedRow;
+import dev.chorus.ingest.RejectedRowsFile;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.Optional;
+import scala.Tuple2;
+
+/**
+ * {@code chorus spark analyze}: the distributed subset of {@code chorus analyze} on Apache Spark. Reads with
+ * the embedded readers' row accounting ({@link SparkInput}), builds the GraphX graph and writes
+ * {@code nodes.csv} and {@code clusters.csv} in the embedded engine's formats. Results stream to the driver with
+ * {@code toLocalIterator}, one partition at a time, so the driver never holds the whole table.
+ */
+public final class SparkJob {
+    private SparkJob() {
+    }
+
+    /**
+     * @param master     Spark master URL ({@code local[*]}, {@code spark://...}, {@code yarn}); null: as
+     *                   spark-submit set it
+     * @param partitions parallelism of the read and of the shuffles; 0 = Spark's default parallelism
+     */
+    public record Config(String master, String input, SparkInput.Options options, Path out, int partitions, long seed,
+                         double damping, int maxIterations, double tolerance, int lpaIterations, List<String> icSeeds,
+                         SparkCascade.Model icModel, int icRuns, boolean quiet) {
+        public Config {
+            icSeeds = icSeeds == null ? List.of() : List.copyOf(icSeeds);
+        }
+    }
+
+    /** What a run produced: row accounting, graph size, files written. */
+    public record Summary(long read, long loaded, long rejected, long nodes, long edges, int communities, List<Path> files,
+                          SimulationResult ic, double seconds) {
+        public String json() {
+            StringBuilder b = new StringBuilder("{\"engine\": \"spark\", \"nodes\": ").append(nodes).append(", \"edges\": ").append(edges)
+                    .append(", \"rows\": {\"read\": ").append(read).append(", \"loaded\": ").append(loaded)
+                    .append(", \"rejected\": ").append(rejected).append("}, \"communities\": ").append(communities);
+            if (ic != null) {
+                b.append(", \"ic\": {\"model\": \"").append(ic.model()).append("\", \"runs\": ").append(ic.runs())
+                        .append(", \"mean\": ").append(num(ic.mean())).append(", \"ci95_low\": ").append(num(ic.ci95Low()))
+                        .append(", \"ci95_high\": ").append(num(ic.ci95High())).append('}');
+            }
+            b.append(", \"files\": [");
+            for (int i = 0; i < files.size(); i++) {
+                b.append(i == 0 ? "" : ", ").append('"').append(files.get(i).toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            return b.append("], \"seconds\": ").append(Math.round(seconds * 1000) / 1000.0).append('}').toString();
+        }
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
+    }
+
+    /** The JVM flags Spark needs on Java 17 are the launcher's business; this only builds the context. */
+    public static JavaSparkContext context(String master, int partitions) {
+        SparkConf conf = new SparkConf().setAppName("chorus");
+        if (master != null) conf.setMaster(master);
+        else if (!conf.contains("spark.master")) {
+            throw new IllegalArgumentException("--master is required outside spark-submit (e.g. --master 'local[*]')");
+        }
+        conf.setIfMissing("spark.ui.enabled", "false");
+        if (partitions > 0) conf.setIfMissing("spark.default.parallelism", Integer.toString(partitions));
+        JavaSparkContext sc = new JavaSparkContext(conf);
+        sc.setLogLevel("WARN");
+        return sc;
+    }
+
+    /**
+     * @param clusterWriter writes {@code clusters.csv} (the embedded CLI's writer, so the format is one)
+     */
+    public static Summary analyze(Config c, BiConsumer<Path, List<ClusterCohesion>> clusterWriter, PrintWriter err) {
+        JavaSparkContext sc = context(c.master(), c.partitions());
+        try {
+            return analyze(sc, c, clusterWriter, err);
+        } finally {
+            sc.stop();
+        }
+    }
+
+    public static Summary analyze(JavaSparkContext sc, Config c, BiConsumer<Path, List<ClusterCohesion>> clusterWriter, PrintWriter err) {
+        long t0 = System.nanoTime();
+        Log log = new Log(err, c.quiet());
+        int partitions = c.partitions() > 0 ? c.partitions() : sc.defaultParallelism();
+        log.line("reading " + c.input() + " on " + sc.master() + " (" + partitions + " partitions)");
+        SparkInput.Result in = SparkInput.read(sc, c.input(), c.options(), partitions);
+        SparkInput.Accounting acc;
+        try {
+            acc = in.read().get();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                // Hadoop's "Input path does not exist" / "matches 0 files": the user's path, an input error
+                if (t.getClass().getSimpleName().equals("InvalidInputException")) throw new InputException(c.input() + ": " + t.getMessage(), e);
+            }
+            throw e;
+        }
+        for (String w : acc.warnings()) err.println("chorus: warning: " + w);
+        Path out = c.out();
+        List<Path> files = new ArrayList<>();
+        if (acc.rows().rejected() > 0) {
+            Path rejects = out.resolve("rejected.tsv");
+            try (RejectedRowsFile f = new RejectedRowsFile(rejects)) {
+                for (RejectedRow r : acc.rejected()) f.accept(r);
+            }
+            files.add(rejects);
+            err.printf("chorus: %s: %d rows read = %d loaded + %d rejected; rejected rows in %s%n", c.input(), acc.rows().read(),
+                    acc.rows().loaded(), acc.rows().rejected(), rejects);
+        }
+        long edges = in.edges().count();
+        if (edges == 0) throw new InputException(c.input() + ": no interactions loaded (" + acc.rows().read() + " rows read)");
+        SparkGraph g = SparkGraph.of(in.edges(), in.directed());
+        log.line(String.format("graph: %d nodes, %d edges (%s), %d rows read = %d loaded + %d rejected", g.nodeCount(), edges,
+                g.isDirected() ? "directed" : "undirected", acc.rows().read(), acc.rows().loaded(), acc.rows().rejected()));
+        // nodes.csv columns as the embedded analyze writes them (metrics, community, roles, cluster), the
+        // metrics Spark does not compute left out, and Spark's extra columns at the end
+        Map<String, JavaPairRDD<Long, double[]>> columns = new LinkedHashMap<>();
+        columns.put("in,out,total", SparkDegree.compute(g));
+        log.line("degrees");
+        columns.put("pagerank", SparkPageRank.compute(g, c.damping(), c.maxIterations(), c.tolerance(), log::line).mapValues(v -> new double[] {v}));
+        columns.put("kcore", SparkKCore.compute(g).mapValues(v -> new double[] {v}));
+        log.line("kcore");
+        JavaPairRDD<Long, double[]> triangles = SparkTriangles.compute(g).cache();
+        columns.put("clustering", triangles.mapValues(t -> new double[] {t[1]}));
+        log.line("triangles and clustering");
+        JavaPairRDD<Long, Long> community = SparkComponents.renumberBySize(
+                SparkLabelPropagation.compute(g, c.lpaIterations(), true, c.seed(), log::line)).cache();
+        JavaPairRDD<Long, double[]> communityColumn = community.mapValues(v -> new double[] {v});
+        columns.put("community", communityColumn);
+        columns.put("roles", g.ids().mapValues(id -> new double[] {Double.NaN}));
+        columns.put("cluster", communityColumn);
+        columns.put("triangles", triangles.mapValues(t -> new double[] {t[0]}));
+        columns.put("component", SparkComponents.compute(g).mapValues(v -> new double[] {v}));
+        log.line("components");
+        Path nodes = out.resolve("nodes.csv");
+        writeNodes(nodes, g, columns);
+        files.add(nodes);
+        log.line("wrote " + nodes);
+        List<ClusterCohesion> clusters = SparkCohesion.compute(g, community, triangles, Cohesion.Config.CORE_SIZE_DEFAULT);
+        Path clustersCsv = out.resolve("clusters.csv");
+        clusterWriter.accept(clustersCsv, clusters);
+        files.add(clustersCsv);
+        log.line("wrote " + clustersCsv + " (" + clusters.size() + " communities)");
+        SimulationResult ic = null;
+        if (!c.icSeeds().isEmpty()) {
+            ic = SparkCascade.simulate(sc, g, c.icSeeds(), c.icModel(), c.icRuns(), c.seed(), partitions);
+            log.line(String.format(java.util.Locale.ROOT, "ic: mean spread %.3f (95%% CI %.3f..%.3f, %d runs)", ic.mean(), ic.ci95Low(),
+                    ic.ci95High(), ic.runs()));
+        }
+        return new Summary(acc.rows().read(), acc.rows().loaded(), acc.rows().rejected(), g.nodeCount(), edges, clusters.size(), files,
+                ic, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Joins the per-vertex columns onto the ids and writes them as CSV, streamed from the executors. */
+    static void writeNodes(Path path, SparkGraph g, Map<String, JavaPairRDD<Long, double[]>> columns) {
+        JavaPairRDD<Long, Tuple2<String, double[]>> rows = g.ids().mapValues(id -> new Tuple2<>(id, new double[0]));
+        List<String> header = new ArrayList<>(List.of("node"));
+        for (Map.Entry<String, JavaPairRDD<Long, double[]>> col : columns.entrySet()) {
+            int width = col.getKey().split(",").length;
+            header.addAll(List.of(col.getKey().split(",")));
+            rows = rows.leftOuterJoin(col.getValue()).mapValues(x -> new Tuple2<>(x._1()._1(), concat(x._1()._2(), x._2(), width)));
+        }
+        try {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            try (BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+                w.write(String.join(",", header));
+                w.write('\n');
+                StringBuilder line = new StringBuilder(128);
+                for (Iterator<Tuple2<String, double[]>> it = rows.values().toLocalIterator(); it.hasNext(); ) {
+                    Tuple2<String, double[]> r = it.next();
+                    line.setLength(0);
+                    line.append(Csv.field(r._1()));
+                    for (double v : r._2()) line.append(',').append(Csv.number(v));
+                    line.append('\n');
+                    w.write(line.toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double[] concat(double[] a, Optional<double[]> b, int width) {
+        double[] r = java.util.Arrays.copyOf(a, a.length + width);
+        if (b.isPresent()) System.arraycopy(b.get(), 0, r, a.length, width);
+        else java.util.Arrays.fill(r, a.length, r.length, Double.NaN);
+        return r;
+    }
+
+    /** Progress lines on stderr (Spark's own logging is set to WARN). */
+    static final class Log {
+        private final PrintWriter err;
+        private final boolean quiet;
+        private final long start = System.nanoTime();
+
+        Log(PrintWriter err, boolean quiet) {
+            this.err = err;
+            this.quiet = quiet;
+        }
+
+        void line(String s) {
+            if (quiet) return;
+            err.printf("chorus: spark: [%.1fs] %s%n", (System.nanoTime() - start) / 1e9, s);
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.chorus.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chorus.community.ClusterCohesion;
+import dev.chorus.diffusion.DiffusionModel;
+import dev.chorus.diffusion.EdgeWeights;
+import dev.chorus.diffusion.SimulationConfig;
+import dev.chorus.ingest.IngestOptions;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The spark analyze job end to end (files and their formats) and the CLI without Spark on the classpath. */
+class SparkCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void analyzeWritesNodesAndClustersInTheEmbeddedFormats() throws IOException {
+        Path in = dir.resolve("k.tsv");
+        // karate plus two broken rows: the accounting and rejected.tsv come out as with the embedded reader
+        Files.writeString(in, Files.readString(Path.of("datasets/karate/karate_weighted_networkx.tsv")) + "40\n41\t42\tx\n");
+        StringWriter err = new StringWriter();
+        SimulationConfig ic = SimulationConfig.defaults().withModel(DiffusionModel.IC).withWeights(EdgeWeights.uniform(0.1)).withRuns(500);
+        SparkJob.Config c = new SparkJob.Config(null, in.toString(), SparkInput.Options.of(IngestOptions.defaults().withDirected(false)),
+                dir.resolve("out"), 2, 42, 0.85, 100, 1e-6, 100, List.of("0"), SparkCascade.Model.of(ic), 500, true);
+        Path[] clusters = new Path[1];
+        SparkJob.Summary s = SparkJob.analyze(SparkTestContext.get(), c, (p, list) -> {
+            clusters[0] = p;
+            try {
+                Files.writeString(p, String.join(",", ClusterCohesion.COLUMNS) + ",core\n" + list.size() + "\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, new PrintWriter(err, true));
+        assertEquals(34, s.nodes());
+        assertEquals(78, s.edges());
+        assertEquals(80, s.read());
+        assertEquals(2, s.rejected());
+        List<String> nodes = Files.readAllLines(dir.resolve("out/nodes.csv"), StandardCharsets.UTF_8);
+        assertEquals("node,in,out,total,pagerank,kcore,clustering,community,roles,cluster,triangles,component", nodes.get(0));
+        assertEquals(35, nodes.size());
+        Set<String> ids = nodes.stream().skip(1).map(l -> l.split(",")[0]).collect(Collectors.toSet());
+        assertEquals(34, ids.size());
+        String node0 = nodes.stream().filter(l -> l.startsWith("0,")).findFirst().orElseThrow();
+        String[] f = node0.split(",", -1);
+        assertEquals("4", f[5], "coreness of karate node 0");
+        assertEquals("18", f[10], "triangles at karate node 0");
+        assertEquals("", f[8], "roles are not computed on Spark");
+        List<String> rejected = Files.readAllLines(dir.resolve("out/rejected.tsv"), StandardCharsets.UTF_8);
+        assertEquals(3, rejected.size());
+        assertTrue(rejected.get(1).startsWith("80\t") && rejected.get(2).startsWith("81\t"), rejected.toString());
+        assertEquals(dir.resolve("out/clusters.csv"), clusters[0]);
+        assertTrue(s.communities() > 1);
+        assertTrue(s.ic() != null && s.ic().mean() > 1, String.valueOf(s.ic()));
+        assertTrue(s.json().contains("\"ic\": {\"model\": \"ic\", \"runs\": 500"), s.json());
+    }
+
+    /** {@code java -jar target/chorus.jar spark ...} has no Spark: one clear line, exit 1, no stack trace. */
+    @Test
+    void withoutSparkOnTheClasspathOneLineAndExit1() throws Exception {
+        String cp = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> !e.contains("/org/apache/spark/") && !e.contains("/org/scala-lang/"))
+                .collect(Collectors.joining(File.pathSeparator));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+                "dev.chorus.cli.Chorus", "spark", "analyze", "datasets/karate/karate.edges", "--master", "local[2]")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, p.waitFor());
+        assertEquals("chorus: Spark is not on the classpath: use spark-submit or ./chorus spark ...\n", out);
+        assertTrue(new HashSet<>(List.of(out.split("\n"))).size() == 1);
+    }
+}
