@@ -20,9 +20,14 @@ final class Timing {
 
     /** Runs {@code body} once to warm up and {@code repeat} times; returns best_s, times_s and peak_heap_mb. */
     static Map<String, Object> measure(String name, int repeat, PrintWriter log, Body body) throws Exception {
+        return measure(name, repeat, true, log, body);
+    }
+
+    /** As above; without {@code warmUp} for runs long enough that JIT compilation is a negligible part of them. */
+    static Map<String, Object> measure(String name, int repeat, boolean warmUp, PrintWriter log, Body body) throws Exception {
         List<Double> times = new ArrayList<>();
         long peak = 0;
-        for (int i = -1; i < repeat; i++) {
+        for (int i = warmUp ? -1 : 0; i < repeat; i++) {
             System.gc();
             resetPeaks();
             long t0 = System.nanoTime();

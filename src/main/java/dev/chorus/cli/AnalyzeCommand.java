@@ -52,11 +52,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Seeding experiment models: ic (simple contagion), threshold (complex contagion) or both (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--runs", defaultValue = "200", paramLabel = "N", description = "Simulations per seeding arm; 0 skips the experiment (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "100", paramLabel = "N", description = "Simulations per seeding arm; 0 skips the experiment (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--samples", paramLabel = "K",
-            description = "Betweenness sources: 0 = exact (default: exact up to 5000 nodes, else 500 sampled sources).")
+            description = "Betweenness sources: 0 = exact (default: exact up to 5000 nodes, else 200 sampled sources).")
     Integer samples;
 
     @Option(names = "--min-cluster-size", defaultValue = "5", paramLabel = "N", description = "Smallest passionate cluster (default: ${DEFAULT-VALUE}).")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.chorus.bench.CentralityBenchmark;
 import dev.chorus.bench.CommunityBenchmark;
+import dev.chorus.bench.DiffusionBenchmark;
 import dev.chorus.bench.IngestBenchmark;
 import dev.chorus.generate.SocialGraphGenerator;
 import java.io.BufferedOutputStream;
@@ -29,7 +30,8 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WHAT", description = {
             "ingest: read + build the graph vs. a line scan and a naive loader;",
             "centrality: algorithms on the loaded graph vs. JGraphT and vs. one thread;",
-            "communities: louvain, leiden, lpa with their modularity, vs. JGraphT's label propagation and one thread."})
+            "communities: louvain, leiden, lpa with their modularity, vs. JGraphT's label propagation and one thread;",
+            "diffusion: IMM on NetHEPT vs CELF, one thread and top degree; CELF vs plain greedy; Monte Carlo throughput; IMM on --input if given."})
     String what;
 
     @Option(names = "--algo", split = ",", paramLabel = "A,B",
@@ -39,6 +41,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "1000", paramLabel = "K",
             description = "centrality betweenness: sampled sources (default: ${DEFAULT-VALUE}).")
     int samples;
+
+    @Option(names = "--baseline-samples", defaultValue = "100", paramLabel = "K",
+            description = "centrality betweenness: sources for the one-source-per-search baseline, compared per source (default: ${DEFAULT-VALUE}).")
+    int baselineSamples;
+
+    @Option(names = "--no-1-thread", description = "centrality betweenness: skip the one-thread run (parallel speed-up).")
+    boolean noOneThread;
 
     @Option(names = "--no-jgrapht", description = "centrality: skip the JGraphT baseline (it needs several times the heap).")
     boolean noJgrapht;
@@ -61,10 +70,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", paramLabel = "K", description = "Timed runs per contender after a warm-up (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--no-celf", description = "diffusion: skip CELF (k=50 with 1,000 runs per evaluation takes minutes) and plain greedy.")
+    boolean noCelf;
+
     @Override
     public Integer call() throws Exception {
-        if (!List.of("ingest", "centrality", "communities").contains(what)) {
-            throw new IllegalArgumentException("bench: unknown benchmark '" + what + "' (available: ingest, centrality, communities)");
+        if (!List.of("ingest", "centrality", "communities", "diffusion").contains(what)) {
+            throw new IllegalArgumentException("bench: unknown benchmark '" + what + "' (available: ingest, centrality, communities, diffusion)");
+        }
+        if (what.equals("diffusion")) {
+            if (repeat < 1) throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
+            Map<String, Object> result = DiffusionBenchmark.run(DiffusionBenchmark.NETHEPT, input, repeat, !noCelf, spec.commandLine().getErr());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            out.flush();
+            return ExitCode.OK;
         }
         if (repeat < 1) throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
         if (algorithms == null) algorithms = what.equals("communities") ? List.of("louvain", "leiden", "lpa") : List.of("pagerank");
@@ -83,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Map<String, Object> result = switch (what) {
                 case "ingest" -> IngestBenchmark.run(path, repeat, err);
-                case "centrality" -> CentralityBenchmark.run(path, algorithms, repeat, !noJgrapht, samples, err);
+                case "centrality" -> CentralityBenchmark.run(path, algorithms, repeat, !noJgrapht, samples, baselineSamples, !noOneThread, err);
                 default -> CommunityBenchmark.run(path, algorithms, repeat, !noJgrapht, err);
             };
             PrintWriter out = spec.commandLine().getOut();

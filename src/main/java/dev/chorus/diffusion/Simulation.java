@@ -1,6 +1,7 @@
 package dev.chorus.diffusion;
 
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.progress.Progress;
 import java.util.List;
 
 /**
@@ -23,10 +24,15 @@ public final class Simulation {
 
     /** Simulates from seeds given by node index. */
     public static SimulationResult compute(InteractionGraph g, int[] seeds, SimulationConfig config) {
+        return compute(g, seeds, config, Progress.NONE);
+    }
+
+    /** Simulates from seeds given by node index, reporting Monte Carlo runs done to {@code progress}. */
+    public static SimulationResult compute(InteractionGraph g, int[] seeds, SimulationConfig config, Progress progress) {
         Cascade cascade = cascade(g, config);
         try (SpreadEstimator est = new SpreadEstimator(g.nodeCount(), cascade, config.runs(), config.seed(),
                 SpreadEstimator.STREAM_SIMULATE, config.threads())) {
-            return est.simulate(config.model().cliName(), seeds);
+            return est.simulate(config.model().cliName(), seeds, progress);
         }
     }
 

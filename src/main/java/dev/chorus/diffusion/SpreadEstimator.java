@@ -1,6 +1,7 @@
 package dev.chorus.diffusion;
 
 import dev.chorus.parallel.Chunks;
+import dev.chorus.progress.Progress;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -84,18 +85,31 @@ public final class SpreadEstimator implements AutoCloseable {
 
     /** Full statistics and the mean spread curve. */
     public SimulationResult simulate(String model, int[] seeds) {
+        return simulate(model, seeds, Progress.NONE);
+    }
+
+    /** Full statistics and the mean spread curve, reporting runs done to {@code progress}. */
+    public SimulationResult simulate(String model, int[] seeds, Progress progress) {
         int[] s = canonical(seeds, n);
         int[] spread = new int[runs];
         int[][] curves = new int[runs][];
-        chunks.forEach(pool, c -> {
-            Cascade.Scratch sc = scratch.get();
-            Cascade.IntList curve = new Cascade.IntList();
-            for (int r = chunks.start(c); r < chunks.end(c); r++) {
-                curve.clear();
-                spread[r] = cascade.run(s, random(seed, stream, r), sc, curve);
-                curves[r] = curve.toArray();
-            }
-        });
+        long[] done = {0};
+        try (Progress.Task task = progress.begin(model + " monte carlo", runs, "runs")) {
+            chunks.forEach(pool, c -> {
+                Cascade.Scratch sc = scratch.get();
+                Cascade.IntList curve = new Cascade.IntList();
+                for (int r = chunks.start(c); r < chunks.end(c); r++) {
+                    curve.clear();
+                    spread[r] = cascade.run(s, random(seed, stream, r), sc, curve);
+                    curves[r] = curve.toArray();
+                }
+                // one lock per chunk keeps the reported count monotone across threads
+                synchronized (done) {
+                    done[0] += chunks.end(c) - chunks.start(c);
+                    task.stepTo(done[0]);
+                }
+            });
+        }
         return SimulationResult.of(model, spread, curves);
     }
 

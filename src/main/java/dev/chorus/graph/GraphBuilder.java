@@ -175,6 +175,19 @@ public final class GraphBuilder implements InteractionSink {
         return this;
     }
 
+    /**
+     * Adds one row with its interaction type and time ({@code null} / {@link Interaction#NO_TIME} for none): for
+     * library use and for backends that rebuild a graph they stored (the Neo4j backend).
+     */
+    public GraphBuilder add(String source, String target, double w, InteractionType type, long timestamp) {
+        drainIds();
+        byte[] a = source.getBytes(StandardCharsets.UTF_8);
+        byte[] b = target.getBytes(StandardCharsets.UTF_8);
+        if (!(w >= 0) || Double.isInfinite(w)) throw new IllegalArgumentException("weight must be finite and >= 0, got " + w);
+        add(ids.intern(a, 0, a.length), ids.intern(b, 0, b.length), w, type, timestamp);
+        return this;
+    }
+
     /** Adds a node without edges (library use and tests). */
     public GraphBuilder addNode(String id) {
         node(id, Map.of());

@@ -16,6 +16,9 @@ import dev.chorus.community.Leiden;
 import dev.chorus.community.LeidenConfig;
 import dev.chorus.community.Modularity;
 import dev.chorus.community.Triangles;
+import dev.chorus.diffusion.SeedingExperiment;
+import dev.chorus.diffusion.SeedingExperimentConfig;
+import dev.chorus.diffusion.SeedingExperimentResult;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.progress.Progress;
 import dev.chorus.roles.Engagement;
@@ -50,8 +53,9 @@ import java.util.function.Supplier;
  * <li>{@code cohesion}: {@link Cohesion} of every community and every cluster;</li>
  * <li>{@code engagement}: {@link Engagement};</li>
  * <li>{@code roles}: {@link PassionateClusters} then {@link Roles};</li>
- * <li>{@code seeding}: the seeding experiment, when the diffusion module provides it and
- * {@link AnalysisConfig#seedingRuns()} &gt; 0.</li>
+ * <li>{@code seeding}: {@link SeedingExperiment} with budget {@link AnalysisConfig#k()}, weighted-cascade IC and
+ * complex contagion with threshold 2, cluster seeds spent in {@link PassionateClusters#seedingOrder} order on the
+ * tight clusters; skipped when {@link AnalysisConfig#seedingRuns()} is 0 or the graph is empty.</li>
  * </ol>
  * Every step is deterministic for a given seed and independent of the thread count.
  */
@@ -110,9 +114,20 @@ public final class Analysis {
         List<String> hubs = java.util.Arrays.stream(roles.nodes(Role.HUB)).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(u -> -pr[u]).thenComparing(u -> g.ids().id(u)))
                 .map(u -> g.ids().id(u)).toList();
-        Seeding seeding = null;
+        // nothing to seed in an empty graph
+        Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, clusters,
+                PassionateClusters.seedingOrder(passionate, clusterCohesion), config));
         return new AnalysisResult(g, config, table, degree, pagerank, kcore, betweenness, samples, communities,
                 Modularity.of(g, communities.membership()), cohesion, clusters, clusterCohesion, passionate, roles, hubs, seeding, seconds);
+    }
+
+    /** The experiment runs both models; the report keeps those asked for. */
+    private static Seeding seeding(InteractionGraph g, Communities clusters, int[] order, AnalysisConfig config) {
+        SeedingExperimentConfig c = SeedingExperimentConfig.defaults().withK(config.k()).withRuns(config.seedingRuns())
+                .withSeed(config.seed()).withThreads(config.threads());
+        SeedingExperimentResult r = SeedingExperiment.compute(g, clusters, order, c);
+        return new Seeding(Math.min(config.k(), g.nodeCount()), c.runs(), c.thresholdK(),
+                r.arms().stream().filter(a -> config.models().contains(a.model())).toList());
     }
 
     /** Announces and times each step. */

@@ -2,6 +2,7 @@ package dev.chorus.report;
 
 import static dev.chorus.report.Svg.esc;
 
+import dev.chorus.diffusion.SeedingArm;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.roles.PassionateCluster;
@@ -104,7 +105,7 @@ public final class ReportHtml {
                 {Role.PERIPHERY_HUB.label(), "total degree &ge; " + num(t.get("total")) + " and coreness &le; " + num(t.get("kcore_max"))},
                 {Role.BRIDGE.label(), "betweenness &ge; " + num(t.get("betweenness")) + " and participation &ge; " + fmt(rc.bridgeMinParticipation())},
                 {Role.ENGAGER.label(), "out-weight &ge; " + fmt(rc.minActivity()) + " and answer rate or reply share &ge; " + fmt(rc.engagerMinAnswer())},
-                {Role.BROADCASTER.label(), "out-weight &ge; " + num(t.get("out")) + " and reciprocity, answer rate, reply share &le; "
+                {Role.BROADCASTER.label(), "out-weight &ge; " + num(t.get("out")) + " and &ge; in-weight, and reciprocity, answer rate, reply share &le; "
                         + fmt(rc.broadcasterMaxAnswer())},
                 {Role.CLUSTER_CORE.label(), "among the " + r.config().clusters().coreSize() + " most internally engaged members of a passionate cluster"}};
         for (String[] rule : rules) {
@@ -419,20 +420,20 @@ public final class ReportHtml {
                 + "Bars are means over the runs; whiskers are 95% confidence intervals.</p>\n");
         Svg s = new Svg("chart-seeding", w, hgt, "Seeding experiment: spread per strategy with 95% confidence intervals");
         List<String> models = new ArrayList<>();
-        for (Seeding.Arm a : seeding.arms()) if (!models.contains(a.model())) models.add(a.model());
+        for (SeedingArm a : seeding.arms()) if (!models.contains(a.model())) models.add(a.model());
         double yMax = 1;
-        for (Seeding.Arm a : seeding.arms()) yMax = Math.max(yMax, Double.isFinite(a.ci95High()) ? a.ci95High() : a.mean());
+        for (SeedingArm a : seeding.arms()) yMax = Math.max(yMax, Double.isFinite(a.ci95High()) ? a.ci95High() : a.mean());
         Axis y = Axis.linear(0, yMax * 1.1, hgt - 60, 30);
         Axis x = Axis.linear(0, 1, 70, w - 20);
         frame(s, x.noTicks(), y, "", "people reached (mean, 95% CI)");
         Map<String, String> colours = Map.of("degree", "#d62728", "pagerank", "#ff7f0e", "clusters", "#2ca02c", "imm", "#1f77b4");
         double groupWidth = (w - 110.0) / models.size();
         for (int gi = 0; gi < models.size(); gi++) {
-            List<Seeding.Arm> arms = seeding.arms(models.get(gi));
+            List<SeedingArm> arms = seeding.arms(models.get(gi));
             double gx = 80 + gi * groupWidth;
             double bar = Math.min(60, (groupWidth - 30) / Math.max(1, arms.size()));
             for (int i = 0; i < arms.size(); i++) {
-                Seeding.Arm a = arms.get(i);
+                SeedingArm a = arms.get(i);
                 double bx = gx + 10 + i * bar;
                 double top = y.at(a.mean());
                 s.rect(bx, top, bar - 6, y.at(0) - top, colours.getOrDefault(a.strategy(), "#7f7f7f"), a.strategy() + " / " + a.model()
@@ -452,7 +453,7 @@ public final class ReportHtml {
         h.append(s.end());
         h.append("<table>\n<tr><th class=\"l\">model</th><th class=\"l\">strategy</th><th>runs</th><th>mean</th><th>sd</th><th>95% CI</th>"
                 + "<th class=\"l\">seeds</th></tr>\n");
-        for (Seeding.Arm a : seeding.arms()) {
+        for (SeedingArm a : seeding.arms()) {
             h.append("<tr><td class=\"l\">").append(esc(a.model())).append("</td><td class=\"l\">").append(esc(a.strategy())).append("</td><td>")
                     .append(a.runs()).append("</td><td>").append(num(a.mean())).append("</td><td>").append(num(a.sd())).append("</td><td>")
                     .append(num(a.ci95Low())).append(" to ").append(num(a.ci95High())).append("</td><td class=\"l\">")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorus.diffusion.SeedingArm;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.Role;
 import java.io.IOException;
@@ -118,8 +119,10 @@ public final class ReportJson {
         } else {
             ObjectNode seeding = root.putObject("seeding");
             seeding.put("k", r.seeding().k());
+            seeding.put("runs", r.seeding().runs());
+            seeding.put("threshold_k", r.seeding().thresholdK());
             ArrayNode arms = seeding.putArray("arms");
-            for (Seeding.Arm a : r.seeding().arms()) {
+            for (SeedingArm a : r.seeding().arms()) {
                 ObjectNode arm = arms.addObject();
                 arm.put("strategy", a.strategy());
                 arm.put("model", a.model());

@@ -1,5 +1,6 @@
 package dev.chorus.report;
 
+import dev.chorus.diffusion.SeedingArm;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.Role;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class Summary {
         } else {
             int h = g.ids().index(hubs.get(0));
             s.add(String.format(Locale.ROOT, "Hubs (soloists, %d in all, top reach with mostly one-way ties): %s. The first, %s, "
-                            + "received %s interactions and answered %s of the people it interacts with (PageRank %.2e, coreness %d).",
+                            + "received %s interactions and has mutual ties with %s of the people it interacts with (PageRank %.2e, coreness %d).",
                     r.hubs().size(), String.join(", ", hubs), hubs.get(0), number(r.degree().column("in")[h]),
                     percent(r.nodes().metric("reciprocity")[h]), r.pagerank().column("pagerank")[h], (int) r.kcore().column("kcore")[h]));
         }
@@ -64,19 +65,21 @@ public final class Summary {
             return s;
         }
         for (String model : List.of("ic", "threshold")) {
-            List<Seeding.Arm> arms = seeding.arms(model);
-            Seeding.Arm hub = null;
-            Seeding.Arm cluster = null;
-            for (Seeding.Arm a : arms) {
+            List<SeedingArm> arms = seeding.arms(model);
+            SeedingArm hub = null;
+            SeedingArm cluster = null;
+            for (SeedingArm a : arms) {
                 if ((a.strategy().equals("degree") || a.strategy().equals("pagerank")) && (hub == null || a.mean() > hub.mean())) hub = a;
                 if (a.strategy().equals("clusters")) cluster = a;
             }
             if (hub == null || cluster == null) continue;
             String name = model.equals("ic") ? "simple contagion (independent cascade)" : "complex contagion (threshold)";
             String outcome;
-            if (cluster.ci95Low() > hub.ci95High()) outcome = "cluster seeds spread further than hub seeds";
-            else if (hub.ci95Low() > cluster.ci95High()) outcome = "hub seeds spread further than cluster seeds";
-            else outcome = "hub and cluster seeds spread about as far (the confidence intervals overlap)";
+            // a difference inside the confidence intervals, or under 2% of the spread, is no answer
+            boolean small = Math.abs(cluster.mean() - hub.mean()) < 0.02 * Math.max(cluster.mean(), hub.mean());
+            if (!small && cluster.ci95Low() > hub.ci95High()) outcome = "cluster seeds spread further than hub seeds";
+            else if (!small && hub.ci95Low() > cluster.ci95High()) outcome = "hub seeds spread further than cluster seeds";
+            else outcome = "hub and cluster seeds spread about as far (the difference is within the confidence intervals or under 2%)";
             s.add(String.format(Locale.ROOT, "Influencers or clusters? Under %s with %d seeds, %s: %s hubs reached %.1f people "
                             + "(95%% CI %.1f to %.1f), cluster seeds %.1f (%.1f to %.1f).",
                     name, seeding.k(), outcome, hub.strategy(), hub.mean(), hub.ci95Low(), hub.ci95High(),

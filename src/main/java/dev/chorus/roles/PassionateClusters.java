@@ -62,6 +62,27 @@ public final class PassionateClusters {
         return out;
     }
 
+    /**
+     * Clusters in the order a seeding strategy should spend its budget: the passionate ones by rank, then every
+     * other cluster of at least two members by passion score (ties by index), so that cluster seeding never runs
+     * out of clusters before it runs out of budget.
+     */
+    public static int[] seedingOrder(List<PassionateCluster> passionate, List<ClusterCohesion> cohesion) {
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        List<Integer> order = new ArrayList<>();
+        for (PassionateCluster p : passionate) {
+            order.add(p.cluster());
+            taken.add(p.cluster());
+        }
+        List<ClusterCohesion> rest = new ArrayList<>();
+        for (ClusterCohesion c : cohesion) if (c.size() >= 2 && !taken.contains(c.community())) rest.add(c);
+        Map<Integer, Double> score = new java.util.HashMap<>();
+        for (ClusterCohesion c : rest) score.put(c.community(), parts(c).values().stream().mapToDouble(Double::doubleValue).average().orElse(0));
+        rest.sort(Comparator.comparingDouble((ClusterCohesion c) -> -score.get(c.community())).thenComparingInt(ClusterCohesion::community));
+        for (ClusterCohesion c : rest) order.add(c.community());
+        return order.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** The score's terms, in the documented order; reciprocity only where it is defined. */
     static Map<String, Double> parts(ClusterCohesion c) {
         Map<String, Double> p = new LinkedHashMap<>();

@@ -14,7 +14,7 @@ public enum Role {
     BRIDGE("bridge"),
     /** Answers others: acts back on those who act on them, or replies. */
     ENGAGER("engager"),
-    /** Talks much, answers rarely. */
+    /** Talks much (more than it is talked to), answers rarely. */
     BROADCASTER("broadcaster"),
     /** One of the most internally engaged members of a passionate cluster. */
     CLUSTER_CORE("cluster_core");

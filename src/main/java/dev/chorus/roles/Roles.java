@@ -26,7 +26,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * AJS 78(6) (1973), doi:10.1086/225469);</li>
  * <li>{@code engager}: weighted out-degree at least {@code minActivity} (2), and answer rate or reply share at
  * least {@code engagerMinAnswer} (0.5): they answer when others act on them;</li>
- * <li>{@code broadcaster}: high weighted out-degree, and reciprocity, answer rate and reply share each at most
+ * <li>{@code broadcaster}: high weighted out-degree, at least its in-degree (gives more attention than it gets, so a
+ * hub that also posts is not one), and reciprocity, answer rate and reply share each at most
  * {@code broadcasterMaxAnswer} (0.1; an undefined value passes): talks much, answers rarely;</li>
  * <li>{@code cluster_core}: listed in the {@code core} of a passionate cluster (its most internally engaged
  * members, {@link dev.chorus.community.Cohesion}).</li>
@@ -86,7 +87,7 @@ public final class Roles {
                 m |= Role.ENGAGER.bit();
             }
             double quiet = config.broadcasterMaxAnswer();
-            if (above(outWeight[u], tOut) && atMost(reciprocity[u], quiet) && atMost(answer[u], quiet) && atMost(reply[u], quiet)) {
+            if (above(outWeight[u], tOut) && outWeight[u] >= inWeight[u] && atMost(reciprocity[u], quiet) && atMost(answer[u], quiet) && atMost(reply[u], quiet)) {
                 m |= Role.BROADCASTER.bit();
             }
             mask[u] = m;

@@ -382,6 +382,42 @@ class BetweennessTest {
         assertArrayEquals(exact, Betweenness.compute(k, config().withSamples(1000)).column("betweenness"));
     }
 
+    // --- batched traversal (several sources per breadth-first search) ---
+
+    @Test
+    void batchedTraversalAgreesWithOneSourcePerSearch() {
+        List<InteractionGraph> graphs = new ArrayList<>(List.of(karate(), email(), emailUndirected(), football()));
+        for (long seed = 1; seed <= 6; seed++) {
+            // sparse enough for several components and long paths, with isolated nodes and self-loops
+            graphs.add(Sample.random(seed, 70, seed % 2 == 0 ? 0.03 : 0.08, seed % 3 != 0, false).graph());
+        }
+        for (InteractionGraph g : graphs) {
+            for (int samples : new int[] {0, 23}) {
+                BetweennessConfig c = config().withSamples(samples).withSeed(5).withThreads(2);
+                double[] single = Betweenness.compute(g, c, Progress.NONE, 1).column("betweenness");
+                for (int width : new int[] {2, 3, 7, 64}) {
+                    double[] batched = Betweenness.compute(g, c, Progress.NONE, width).column("betweenness");
+                    for (int v = 0; v < single.length; v++) {
+                        assertClose(single[v], batched[v], "width " + width + " samples " + samples + " node " + v);
+                    }
+                    assertArrayEquals(batched, Betweenness.compute(g, c.withThreads(1), Progress.NONE, width)
+                            .column("betweenness"), "1 vs 2 threads, width " + width);
+                }
+            }
+        }
+    }
+
+    @Test
+    void batchWidthFollowsTheGraphSizeOnly() {
+        assertEquals(64, Betweenness.batchWidth(0));
+        assertEquals(64, Betweenness.batchWidth(1_000_000));
+        assertEquals(33, Betweenness.batchWidth(2_000_000));
+        assertEquals(1, Betweenness.batchWidth(100_000_000));
+        assertThrows(IllegalArgumentException.class, () -> Betweenness.compute(karate(), config(), Progress.NONE, 65));
+        assertThrows(IllegalArgumentException.class,
+                () -> Betweenness.compute(karate(), config().withWeighted(true), Progress.NONE, 2));
+    }
+
     // --- threads, progress, edge cases ---
 
     @Test

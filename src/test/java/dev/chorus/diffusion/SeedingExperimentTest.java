@@ -80,6 +80,18 @@ class SeedingExperimentTest {
         assertNotNull(one.arm("imm", "threshold"));
     }
 
+    @Test
+    void emptyGraphGivesEmptyArms() {
+        InteractionGraph empty = new GraphBuilder(true).build();
+        Communities none = Communities.of("none", empty.ids(), new int[0], Double.NaN, 1, 0, true);
+        SeedingExperimentResult r = SeedingExperiment.compute(empty, none, null, SeedingExperimentConfig.defaults().withRuns(10));
+        assertEquals(8, r.arms().size());
+        for (SeedingArm a : r.arms()) {
+            assertEquals(List.of(), a.seeds());
+            assertEquals(0, a.mean());
+        }
+    }
+
     /** With more budget than the listed communities hold, the rest comes from the attention ranking. */
     @Test
     void clusterSeedsFillFromDegreeWhenCommunitiesRunOut() {

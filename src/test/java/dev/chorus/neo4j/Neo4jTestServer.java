@@ -66,6 +66,16 @@ public final class Neo4jTestServer {
         return get().boltURI();
     }
 
+    /** Settings for the shared server (no authentication; short retries so that failing tests fail fast). */
+    public static Neo4jSettings settings() {
+        return Neo4jSettings.noAuth(boltUri()).withRetryTime(java.time.Duration.ofSeconds(5));
+    }
+
+    /** A client on the shared server; close it. */
+    public static Neo4jClient client() {
+        return Neo4jClient.connect(settings());
+    }
+
     /** Number of GDS classes registered (for a sanity check in tests). */
     public static synchronized int gdsClassCount() {
         get();

@@ -11,6 +11,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.chorus.diffusion.SeedingArm;
 import dev.chorus.centrality.Betweenness;
 import dev.chorus.centrality.BetweennessConfig;
 import dev.chorus.centrality.KCore;
@@ -74,9 +75,9 @@ class ReportJsonTest {
     @Test
     void seedingSectionMatchesTheSchema() {
         AnalysisResult r = result;
-        Seeding seeding = new Seeding(3, List.of(
-                new Seeding.Arm("degree", "ic", List.of("160", "62", "107"), 10, 12.5, 2.0, 11.1, 13.9, new double[] {3, 9, 12.5}),
-                new Seeding.Arm("clusters", "threshold", List.of("1", "2", "3"), 10, 4.0, 0.0, 4.0, 4.0, new double[0])));
+        Seeding seeding = new Seeding(3, 10, 2, List.of(
+                new SeedingArm("degree", "ic", List.of("160", "62", "107"), 10, 12.5, 2.0, 11.1, 13.9, new double[] {3, 9, 12.5}),
+                new SeedingArm("clusters", "threshold", List.of("1", "2", "3"), 10, 4.0, 0.0, 4.0, 4.0, new double[0])));
         AnalysisResult with = new AnalysisResult(r.graph(), r.config(), r.nodes(), r.degree(), r.pagerank(), r.kcore(), r.betweenness(),
                 r.betweennessSamples(), r.communities(), r.modularity(), r.cohesion(), r.clusters(), r.clusterCohesion(), r.passionate(), r.roles(), r.hubs(), seeding, r.seconds());
         JsonNode j = ReportJson.tree(with, new Source("email.txt.gz", "snap", loaded.rows()));

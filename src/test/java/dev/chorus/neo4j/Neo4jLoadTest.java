@@ -1,0 +1,191 @@
+package dev.chorus.neo4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chorus.graph.GraphLoader;
+import dev.chorus.graph.InteractionGraph;
+import dev.chorus.ingest.IngestOptions;
+import dev.chorus.ingest.InteractionType;
+import dev.chorus.progress.Progress;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Record;
+
+/** {@code neo4j load} against the real in-process server: counts, idempotence, injection-proof ids. */
+class Neo4jLoadTest {
+    static final String EMAIL = "datasets/email-eu-core/email-Eu-core.txt.gz";
+    static final String HIGGS = "datasets/higgs-twitter/higgs-activity_time.txt.gz";
+    static final String FOOTBALL = "datasets/football/football_newman.gml";
+
+    @TempDir
+    Path dir;
+
+    /** Users, interactions, weight sum and per-type counts in the database. */
+    record Counts(long users, long interactions, double weightSum, Map<String, Long> types, long isolated) {
+    }
+
+    static Counts counts(Neo4jClient c) {
+        long users = c.list("MATCH (u:User) RETURN count(u) AS n", Map.of()).get(0).get("n").asLong();
+        Record r = c.list("MATCH (:User)-[e:INTERACTED]->(:User) RETURN count(e) AS m, sum(e.weight) AS w", Map.of()).get(0);
+        Map<String, Long> types = new HashMap<>();
+        for (InteractionType t : InteractionType.values()) {
+            long k = c.list("MATCH ()-[e:INTERACTED]->() RETURN sum(coalesce(e[$p], 0)) AS k", Map.of("p", t.label()))
+                    .get(0).get("k").asLong();
+            if (k > 0) types.put(t.label(), k);
+        }
+        long isolated = c.list("MATCH (u:User) WHERE NOT (u)--() RETURN count(u) AS n", Map.of()).get(0).get("n").asLong();
+        return new Counts(users, r.get("m").asLong(), r.get("w").asDouble(), types, isolated);
+    }
+
+    static Neo4jLoader.Result load(Neo4jClient c, GraphLoader.Loaded l, Neo4jLoader.Config config) {
+        return Neo4jLoader.load(c, l.graph(), "test", l.rows(), config, Progress.NONE, null);
+    }
+
+    @Test
+    void shippedDatasetCountsEqualTheEmbeddedGraphAndABruteForceCount() throws IOException {
+        Neo4jTestServer.clear();
+        // brute force over the raw lines, independent of the readers: distinct nodes and pairs
+        Set<String> nodes = new HashSet<>();
+        Set<String> pairs = new HashSet<>();
+        long lines = 0;
+        for (String line : gunzip(EMAIL, Integer.MAX_VALUE)) {
+            String[] f = line.trim().split("\\s+");
+            nodes.add(f[0]);
+            nodes.add(f[1]);
+            pairs.add(f[0] + " " + f[1]);
+            lines++;
+        }
+        GraphLoader.Loaded l = GraphLoader.load(EMAIL, IngestOptions.defaults());
+        try (Neo4jClient c = Neo4jTestServer.client()) {
+            Neo4jLoader.Result r = load(c, l, new Neo4jLoader.Config(4000, null, false));
+            Counts got = counts(c);
+            assertEquals(nodes.size(), got.users());
+            assertEquals(pairs.size(), got.interactions());
+            assertEquals(lines, got.weightSum(), 0.0); // weight 1 per row, summed per pair
+            assertEquals(l.graph().nodeCount(), got.users());
+            assertEquals(l.graph().edgeCount(), got.interactions());
+            assertEquals(l.graph().weightSum(), got.weightSum(), 1e-9);
+            assertEquals(l.rows().read(), l.rows().loaded() + l.rows().rejected());
+            assertEquals(r.batches(), (1005 + 3999) / 4000 + (pairs.size() + 3999) / 4000);
+            Record meta = c.list("MATCH (g:ChorusGraph) RETURN g.directed AS d, g.rows_read AS rr, g.edges AS e", Map.of()).get(0);
+            assertTrue(meta.get("d").asBoolean());
+            assertEquals(lines, meta.get("rr").asLong());
+        }
+    }
+
+    @Test
+    void typedTimedRowsKeepPerTypeCountsAndTimes() throws IOException {
+        Neo4jTestServer.clear();
+        Path part = dir.resolve("higgs-6k.txt");
+        List<String> head = gunzip(HIGGS, 6_000);
+        Files.write(part, head);
+        // brute force: per (source,target) counts per type; first and last time of one busy pair
+        Map<String, Long> perType = new HashMap<>();
+        Map<String, long[]> span = new HashMap<>();
+        for (String line : head) {
+            String[] f = line.split(" ");
+            perType.merge(InteractionType.parse(f[3]).label(), 1L, Long::sum);
+            long ts = Long.parseLong(f[2]);
+            span.merge(f[0] + " " + f[1], new long[] {ts, ts, 1}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1]), a[2] + b[2]});
+        }
+        GraphLoader.Loaded l = GraphLoader.load(part.toString(), IngestOptions.defaults());
+        try (Neo4jClient c = Neo4jTestServer.client()) {
+            load(c, l, new Neo4jLoader.Config(2000, null, false));
+            Counts got = counts(c);
+            assertEquals(perType, got.types());
+            assertEquals(span.size(), got.interactions());
+            assertEquals(head.size(), got.weightSum(), 0.0);
+            String busiest = span.entrySet().stream().max((a, b) -> Long.compare(a.getValue()[2], b.getValue()[2])).get().getKey();
+            String[] st = busiest.split(" ");
+            Record e = c.list("MATCH (:User {id: $s})-[e:INTERACTED]->(:User {id: $t}) RETURN e.weight AS w, e.first_time AS f, e.last_time AS l",
+                    Map.of("s", st[0], "t", st[1])).get(0);
+            assertEquals(span.get(busiest)[2], e.get("w").asDouble(), 0.0);
+            assertEquals(span.get(busiest)[0], e.get("f").asLong());
+            assertEquals(span.get(busiest)[1], e.get("l").asLong());
+        }
+    }
+
+    @Test
+    void loadingTwiceLeavesIdenticalCounts() {
+        Neo4jTestServer.clear();
+        GraphLoader.Loaded l = GraphLoader.load(FOOTBALL, IngestOptions.defaults());
+        try (Neo4jClient c = Neo4jTestServer.client()) {
+            load(c, l, new Neo4jLoader.Config(100, null, false));
+            Counts once = counts(c);
+            assertEquals(115, once.users());
+            assertEquals(613, once.interactions()); // Newman's football graph: 115 teams, 613 games
+            String edges = "MATCH (a)-[e:INTERACTED]->(b) RETURN a.id + '>' + b.id + ':' + e.weight AS k ORDER BY k";
+            List<String> before = c.list(edges, Map.of()).stream().map(r -> r.get("k").asString()).toList();
+            load(c, GraphLoader.load(FOOTBALL, IngestOptions.defaults()), new Neo4jLoader.Config(77, null, false));
+            assertEquals(once, counts(c));
+            assertEquals(before, c.list(edges, Map.of()).stream().map(r -> r.get("k").asString()).toList());
+        }
+    }
+
+    @Test
+    void isolatedUsersOfGraphFormatsAndUndirectedPairsOnce() throws IOException {
+        Neo4jTestServer.clear();
+        Path gml = dir.resolve("g.gml");
+        Files.writeString(gml, "graph [ directed 0\n node [ id 1 label \"a\" ] node [ id 2 label \"b\" ] node [ id 3 label \"lonely\" ]\n"
+                + " edge [ source 1 target 2 weight 2 ] edge [ source 2 target 1 weight 3 ] edge [ source 2 target 2 ] ]\n");
+        GraphLoader.Loaded l = GraphLoader.load(gml.toString(), IngestOptions.defaults());
+        try (Neo4jClient c = Neo4jTestServer.client()) {
+            load(c, l, Neo4jLoader.Config.defaults());
+            Counts got = counts(c);
+            assertEquals(3, got.users());
+            assertEquals(1, got.isolated());
+            assertEquals(2, got.interactions()); // {1,2} once with 2 + 3, and the loop
+            assertEquals(6.0, got.weightSum(), 0.0);
+            assertEquals(5.0, c.list("MATCH (:User {id:'1'})-[e:INTERACTED]-(:User {id:'2'}) RETURN e.weight AS w", Map.of()).get(0).get("w").asDouble(), 0.0);
+            assertEquals("lonely", c.list("MATCH (u:User {id:'3'}) RETURN u.label AS l", Map.of()).get(0).get("l").asString());
+            assertTrue(!c.list("MATCH (g:ChorusGraph) RETURN g.directed AS d", Map.of()).get(0).get("d").asBoolean());
+        }
+    }
+
+    @Test
+    void injectionAttemptsInIdsAreStoredAsData() throws IOException {
+        Neo4jTestServer.clear();
+        List<String> evil = List.of("a'b", "x\"y", "`z`", "}) DETACH DELETE n //", "'}) MATCH (n) DETACH DELETE n //", "\\u0027");
+        Path csv = dir.resolve("evil.tsv");
+        List<String> lines = new ArrayList<>(List.of("source\ttarget"));
+        for (int i = 0; i < evil.size(); i++) lines.add(evil.get(i) + "\t" + evil.get((i + 1) % evil.size()));
+        lines.add("plain\t" + evil.get(3));
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+        GraphLoader.Loaded l = GraphLoader.load(csv.toString(), IngestOptions.defaults());
+        assertEquals(evil.size() + 1, l.graph().nodeCount());
+        try (Neo4jClient c = Neo4jTestServer.client()) {
+            load(c, l, new Neo4jLoader.Config(2, null, false));
+            Counts got = counts(c);
+            assertEquals(evil.size() + 1, got.users());
+            assertEquals(evil.size() + 1, got.interactions());
+            for (String id : evil) {
+                assertEquals(1, c.list("MATCH (u:User {id: $id}) RETURN count(u) AS n", Map.of("id", id)).get(0).get("n").asLong(), id);
+            }
+            assertEquals(2, c.list("MATCH (u:User {id: $id})<-[e]-() RETURN count(e) AS n", Map.of("id", evil.get(3))).get(0).get("n").asLong());
+        }
+    }
+
+    static List<String> gunzip(String path, int maxLines) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(Path.of(path))), StandardCharsets.UTF_8))) {
+            for (String line; out.size() < maxLines && (line = r.readLine()) != null; ) {
+                if (!line.isBlank() && !line.startsWith("#")) out.add(line);
+            }
+        }
+        return out;
+    }
+}
