@@ -127,7 +127,8 @@ class Neo4jAnalyzeTest {
                 double la = Modularity.of(g, membership(gdsLeiden));
                 double lb = Modularity.of(g, membership(embLeiden));
                 assertTrue(Math.abs(la - lb) <= 0.02, input + ": Leiden modularity GDS " + la + " vs embedded " + lb);
-                assertEquals(0, c.list("CALL gds.graph.list() YIELD graphName RETURN graphName", Map.of()).size(), "projections dropped");
+                assertEquals(0, c.list("CALL gds.graph.list() YIELD graphName WHERE graphName STARTS WITH 'chorus-' RETURN graphName",
+                        Map.of()).size(), "the engine's projections are dropped");
             }
         }
     }

@@ -85,6 +85,11 @@ public final class Neo4jTestServer {
     /** Deletes every node, relationship, GDS in-memory graph and schema object, so a test starts empty. */
     public static void clear() {
         var db = get().defaultDatabaseService();
+        // over Bolt: GDS keeps projections per user, and Bolt sessions are not the embedded API's user
+        try (org.neo4j.driver.Driver d = org.neo4j.driver.GraphDatabase.driver(boltUri(), org.neo4j.driver.AuthTokens.none());
+             org.neo4j.driver.Session s = d.session()) {
+            s.run("CALL gds.graph.list() YIELD graphName CALL gds.graph.drop(graphName) YIELD graphName AS dropped RETURN count(*)").consume();
+        }
         db.executeTransactionally("CALL gds.graph.list() YIELD graphName CALL gds.graph.drop(graphName) YIELD graphName AS dropped RETURN count(*)");
         db.executeTransactionally("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
         for (String show : List.of("SHOW CONSTRAINTS YIELD name RETURN name", "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name")) {
