@@ -46,6 +46,21 @@ public interface Cascade {
             }
             return epoch;
         }
+
+        /**
+         * Marks the distinct {@code seeds} with {@code stamp} and puts them at the head of {@link #queue};
+         * returns how many. The cascades share this start; their per-arc rules stay inline in their loops.
+         */
+        int enqueueSeeds(int[] seeds, int stamp) {
+            int tail = 0;
+            for (int v : seeds) {
+                if (mark[v] != stamp) {
+                    mark[v] = stamp;
+                    queue[tail++] = v;
+                }
+            }
+            return tail;
+        }
     }
 
     /** A growable int list (curves, reverse-reachable sets). */

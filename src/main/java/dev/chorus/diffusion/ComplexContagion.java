@@ -44,13 +44,7 @@ public final class ComplexContagion implements Cascade {
         int[] touched = s.touched;
         int[] count = s.count;
         int[] q = s.queue;
-        int tail = 0;
-        for (int v : seeds) {
-            if (mark[v] != active) {
-                mark[v] = active;
-                q[tail++] = v;
-            }
-        }
+        int tail = s.enqueueSeeds(seeds, active);
         if (curve != null) curve.add(tail);
         int head = 0;
         while (head < tail) {

@@ -27,13 +27,7 @@ public final class IndependentCascade implements Cascade {
         int epoch = s.nextEpoch();
         int[] mark = s.mark;
         int[] q = s.queue;
-        int tail = 0;
-        for (int v : seeds) {
-            if (mark[v] != epoch) {
-                mark[v] = epoch;
-                q[tail++] = v;
-            }
-        }
+        int tail = s.enqueueSeeds(seeds, epoch);
         if (curve != null) curve.add(tail);
         int head = 0;
         while (head < tail) {

@@ -32,13 +32,7 @@ public final class LinearThreshold implements Cascade {
         double[] acc = s.acc;
         double[] theta = s.theta;
         int[] q = s.queue;
-        int tail = 0;
-        for (int v : seeds) {
-            if (mark[v] != active) {
-                mark[v] = active;
-                q[tail++] = v;
-            }
-        }
+        int tail = s.enqueueSeeds(seeds, active);
         if (curve != null) curve.add(tail);
         int head = 0;
         while (head < tail) {

@@ -37,15 +37,8 @@ public final class Sir implements Cascade {
         int[] mark = s.mark; // ever infected
         int[] infected = s.queue;
         int[] next = s.buffer;
-        int ever = 0;
-        int size = 0;
-        for (int v : seeds) {
-            if (mark[v] != epoch) {
-                mark[v] = epoch;
-                infected[size++] = v;
-            }
-        }
-        ever = size;
+        int size = s.enqueueSeeds(seeds, epoch);
+        int ever = size;
         if (curve != null) curve.add(ever);
         for (int step = 0; step < maxSteps && size > 0; step++) {
             int nextSize = 0;
