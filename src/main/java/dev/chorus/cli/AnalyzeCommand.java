@@ -7,6 +7,7 @@ import dev.chorus.report.AnalysisConfig;
 import dev.chorus.report.AnalysisResult;
 import dev.chorus.report.Gexf;
 import dev.chorus.report.NodeTable;
+import dev.chorus.report.ReportData;
 import dev.chorus.report.ReportHtml;
 import dev.chorus.report.ReportJson;
 import dev.chorus.report.Source;
@@ -103,8 +104,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         step(err, "writing " + out);
         writeNodes(out.resolve("nodes.csv"), r.nodes());
         ClusterCsv.write(out.resolve("clusters.csv"), r.cohesion());
-        ReportJson.write(r, source, out.resolve("report.json"));
-        ReportHtml.write(r, source, out.resolve("report.html"));
+        ReportData data = ReportData.of(r, source);
+        ReportJson.write(data.report(), out.resolve("report.json"));
+        ReportHtml.write(data, out.resolve("report.html"));
         Gexf.write(r, out.resolve("graph.gexf"));
         step(err, String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - start) / 1e9));
 

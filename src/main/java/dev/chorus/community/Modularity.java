@@ -45,4 +45,22 @@ public final class Modularity {
         for (int c = 0; c < k; c++) q += inside[c] / twoW - resolution * (degree[c] / twoW) * (degree[c] / twoW);
         return q;
     }
+
+    /**
+     * Modularity at resolution 1 from the per-community sums of {@link Cohesion} (internal weight and cut, both on
+     * the undirected view): the same Q for engines that aggregate edges per community instead of holding node
+     * arrays (Spark). Each cut edge is in two communities' cut, so {@code 2W = sum_c (2 W_in(c) + cut(c))} and
+     * {@code S(c) = 2 W_in(c) + cut(c)}. O(communities).
+     */
+    public static double of(java.util.List<ClusterCohesion> cohesion) {
+        double twoW = 0;
+        for (ClusterCohesion c : cohesion) twoW += 2 * c.internalWeight() + c.externalWeight();
+        if (twoW == 0) return 0.0;
+        double q = 0;
+        for (ClusterCohesion c : cohesion) {
+            double s = (2 * c.internalWeight() + c.externalWeight()) / twoW;
+            q += 2 * c.internalWeight() / twoW - s * s;
+        }
+        return q;
+    }
 }

@@ -177,10 +177,13 @@ public final class InteractionGraph {
 
     /** As NetworkX: m / (n (n-1)) directed, 2m / (n (n-1)) undirected, self-loops counted in m; 0 if n < 2. */
     public double density() {
-        long n = nodeCount();
+        return density(nodeCount(), edgeCount(), directed);
+    }
+
+    /** {@link #density()} from the counts, for engines that hold no graph (Spark). */
+    public static double density(long n, long m, boolean directed) {
         if (n < 2) return 0.0;
-        double m = edgeCount();
-        return (directed ? m : 2 * m) / (n * (n - 1.0));
+        return (directed ? (double) m : 2.0 * m) / (n * (n - 1.0));
     }
 
     /** Interaction types present in the input, in {@link InteractionType} order. */

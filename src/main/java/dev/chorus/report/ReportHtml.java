@@ -2,10 +2,9 @@ package dev.chorus.report;
 
 import static dev.chorus.report.Svg.esc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorus.community.ClusterCohesion;
 import dev.chorus.diffusion.SeedingArm;
-import dev.chorus.graph.Adjacency;
-import dev.chorus.graph.InteractionGraph;
-import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,12 +23,19 @@ import java.util.TreeMap;
  * as inline SVG generated here (no script, no external resource): degree distributions on log-log axes
  * ({@code chart-degree}), PageRank against coreness coloured by role ({@code chart-scatter}), drawings of the top
  * passionate clusters with a seeded Fruchterman–Reingold layout ({@code chart-clusters}), and the seeding
- * experiment with 95% confidence intervals as error bars ({@code chart-seeding}); plus tables of hubs and
- * clusters and the rules behind the roles. Every id from the input is escaped.
+ * experiment with 95% confidence intervals as error bars ({@code chart-seeding}); plus tables of hubs, clusters
+ * and communities and the rules behind the roles. Every id from the input is escaped.
+ * <p>
+ * It renders a {@link ReportData}, i.e. what a run leaves on disk ({@code report.json}, {@code nodes.csv},
+ * {@code clusters.csv}), never an in-memory result: {@code analyze} and {@code chorus report --from DIR} go through
+ * this one renderer, for the embedded engine and for Spark. A part the run did not compute (absent from
+ * {@code report.json}) gets one line saying which engine did not compute it, never a made-up value.
  */
 public final class ReportHtml {
     /** The ids of the chart SVGs, in page order. */
     public static final List<String> CHARTS = List.of("chart-degree", "chart-scatter", "chart-clusters", "chart-seeding");
+    /** Passionate clusters drawn; {@code report.json} carries the member ties of these. */
+    public static final int DRAWN_CLUSTERS = 6;
     /** Scatter points drawn at most: holders of the rarer roles first, then an even sample of the rest. */
     static final int MAX_POINTS = 4000;
     static final Map<String, String> ROLE_COLOURS = new java.util.LinkedHashMap<>();
@@ -49,152 +54,263 @@ public final class ReportHtml {
     }
 
     public static void write(AnalysisResult r, Source source, Path file) {
+        write(ReportData.of(r, source), file);
+    }
+
+    public static void write(ReportData d, Path file) {
         try {
-            Files.writeString(file, html(r, source), StandardCharsets.UTF_8);
+            Files.writeString(file, html(d), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
     public static String html(AnalysisResult r, Source source) {
+        return html(ReportData.of(r, source));
+    }
+
+    public static String html(ReportData d) {
+        JsonNode j = d.report();
+        JsonNode settings = j.path("settings");
+        JsonNode roleSettings = settings.path("roles");
+        JsonNode clusterSettings = settings.path("clusters");
+        String missing = "<p class=\"note\">Not computed by the " + esc(d.engine()) + " engine: ";
         StringBuilder h = new StringBuilder(1 << 16);
+        String input = j.at("/input/path").asText();
+        JsonNode rows = j.at("/input/rows");
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Chorus report: ").append(esc(source.input())).append("</title>\n<style>\n")
+                .append("<title>Chorus report: ").append(esc(input)).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\n")
                 .append("h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ddd}table{border-collapse:collapse;font-size:.9em}\n")
                 .append("td,th{border:1px solid #ddd;padding:3px 7px;text-align:right}td.l,th.l{text-align:left}th{background:#f4f4f4}\n")
                 .append(".summary p{font-size:1.05em}.note{color:#666;font-size:.9em}svg{background:#fff;border:1px solid #eee;margin:.5em 0}\n")
                 .append("</style>\n</head>\n<body>\n");
-        var g = r.graph();
-        h.append("<h1>Chorus report</h1>\n<p class=\"note\">Input <code>").append(esc(source.input())).append("</code> (")
-                .append(esc(source.format())).append("): ").append(String.format(Locale.ROOT, "%,d rows read = %,d loaded + %,d rejected",
-                        source.rows().read(), source.rows().loaded(), source.rows().rejected())).append(".</p>\n");
+        h.append("<h1>Chorus report</h1>\n<p class=\"note\">Input <code>").append(esc(input)).append("</code> (")
+                .append(esc(j.at("/input/format").asText())).append("): ").append(String.format(Locale.ROOT, "%,d rows read = %,d loaded + %,d rejected",
+                        rows.path("read").asLong(), rows.path("loaded").asLong(), rows.path("rejected").asLong())).append(".</p>\n");
+        if (!d.engine().equals("embedded")) {
+            h.append("<p class=\"note\">Computed by the ").append(esc(d.engine())).append(" engine.</p>\n");
+        }
         h.append("<section class=\"summary\" id=\"summary\">\n<h2>Summary</h2>\n");
-        for (String s : Summary.sentences(r)) h.append("<p>").append(esc(s)).append("</p>\n");
+        for (JsonNode sentence : j.path("summary")) h.append("<p>").append(esc(sentence.asText())).append("</p>\n");
         h.append("</section>\n");
 
-        h.append("<h2>Hubs</h2>\n<p>Top reach (in-weight or PageRank in the top ").append(fmt(100 - r.config().roles().topPercentile()))
-                .append("% and ").append(fmt(r.config().roles().minZ())).append(" standard deviations above the mean) with mostly one-way ties.</p>\n");
-        nodeTable(h, r, r.hubs().stream().limit(r.config().top()).map(id -> g.ids().index(id)).toList());
+        boolean roles = j.hasNonNull("roles");
+        h.append("<h2>Hubs</h2>\n");
+        if (roles) {
+            h.append("<p>Top reach (in-weight or PageRank in the top ").append(fmt(100 - roleSettings.path("top_percentile").asDouble()))
+                    .append("% and ").append(fmt(roleSettings.path("min_z").asDouble()))
+                    .append(" standard deviations above the mean) with mostly one-way ties.</p>\n");
+        } else {
+            h.append("<p>Highest PageRank.</p>\n").append(missing).append("roles, so these are reach alone, not hubs by the role rules.</p>\n");
+        }
+        nodeTable(h, j.path("hubs"), missing);
 
         h.append("<h2>Who is connected how</h2>\n");
         h.append("<p>Degree distributions: how many people received (in) or gave (out) a given amount of interaction. A straight, "
                 + "falling line on these log-log axes is a heavy tail: a few people receive most of the attention.</p>\n");
-        h.append(degreeChart(g));
+        h.append(degreeChart(d.nodes()));
         h.append("<p>PageRank (reach through people who are themselves reached) against coreness (how deep in the dense core a person "
                 + "sits). Hubs high on the left are reach without a core: Kitsak et al. (2010) found coreness, not degree, predicts spreading.</p>\n");
-        h.append(scatterChart(r));
+        if (!roles) h.append(missing).append("roles, so every point is grey.</p>\n");
+        h.append(scatterChart(d.nodes()));
 
-        h.append("<h2>Passionate clusters</h2>\n<p>Tight clusters (Leiden, constant Potts model at resolution ").append(fmt(r.config().clusters().resolution()))
-                .append(": members interacted with each other more than that per pair) of ").append(r.config().clusters().minSize()).append(" to ")
-                .append(r.config().clusters().maxSize()).append(" members, ranked by passion score: the mean of reciprocity, density, "
+        h.append("<h2>Passionate clusters</h2>\n");
+        if (clusterSettings.has("resolution")) {
+            h.append("<p>Tight clusters (Leiden, constant Potts model at resolution ").append(fmt(clusterSettings.path("resolution").asDouble()))
+                    .append(": members interacted with each other more than that per pair)");
+        } else {
+            h.append("<p>Communities (").append(esc(algorithmName(j.at("/communities/algorithm").asText())))
+                    .append("; this engine has no Leiden tight clusters, so the candidates are its communities)");
+        }
+        h.append(" of ").append(clusterSettings.path("min_size").asInt()).append(" to ").append(clusterSettings.path("max_size").asInt())
+                .append(" members, ranked by passion score: the mean of reciprocity, density, "
                         + "clustering, insularity (share of interaction kept inside) and intensity (repeat interaction per pair).</p>\n");
-        clusterTable(h, r);
-        h.append(clusterDrawing(r));
+        clusterTable(h, j.path("passionate_clusters"), settings.path("top").asInt(), clusterSettings.path("min_score").asDouble());
+        h.append(clusterDrawing(j.path("passionate_clusters"), d.nodes(), settings.path("seed").asLong()));
+
+        h.append("<h2>Communities</h2>\n");
+        communityTable(h, d.communities(), settings.path("top").asInt(), j.path("communities"));
 
         h.append("<h2>Influencers or clusters? The seeding experiment</h2>\n");
-        h.append(seedingChart(r));
-
-        h.append("<h2>Roles and their rules</h2>\n<table>\n<tr><th class=\"l\">role</th><th>people</th><th class=\"l\">rule</th></tr>\n");
-        Map<String, Double> t = r.roles().thresholds();
-        var rc = r.config().roles();
-        String[][] rules = {
-                {Role.HUB.label(), "in-weight &ge; " + num(t.get("in")) + " or PageRank &ge; " + num(t.get("pagerank"))
-                        + ", and reciprocity &le; " + fmt(rc.hubMaxReciprocity())},
-                {Role.PERIPHERY_HUB.label(), "total degree &ge; " + num(t.get("total")) + " and coreness &le; " + num(t.get("kcore_max"))},
-                {Role.BRIDGE.label(), "betweenness &ge; " + num(t.get("betweenness")) + " and participation &ge; " + fmt(rc.bridgeMinParticipation())},
-                {Role.ENGAGER.label(), "out-weight &ge; " + fmt(rc.minActivity()) + " and answer rate or reply share &ge; " + fmt(rc.engagerMinAnswer())},
-                {Role.BROADCASTER.label(), "out-weight &ge; " + num(t.get("out")) + " and &ge; in-weight, and reciprocity, answer rate, reply share &le; "
-                        + fmt(rc.broadcasterMaxAnswer())},
-                {Role.CLUSTER_CORE.label(), "among the " + r.config().clusters().coreSize() + " most internally engaged members of a passionate cluster"}};
-        for (String[] rule : rules) {
-            h.append("<tr><td class=\"l\"><span style=\"color:").append(ROLE_COLOURS.get(rule[0])).append("\">&#9679;</span> ")
-                    .append(rule[0]).append("</td><td>").append(r.roles().count(roleOf(rule[0]))).append("</td><td class=\"l\">")
-                    .append(rule[1]).append("</td></tr>\n");
+        if (j.hasNonNull("seeding") || settings.has("seeding_runs")) {
+            h.append(seedingChart(seeding(j.path("seeding"))));
+        } else {
+            h.append(missing).append("the seeding experiment.</p>\n").append(notRun("Seeding experiment not computed",
+                    "The " + d.engine() + " engine does not run the seeding experiment; chorus analyze does."));
         }
-        h.append("</table>\n<p class=\"note\">High means at or above the ").append(fmt(rc.topPercentile()))
-                .append("th percentile and at least ").append(fmt(rc.minZ())).append(" standard deviations above the mean.</p>\n");
+
+        h.append("<h2>Roles and their rules</h2>\n");
+        if (roles) {
+            rolesTable(h, j.path("roles"), roleSettings, clusterSettings.path("core_size").asInt());
+        } else {
+            h.append(missing).append("roles.</p>\n");
+        }
 
         h.append("<h2>Method</h2>\n<ul class=\"note\">\n");
-        h.append("<li>").append(String.format(Locale.ROOT, "%,d people, %,d interacting pairs, %s.", g.nodeCount(), g.edgeCount(),
-                g.isDirected() ? "directed" : "undirected")).append("</li>\n");
-        h.append("<li>Betweenness: ").append(r.betweennessSamples() == 0 ? "exact (Brandes 2001)"
-                : "estimated from " + r.betweennessSamples() + " sampled sources (Brandes &amp; Pich 2007), unbiased but approximate").append(".</li>\n");
-        h.append("<li>Communities: Leiden (modularity ").append(String.format(Locale.ROOT, "%.3f", r.modularity()))
-                .append("), seed ").append(r.config().seed()).append(".</li>\n");
+        JsonNode g = j.path("graph");
+        h.append("<li>").append(String.format(Locale.ROOT, "%,d people, %,d interacting pairs, %s.", g.path("nodes").asLong(), g.path("edges").asLong(),
+                g.path("directed").asBoolean() ? "directed" : "undirected")).append("</li>\n");
+        if (settings.has("betweenness_samples")) {
+            int samples = settings.path("betweenness_samples").asInt();
+            h.append("<li>Betweenness: ").append(samples == 0 ? "exact (Brandes 2001)"
+                    : "estimated from " + samples + " sampled sources (Brandes &amp; Pich 2007), unbiased but approximate").append(".</li>\n");
+        } else {
+            h.append("<li>Betweenness: not computed by the ").append(esc(d.engine())).append(" engine.</li>\n");
+        }
+        h.append("<li>Communities: ").append(esc(algorithmName(j.at("/communities/algorithm").asText()))).append(" (modularity ")
+                .append(String.format(Locale.ROOT, "%.3f", j.at("/communities/modularity").asDouble()))
+                .append("), seed ").append(settings.path("seed").asLong()).append(".</li>\n");
         h.append("<li>Step times (s): ");
         List<String> times = new ArrayList<>();
-        r.seconds().forEach((k, v) -> times.add(k + " " + String.format(Locale.ROOT, "%.2f", v)));
+        j.path("timings_seconds").fields().forEachRemaining(e -> times.add(e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue().asDouble())));
         h.append(esc(String.join(", ", times))).append(".</li>\n</ul>\n");
-        h.append("<p class=\"note\">Per-person numbers: nodes.csv; per-cluster: clusters.csv; machine-readable: report.json; for Gephi: graph.gexf.</p>\n");
+        h.append("<p class=\"note\">Per-person numbers: nodes.csv; per-cluster: clusters.csv; machine-readable: report.json")
+                .append(d.engine().equals("embedded") ? "; for Gephi: graph.gexf" : "").append(".</p>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
     }
 
-    private static Role roleOf(String label) {
-        for (Role role : Role.values()) if (role.label().equals(label)) return role;
-        throw new IllegalArgumentException(label);
+    /** A number of {@code report.json}: null (undefined) and absent read as NaN. */
+    static double value(JsonNode n) {
+        return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
     }
 
-    private static void nodeTable(StringBuilder h, AnalysisResult r, List<Integer> nodes) {
+    private static String algorithmName(String algorithm) {
+        return switch (algorithm) {
+            case "leiden" -> "Leiden";
+            case "louvain" -> "Louvain";
+            case "lpa" -> "label propagation";
+            default -> algorithm;
+        };
+    }
+
+    private static void rolesTable(StringBuilder h, JsonNode roles, JsonNode rc, int coreSize) {
+        h.append("<table>\n<tr><th class=\"l\">role</th><th>people</th><th class=\"l\">rule</th></tr>\n");
+        JsonNode t = roles.path("thresholds");
+        String[][] rules = {
+                {Role.HUB.label(), "in-weight &ge; " + threshold(t, "in") + " or PageRank &ge; " + threshold(t, "pagerank")
+                        + ", and reciprocity &le; " + fmt(rc.path("hub_max_reciprocity").asDouble())},
+                {Role.PERIPHERY_HUB.label(), "total degree &ge; " + threshold(t, "total") + " and coreness &le; " + threshold(t, "kcore_max")},
+                {Role.BRIDGE.label(), "betweenness &ge; " + threshold(t, "betweenness") + " and participation &ge; "
+                        + fmt(rc.path("bridge_min_participation").asDouble())},
+                {Role.ENGAGER.label(), "out-weight &ge; " + fmt(rc.path("min_activity").asDouble()) + " and answer rate or reply share &ge; "
+                        + fmt(rc.path("engager_min_answer").asDouble())},
+                {Role.BROADCASTER.label(), "out-weight &ge; " + threshold(t, "out") + " and &ge; in-weight, and reciprocity, answer rate, reply share &le; "
+                        + fmt(rc.path("broadcaster_max_answer").asDouble())},
+                {Role.CLUSTER_CORE.label(), "among the " + coreSize + " most internally engaged members of a passionate cluster"}};
+        for (String[] rule : rules) {
+            h.append("<tr><td class=\"l\"><span style=\"color:").append(ROLE_COLOURS.get(rule[0])).append("\">&#9679;</span> ")
+                    .append(rule[0]).append("</td><td>").append(roles.path("counts").path(rule[0]).asInt()).append("</td><td class=\"l\">")
+                    .append(rule[1]).append("</td></tr>\n");
+        }
+        h.append("</table>\n<p class=\"note\">High means at or above the ").append(fmt(rc.path("top_percentile").asDouble()))
+                .append("th percentile and at least ").append(fmt(rc.path("min_z").asDouble())).append(" standard deviations above the mean.</p>\n");
+    }
+
+    /** Thresholds are +Infinity when nobody could be high; JSON writes that as null. */
+    private static String threshold(JsonNode thresholds, String name) {
+        JsonNode v = thresholds.get(name);
+        return num(v == null || v.isNull() ? Double.POSITIVE_INFINITY : v.asDouble());
+    }
+
+    /** The hub table; a metric column no hub carries (the run did not compute it) is left out and named. */
+    private static void nodeTable(StringBuilder h, JsonNode nodes, String missing) {
         if (nodes.isEmpty()) {
             h.append("<p>None.</p>\n");
             return;
         }
-        NodeTable t = r.nodes();
-        String[] cols = {"pagerank", "in", "out", "reciprocity", "kcore", "betweenness"};
+        List<String> cols = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        for (String c : List.of("pagerank", "in", "out", "reciprocity", "kcore", "betweenness")) (nodes.get(0).has(c) ? cols : absent).add(c);
         h.append("<table>\n<tr><th class=\"l\">person</th>");
         for (String c : cols) h.append("<th>").append(c).append("</th>");
         h.append("<th>community</th><th>cluster</th><th class=\"l\">roles</th></tr>\n");
-        for (int u : nodes) {
-            h.append("<tr><td class=\"l\">").append(esc(t.ids().id(u))).append("</td>");
-            for (String c : cols) h.append("<td>").append(num(t.metric(c)[u])).append("</td>");
-            h.append("<td>").append(t.community()[u]).append("</td><td>").append(t.cluster()[u]).append("</td><td class=\"l\">").append(esc(String.join(", ", t.roles().get(u))))
-                    .append("</td></tr>\n");
+        for (JsonNode n : nodes) {
+            h.append("<tr><td class=\"l\">").append(esc(n.path("node").asText())).append("</td>");
+            for (String c : cols) h.append("<td>").append(num(value(n.get(c)))).append("</td>");
+            List<String> labels = new ArrayList<>();
+            n.path("roles").forEach(x -> labels.add(x.asText()));
+            h.append("<td>").append(n.path("community").asInt()).append("</td><td>").append(n.path("cluster").asInt()).append("</td><td class=\"l\">")
+                    .append(esc(String.join(", ", labels))).append("</td></tr>\n");
         }
         h.append("</table>\n");
+        if (!absent.isEmpty()) h.append(missing).append(String.join(", ", absent)).append(".</p>\n");
     }
 
-    private static void clusterTable(StringBuilder h, AnalysisResult r) {
-        List<PassionateCluster> top = r.passionate().subList(0, Math.min(r.config().top(), r.passionate().size()));
-        if (top.isEmpty()) {
-            h.append("<p>No community passes the filter (passion score &ge; ").append(fmt(r.config().clusters().minScore())).append(").</p>\n");
+    private static void clusterTable(StringBuilder h, JsonNode passionate, int top, double minScore) {
+        if (passionate.isEmpty()) {
+            h.append("<p>No community passes the filter (passion score &ge; ").append(fmt(minScore)).append(").</p>\n");
             return;
         }
         h.append("<table id=\"clusters\">\n<tr><th>rank</th><th>cluster</th><th>size</th><th>score</th><th>reciprocity</th><th>density</th>"
                 + "<th>clustering</th><th>insularity</th><th>weight/pair</th><th class=\"l\">core</th></tr>\n");
-        for (PassionateCluster p : top) {
-            var c = p.cohesion();
-            h.append("<tr><td>").append(p.rank()).append("</td><td>").append(p.cluster()).append("</td><td>").append(c.size())
-                    .append("</td><td>").append(num(p.score())).append("</td><td>").append(num(c.reciprocity())).append("</td><td>")
-                    .append(num(c.density())).append("</td><td>").append(num(c.averageClustering())).append("</td><td>")
-                    .append(num(p.parts().get("insularity"))).append("</td><td>").append(num(c.weightPerPair())).append("</td><td class=\"l\">")
+        for (int i = 0; i < Math.min(top, passionate.size()); i++) {
+            JsonNode p = passionate.get(i);
+            JsonNode c = p.path("cohesion");
+            h.append("<tr><td>").append(p.path("rank").asInt()).append("</td><td>").append(p.path("cluster").asInt()).append("</td><td>")
+                    .append(c.path("size").asInt()).append("</td><td>").append(num(value(p.get("score")))).append("</td><td>")
+                    .append(num(value(c.get("reciprocity")))).append("</td><td>").append(num(value(c.get("density")))).append("</td><td>")
+                    .append(num(value(c.get("avg_clustering")))).append("</td><td>").append(num(value(p.path("parts").get("insularity"))))
+                    .append("</td><td>").append(num(value(c.get("weight_per_pair")))).append("</td><td class=\"l\">")
+                    .append(esc(String.join(", ", strings(p.path("core"))))).append("</td></tr>\n");
+        }
+        h.append("</table>\n<p class=\"note\">").append(passionate.size()).append(" passionate clusters in all; nodes.csv gives every person's cluster.</p>\n");
+    }
+
+    /** The largest communities of the {@code community} column, with their cohesion ({@code clusters.csv}). */
+    private static void communityTable(StringBuilder h, List<ClusterCohesion> communities, int top, JsonNode summary) {
+        List<ClusterCohesion> largest = communities.stream()
+                .sorted(java.util.Comparator.comparingInt((ClusterCohesion c) -> -c.size()).thenComparingInt(ClusterCohesion::community))
+                .limit(top).toList();
+        h.append("<p>The ").append(largest.size()).append(" largest of ").append(String.format(Locale.ROOT, "%,d", communities.size()))
+                .append(" communities (").append(esc(algorithmName(summary.path("algorithm").asText()))).append(", modularity ")
+                .append(String.format(Locale.ROOT, "%.3f", summary.path("modularity").asDouble()))
+                .append("); clusters.csv has the cohesion of every one.</p>\n");
+        if (largest.isEmpty()) return;
+        h.append("<table id=\"communities\">\n<tr><th>community</th><th>size</th><th>density</th><th>reciprocity</th><th>conductance</th>"
+                + "<th>clustering</th><th>weight/pair</th><th class=\"l\">core</th></tr>\n");
+        for (ClusterCohesion c : largest) {
+            h.append("<tr><td>").append(c.community()).append("</td><td>").append(c.size()).append("</td><td>").append(num(c.density()))
+                    .append("</td><td>").append(num(c.reciprocity())).append("</td><td>").append(num(c.conductance())).append("</td><td>")
+                    .append(num(c.averageClustering())).append("</td><td>").append(num(c.weightPerPair())).append("</td><td class=\"l\">")
                     .append(esc(String.join(", ", c.core()))).append("</td></tr>\n");
         }
-        h.append("</table>\n<p class=\"note\">").append(r.passionate().size()).append(" passionate clusters in all; nodes.csv gives every person's cluster.</p>\n");
+        h.append("</table>\n");
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> l = new ArrayList<>(array.size());
+        array.forEach(x -> l.add(x.asText()));
+        return l;
+    }
+
+    /** The seeding experiment of {@code report.json}, or null when it was not run. */
+    static Seeding seeding(JsonNode s) {
+        if (s == null || s.isNull() || s.isMissingNode()) return null;
+        List<SeedingArm> arms = new ArrayList<>();
+        for (JsonNode a : s.path("arms")) {
+            double[] curve = new double[a.path("curve").size()];
+            for (int i = 0; i < curve.length; i++) curve[i] = a.path("curve").get(i).asDouble();
+            arms.add(new SeedingArm(a.path("strategy").asText(), a.path("model").asText(), strings(a.path("seeds")), a.path("runs").asInt(),
+                    value(a.get("mean")), value(a.get("sd")), value(a.get("ci95_low")), value(a.get("ci95_high")), curve));
+        }
+        return new Seeding(s.path("k").asInt(), s.path("runs").asInt(), s.path("threshold_k").asInt(), arms);
     }
 
     /** Log-log distribution of weighted in- and out-degree: fraction of people per value (values >= 1). */
-    static String degreeChart(InteractionGraph g) {
+    static String degreeChart(NodeColumns nodes) {
         int w = 640;
         int hgt = 400;
         Svg s = new Svg("chart-degree", w, hgt, "Degree distribution, log-log");
-        double[] in = new double[g.nodeCount()];
-        double[] out = new double[g.nodeCount()];
-        Adjacency a = g.out();
-        for (int u = 0; u < g.nodeCount(); u++) {
-            for (int e = a.start(u); e < a.end(u); e++) {
-                out[u] += a.weight(e);
-                in[a.neighbor(e)] += a.weight(e);
-            }
-        }
-        List<TreeMap<Long, Integer>> series = List.of(histogram(in), histogram(out));
+        int n = nodes.size();
+        List<TreeMap<Long, Integer>> series = List.of(histogram(nodes.in()), histogram(nodes.out()));
         double xMax = 1;
         double yMin = 1;
         for (TreeMap<Long, Integer> m : series) {
             if (!m.isEmpty()) xMax = Math.max(xMax, m.lastKey());
-            for (int c : m.values()) yMin = Math.min(yMin, (double) c / Math.max(1, g.nodeCount()));
+            for (int c : m.values()) yMin = Math.min(yMin, (double) c / Math.max(1, n));
         }
         Axis x = Axis.log(1, Math.max(10, xMax), 70, w - 20);
         Axis y = Axis.log(Math.min(yMin, 0.1), 1, hgt - 50, 20);
@@ -203,7 +319,7 @@ public final class ReportHtml {
         String[] names = {"in (received)", "out (given)"};
         for (int i = 0; i < 2; i++) {
             for (Map.Entry<Long, Integer> e : series.get(i).entrySet()) {
-                double frac = (double) e.getValue() / g.nodeCount();
+                double frac = (double) e.getValue() / n;
                 s.circle(x.at(e.getKey()), y.at(frac), 2.5, colours[i], names[i] + ": " + e.getKey() + " -> " + e.getValue() + " people");
             }
             s.circle(w - 150, 30 + 18 * i, 5, colours[i], null).text(w - 140, 34 + 18 * i, names[i], "start", 12);
@@ -222,25 +338,26 @@ public final class ReportHtml {
     }
 
     /** PageRank (log) against coreness, one dot per person drawn (at most {@link #MAX_POINTS}). */
-    static String scatterChart(AnalysisResult r) {
+    static String scatterChart(NodeColumns nodes) {
         int w = 640;
         int hgt = 420;
         Svg s = new Svg("chart-scatter", w, hgt, "PageRank against coreness, coloured by role");
-        double[] pr = r.pagerank().column("pagerank");
-        double[] core = r.kcore().column("kcore");
+        double[] pr = nodes.pagerank();
+        double[] core = nodes.kcore();
+        int[] mask = nodes.roles();
         int n = pr.length;
         // the rarer roles all (up to the budget), then an even sample of engagers and people without a role
         int rare = Role.HUB.bit() | Role.PERIPHERY_HUB.bit() | Role.BRIDGE.bit() | Role.BROADCASTER.bit() | Role.CLUSTER_CORE.bit();
         List<Integer> points = new ArrayList<>();
-        for (int u = 0; u < n && points.size() < MAX_POINTS * 3 / 4; u++) if ((r.roles().mask()[u] & rare) != 0) points.add(u);
+        for (int u = 0; u < n && points.size() < MAX_POINTS * 3 / 4; u++) if ((mask[u] & rare) != 0) points.add(u);
         int others = 0;
-        for (int u = 0; u < n; u++) if ((r.roles().mask()[u] & rare) == 0) others++;
+        for (int u = 0; u < n; u++) if ((mask[u] & rare) == 0) others++;
         int room = MAX_POINTS - points.size();
         if (others > 0 && room > 0) {
             int step = Math.max(1, (int) Math.ceil((double) others / room));
             int seen = 0;
             for (int u = 0; u < n; u++) {
-                if ((r.roles().mask()[u] & rare) != 0) continue;
+                if ((mask[u] & rare) != 0) continue;
                 if (seen++ % step == 0) points.add(u);
             }
         }
@@ -260,13 +377,14 @@ public final class ReportHtml {
         Axis y = Axis.log(prMin, prMax, hgt - 50, 20);
         frame(s, x, y, "coreness (k-core)", "PageRank");
         // unlabelled points first, so that role holders are drawn on top
-        points.sort(java.util.Comparator.comparingInt(u -> r.roles().mask()[u] == 0 ? 0 : 1));
+        points.sort(java.util.Comparator.comparingInt(u -> mask[u] == 0 ? 0 : 1));
         for (int u : points) {
-            String role = mainRole(r.roles().labels(u));
+            List<String> labels = nodes.labels(u);
+            String role = mainRole(labels);
             double px = x.at(core[u]);
             double py = y.at(Math.max(pr[u], prMin));
             s.circle(px, py, role.equals("none") ? 2 : 3.5, ROLE_COLOURS.get(role),
-                    r.graph().ids().id(u) + " (" + (role.equals("none") ? "no role" : String.join(", ", r.roles().labels(u))) + ")");
+                    nodes.ids()[u] + " (" + (role.equals("none") ? "no role" : String.join(", ", labels)) + ")");
         }
         int i = 0;
         for (Map.Entry<String, String> e : ROLE_COLOURS.entrySet()) {
@@ -282,58 +400,63 @@ public final class ReportHtml {
         return "none";
     }
 
-    /** Up to six top passionate clusters, each in its own panel, laid out by Fruchterman–Reingold. */
-    static String clusterDrawing(AnalysisResult r) {
-        List<PassionateCluster> top = r.passionate().subList(0, Math.min(6, r.passionate().size()));
+    /**
+     * The first {@link #DRAWN_CLUSTERS} passionate clusters of {@code report.json}, each in its own panel, laid out
+     * by Fruchterman–Reingold from the member ties the report carries ({@code edges}); a cluster without them (a
+     * report.json written before they were) is drawn without ties and says so.
+     */
+    static String clusterDrawing(JsonNode passionate, NodeColumns nodes, long seed) {
+        int drawn = Math.min(DRAWN_CLUSTERS, passionate.size());
         int cols = 3;
         int panel = 300;
-        int rows = Math.max(1, (top.size() + cols - 1) / cols);
+        int rows = Math.max(1, (drawn + cols - 1) / cols);
         Svg s = new Svg("chart-clusters", cols * panel, rows * panel, "Drawings of the top passionate clusters");
-        if (top.isEmpty()) {
+        if (drawn == 0) {
             s.text(cols * panel / 2.0, panel / 2.0, "No passionate clusters to draw", "middle", 14);
             return s.end();
         }
-        InteractionGraph g = r.graph();
-        Adjacency und = g.undirected();
-        for (int i = 0; i < top.size(); i++) {
-            PassionateCluster p = top.get(i);
+        Map<String, Integer> row = nodes.rows();
+        boolean tiesMissing = false;
+        for (int i = 0; i < drawn; i++) {
+            JsonNode p = passionate.get(i);
+            int cluster = p.path("cluster").asInt();
             double ox = (i % cols) * panel;
             double oy = (i / cols) * panel;
             s.rect(ox + 4, oy + 4, panel - 8, panel - 8, "#fafafa", null);
-            s.text(ox + panel / 2.0, oy + 22, "#" + p.rank() + ": cluster " + p.cluster() + ", " + p.cohesion().size()
-                    + " members, score " + num(p.score()), "middle", 12);
-            int m = p.members().size();
-            int[] nodes = p.members().stream().mapToInt(id -> g.ids().index(id)).toArray();
-            Map<Integer, Integer> local = new HashMap<>();
-            for (int j = 0; j < m; j++) local.put(nodes[j], j);
+            s.text(ox + panel / 2.0, oy + 22, "#" + p.path("rank").asInt() + ": cluster " + cluster + ", " + p.path("cohesion").path("size").asInt()
+                    + " members, score " + num(value(p.get("score"))), "middle", 12);
+            List<String> members = strings(p.path("members"));
+            int m = members.size();
             List<int[]> edges = new ArrayList<>();
             double[] strength = new double[m];
-            for (int j = 0; j < m; j++) {
-                for (int e = und.start(nodes[j]); e < und.end(nodes[j]); e++) {
-                    Integer k = local.get(und.neighbor(e));
-                    if (k == null) continue;
-                    strength[j] += und.weight(e);
-                    if (k > j) edges.add(new int[] {j, k});
-                }
+            tiesMissing |= !p.has("edges");
+            for (JsonNode e : p.path("edges")) {
+                int a = e.get(0).asInt();
+                int b = e.get(1).asInt();
+                strength[a] += e.get(2).asDouble();
+                strength[b] += e.get(2).asDouble();
+                edges.add(new int[] {a, b});
             }
-            double[][] pos = layout(m, edges, r.config().seed() + p.cluster());
+            double[][] pos = layout(m, edges, seed + cluster);
             double inner = panel - 70;
             for (int[] e : edges) {
                 s.line(ox + 35 + pos[e[0]][0] * inner, oy + 40 + pos[e[0]][1] * inner, ox + 35 + pos[e[1]][0] * inner,
                         oy + 40 + pos[e[1]][1] * inner, "#999", 0.8);
             }
             double maxStrength = java.util.Arrays.stream(strength).max().orElse(1);
-            java.util.Set<String> core = new java.util.HashSet<>(p.cohesion().core());
+            java.util.Set<String> core = new java.util.HashSet<>(strings(p.path("core")));
             for (int j = 0; j < m; j++) {
-                String id = p.members().get(j);
+                String id = members.get(j);
                 double cx = ox + 35 + pos[j][0] * inner;
                 double cy = oy + 40 + pos[j][1] * inner;
-                String role = mainRole(r.roles().labels(nodes[j]));
+                Integer u = row.get(id);
+                String role = u == null ? "none" : mainRole(nodes.labels(u));
                 s.circle(cx, cy, 3 + 5 * (maxStrength > 0 ? strength[j] / maxStrength : 0), ROLE_COLOURS.get(role), id);
                 if (core.contains(id) || m <= 12) s.text(cx, cy - 9, shorten(id), "middle", 10);
             }
         }
-        return s.end();
+        String svg = s.end();
+        return tiesMissing ? svg + "<p class=\"note\">report.json carries no member ties for these clusters: drawn without ties.</p>\n" : svg;
     }
 
     private static String shorten(String id) {
@@ -405,14 +528,11 @@ public final class ReportHtml {
     }
 
     /** Bars of mean spread per strategy, grouped by model, with 95% confidence intervals as error bars. */
-    static String seedingChart(AnalysisResult r) {
-        Seeding seeding = r.seeding();
+    static String seedingChart(Seeding seeding) {
         int w = 760;
         int hgt = 420;
         if (seeding == null || seeding.arms().isEmpty()) {
-            Svg s = new Svg("chart-seeding", w, 80, "Seeding experiment not run");
-            s.text(w / 2.0, 45, "The seeding experiment was not run (use --runs N with N > 0).", "middle", 14);
-            return "<p>Not run.</p>\n" + s.end();
+            return "<p>Not run.</p>\n" + notRun("Seeding experiment not run", "The seeding experiment was not run (use --runs N with N > 0).");
         }
         StringBuilder h = new StringBuilder();
         h.append("<p>Expected number of people reached from ").append(seeding.k()).append(" seeds chosen by each strategy: hubs by degree "
@@ -461,6 +581,13 @@ public final class ReportHtml {
         }
         h.append("</table>\n");
         return h.toString();
+    }
+
+    /** The {@code chart-seeding} placeholder when there is no experiment to draw. */
+    private static String notRun(String label, String text) {
+        Svg s = new Svg("chart-seeding", 760, 80, label);
+        s.text(380, 45, text, "middle", 14);
+        return s.end();
     }
 
     private static void frame(Svg s, Axis x, Axis y, String xLabel, String yLabel) {

@@ -1,11 +1,13 @@
 package dev.chorus.report;
 
 import dev.chorus.diffusion.SeedingArm;
+import dev.chorus.roles.ClusterConfig;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The analysis in plain sentences, for stdout, {@code report.json} ({@code summary}) and the top of
@@ -33,27 +35,56 @@ public final class Summary {
                     r.hubs().size(), String.join(", ", hubs), hubs.get(0), number(r.degree().column("in")[h]),
                     percent(r.nodes().metric("reciprocity")[h]), r.pagerank().column("pagerank")[h], (int) r.kcore().column("kcore")[h]));
         }
-        if (r.passionate().isEmpty()) {
-            s.add(String.format(Locale.ROOT, "No passionate clusters: no tight cluster of %d to %d members reaches a passion score of %.2f.",
-                    r.config().clusters().minSize(), r.config().clusters().maxSize(), r.config().clusters().minScore()));
-        } else {
-            PassionateCluster c = r.passionate().get(0);
-            List<String> named = new ArrayList<>();
-            for (PassionateCluster p : r.passionate().subList(0, Math.min(top, r.passionate().size()))) {
-                named.add("#" + p.cluster() + " (" + p.cohesion().size() + ")");
-            }
-            s.add(String.format(Locale.ROOT, "Passionate clusters (%d of %d to %d members with passion score >= %.2f): %s. "
-                            + "The most passionate, cluster #%d, has %d members, density %.2f, %s of its ties answered, "
-                            + "and its core is %s.",
-                    r.passionate().size(), r.config().clusters().minSize(), r.config().clusters().maxSize(),
-                    r.config().clusters().minScore(), String.join(", ", named), c.cluster(), c.cohesion().size(),
-                    c.cohesion().density(), percent(c.cohesion().reciprocity()), String.join(", ", c.cohesion().core())));
-        }
+        s.add(passionate(r.passionate(), r.config().clusters(), top));
         s.add(String.format(Locale.ROOT, "Roles: %d hubs, %d periphery hubs, %d bridges, %d engagers, %d broadcasters, %d cluster cores.",
                 r.roles().count(Role.HUB), r.roles().count(Role.PERIPHERY_HUB), r.roles().count(Role.BRIDGE),
                 r.roles().count(Role.ENGAGER), r.roles().count(Role.BROADCASTER), r.roles().count(Role.CLUSTER_CORE)));
         s.addAll(verdict(r));
         return s;
+    }
+
+    /**
+     * The sentences of a {@link PartialAnalysis}: the same facts where the engine computed them, and one sentence
+     * naming what it did not compute, so that nobody reads a missing answer as a negative one.
+     */
+    public static List<String> sentences(PartialAnalysis p) {
+        List<String> s = new ArrayList<>();
+        GraphStats g = p.graph();
+        String rec = g.directed() ? String.format(Locale.ROOT, ", and %.1f%% of ties are answered", 100 * g.reciprocity()) : "";
+        s.add(String.format(Locale.ROOT, "%,d people, %,d interacting pairs, %,d communities (%s, modularity %.3f)%s.",
+                g.nodes(), g.edges(), p.communityCount(), p.communityAlgorithm(), p.modularity(), rec));
+        if (!p.hubs().isEmpty()) {
+            Map<String, Object> h = p.hubs().get(0);
+            s.add(String.format(Locale.ROOT, "Highest PageRank (%s computes no roles, so these are reach alone, not hubs by the role rules): %s. "
+                            + "The first, %s, received %s interactions (PageRank %.2e, coreness %d).",
+                    p.engine(), String.join(", ", p.hubs().stream().map(x -> (String) x.get("node")).toList()), h.get("node"),
+                    number((Double) h.get("in")), (Double) h.get("pagerank"), (int) (double) (Double) h.get("kcore")));
+        }
+        s.add(passionate(p.passionate(), p.clusters(), p.top()));
+        if (p.ic() != null) {
+            s.add(String.format(Locale.ROOT, "Independent cascade from the given seeds: %.1f people reached (95%% CI %.1f to %.1f, %d runs).",
+                    p.ic().mean(), p.ic().ci95Low(), p.ic().ci95High(), p.ic().runs()));
+        }
+        s.add("Not computed by the " + p.engine() + " engine: betweenness, roles and the seeding experiment, so this report does not "
+                + "answer \"influencers or clusters?\"; chorus analyze computes them on one machine.");
+        return s;
+    }
+
+    private static String passionate(List<PassionateCluster> passionate, ClusterConfig config, int top) {
+        if (passionate.isEmpty()) {
+            return String.format(Locale.ROOT, "No passionate clusters: no tight cluster of %d to %d members reaches a passion score of %.2f.",
+                    config.minSize(), config.maxSize(), config.minScore());
+        }
+        PassionateCluster c = passionate.get(0);
+        List<String> named = new ArrayList<>();
+        for (PassionateCluster p : passionate.subList(0, Math.min(top, passionate.size()))) {
+            named.add("#" + p.cluster() + " (" + p.cohesion().size() + ")");
+        }
+        return String.format(Locale.ROOT, "Passionate clusters (%d of %d to %d members with passion score >= %.2f): %s. "
+                        + "The most passionate, cluster #%d, has %d members, density %.2f, %s of its ties answered, "
+                        + "and its core is %s.",
+                passionate.size(), config.minSize(), config.maxSize(), config.minScore(), String.join(", ", named), c.cluster(),
+                c.cohesion().size(), c.cohesion().density(), percent(c.cohesion().reciprocity()), String.join(", ", c.cohesion().core()));
     }
 
     /** The answer to "influencers or clusters?" per model, from the seeding experiment's confidence intervals. */

@@ -31,35 +31,52 @@ public final class PassionateClusters {
 
     /** The passing clusters, most passionate first. */
     public static List<PassionateCluster> compute(Communities communities, List<ClusterCohesion> cohesion, ClusterConfig config) {
-        record Scored(ClusterCohesion c, double score, Map<String, Double> parts) {
-        }
-        List<Scored> kept = new ArrayList<>();
-        for (ClusterCohesion c : cohesion) {
-            if (c.size() < config.minSize() || c.size() > config.maxSize()) continue;
-            Map<String, Double> parts = parts(c);
-            double score = parts.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            if (score >= config.minScore()) kept.add(new Scored(c, score, parts));
-        }
-        kept.sort(Comparator.comparingDouble((Scored s) -> -s.score()).thenComparingInt(s -> -s.c().size())
-                .thenComparingInt(s -> s.c().community()));
+        List<ClusterCohesion> kept = passing(cohesion, config);
         // members of the kept clusters in one pass over the nodes
         int[] slot = new int[communities.count()];
         java.util.Arrays.fill(slot, -1);
         List<List<String>> members = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
-            slot[kept.get(i).c().community()] = i;
+            slot[kept.get(i).community()] = i;
             members.add(new ArrayList<>());
         }
         int[] member = communities.membership();
         for (int u = 0; u < member.length; u++) {
             if (slot[member[u]] >= 0) members.get(slot[member[u]]).add(communities.ids().id(u));
         }
-        List<PassionateCluster> out = new ArrayList<>(kept.size());
-        for (int i = 0; i < kept.size(); i++) {
-            Scored s = kept.get(i);
-            out.add(new PassionateCluster(i + 1, s.score(), s.parts(), s.c(), members.get(i)));
+        return ranked(kept, members);
+    }
+
+    /**
+     * The clusters that pass the size and score filter, most passionate first: the ranking alone, for engines
+     * that hold no node-indexed membership (Spark collects the members of just these).
+     */
+    public static List<ClusterCohesion> passing(List<ClusterCohesion> cohesion, ClusterConfig config) {
+        record Scored(ClusterCohesion c, double score) {
+        }
+        List<Scored> kept = new ArrayList<>();
+        for (ClusterCohesion c : cohesion) {
+            if (c.size() < config.minSize() || c.size() > config.maxSize()) continue;
+            double score = score(c);
+            if (score >= config.minScore()) kept.add(new Scored(c, score));
+        }
+        kept.sort(Comparator.comparingDouble((Scored s) -> -s.score()).thenComparingInt(s -> -s.c().size())
+                .thenComparingInt(s -> s.c().community()));
+        return kept.stream().map(Scored::c).toList();
+    }
+
+    /** {@link #passing} clusters with their members (same order), ranked 1, 2, ... */
+    public static List<PassionateCluster> ranked(List<ClusterCohesion> passing, List<List<String>> members) {
+        List<PassionateCluster> out = new ArrayList<>(passing.size());
+        for (int i = 0; i < passing.size(); i++) {
+            ClusterCohesion c = passing.get(i);
+            out.add(new PassionateCluster(i + 1, score(c), parts(c), c, members.get(i)));
         }
         return out;
+    }
+
+    private static double score(ClusterCohesion c) {
+        return parts(c).values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
     /**
@@ -77,7 +94,7 @@ public final class PassionateClusters {
         List<ClusterCohesion> rest = new ArrayList<>();
         for (ClusterCohesion c : cohesion) if (c.size() >= 2 && !taken.contains(c.community())) rest.add(c);
         Map<Integer, Double> score = new java.util.HashMap<>();
-        for (ClusterCohesion c : rest) score.put(c.community(), parts(c).values().stream().mapToDouble(Double::doubleValue).average().orElse(0));
+        for (ClusterCohesion c : rest) score.put(c.community(), score(c));
         rest.sort(Comparator.comparingDouble((ClusterCohesion c) -> -score.get(c.community())).thenComparingInt(ClusterCohesion::community));
         for (ClusterCohesion c : rest) order.add(c.community());
         return order.stream().mapToInt(Integer::intValue).toArray();
