@@ -34,7 +34,7 @@ final class SparkCommand implements Runnable {
     }
 
     @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Distributed subset of 'chorus analyze': writes DIR/nodes.csv, DIR/clusters.csv (and DIR/rejected.tsv).")
+            description = "Distributed subset of 'chorus analyze': writes DIR/nodes.csv, DIR/clusters.csv, DIR/report.json (and DIR/rejected.tsv); render the page with 'chorus report --from DIR'.")
     static final class Analyze implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;

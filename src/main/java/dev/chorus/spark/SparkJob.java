@@ -1,11 +1,18 @@
 package dev.chorus.spark;
 
 import dev.chorus.community.ClusterCohesion;
-import dev.chorus.community.Cohesion;
+import dev.chorus.community.Modularity;
 import dev.chorus.diffusion.SimulationResult;
 import dev.chorus.ingest.InputException;
 import dev.chorus.ingest.RejectedRow;
 import dev.chorus.ingest.RejectedRowsFile;
+import dev.chorus.report.AnalysisConfig;
+import dev.chorus.report.GraphStats;
+import dev.chorus.report.PartialAnalysis;
+import dev.chorus.report.ReportHtml;
+import dev.chorus.report.ReportJson;
+import dev.chorus.report.Source;
+import dev.chorus.roles.ClusterConfig;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,17 +28,23 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.Optional;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
  * {@code chorus spark analyze}: the distributed subset of {@code chorus analyze} on Apache Spark. Reads with
  * the embedded readers' row accounting ({@link SparkInput}), builds the GraphX graph and writes
- * {@code nodes.csv} and {@code clusters.csv} in the embedded engine's formats. Results stream to the driver with
+ * {@code nodes.csv}, {@code clusters.csv} and the parts of {@code report.json} Spark computes ({@link SparkReport}) in
+ * the embedded engine's formats, so that {@code chorus report --from DIR} renders the page. Results stream to the driver with
  * {@code toLocalIterator}, one partition at a time, so the driver never holds the whole table.
  */
 public final class SparkJob {
+    /** People and clusters the report names, as the embedded {@code analyze} default. */
+    static final int TOP = AnalysisConfig.defaults().top();
+
     private SparkJob() {
     }
 
@@ -100,6 +113,7 @@ public final class SparkJob {
 
     public static Summary analyze(JavaSparkContext sc, Config c, BiConsumer<Path, List<ClusterCohesion>> clusterWriter, PrintWriter err) {
         long t0 = System.nanoTime();
+        Steps steps = new Steps();
         Log log = new Log(err, c.quiet());
         int partitions = c.partitions() > 0 ? c.partitions() : sc.defaultParallelism();
         log.line("reading " + c.input() + " on " + sc.master() + " (" + partitions + " partitions)");
@@ -114,6 +128,7 @@ public final class SparkJob {
             }
             throw e;
         }
+        steps.mark("read");
         for (String w : acc.warnings()) err.println("chorus: warning: " + w);
         Path out = c.out();
         List<Path> files = new ArrayList<>();
@@ -129,49 +144,76 @@ public final class SparkJob {
         long edges = in.edges().count();
         if (edges == 0) throw new InputException(c.input() + ": no interactions loaded (" + acc.rows().read() + " rows read)");
         SparkGraph g = SparkGraph.of(in.edges(), in.directed());
+        steps.mark("graph");
         log.line(String.format("graph: %d nodes, %d edges (%s), %d rows read = %d loaded + %d rejected", g.nodeCount(), edges,
                 g.isDirected() ? "directed" : "undirected", acc.rows().read(), acc.rows().loaded(), acc.rows().rejected()));
         // nodes.csv columns as the embedded analyze writes them (metrics, community, roles, cluster), the
         // metrics Spark does not compute left out, and Spark's extra columns at the end
         Map<String, JavaPairRDD<Long, double[]>> columns = new LinkedHashMap<>();
         columns.put("in,out,total", SparkDegree.compute(g));
+        steps.mark("degree");
         log.line("degrees");
         columns.put("pagerank", SparkPageRank.compute(g, c.damping(), c.maxIterations(), c.tolerance(), log::line).mapValues(v -> new double[] {v}));
+        steps.mark("pagerank");
         columns.put("kcore", SparkKCore.compute(g).mapValues(v -> new double[] {v}));
+        steps.mark("kcore");
         log.line("kcore");
         JavaPairRDD<Long, double[]> triangles = SparkTriangles.compute(g).cache();
         columns.put("clustering", triangles.mapValues(t -> new double[] {t[1]}));
+        steps.mark("clustering");
         log.line("triangles and clustering");
         JavaPairRDD<Long, Long> community = SparkComponents.renumberBySize(
                 SparkLabelPropagation.compute(g, c.lpaIterations(), true, c.seed(), log::line)).cache();
+        steps.mark("communities");
         JavaPairRDD<Long, double[]> communityColumn = community.mapValues(v -> new double[] {v});
         columns.put("community", communityColumn);
         columns.put("roles", g.ids().mapValues(id -> new double[] {Double.NaN}));
         columns.put("cluster", communityColumn);
         columns.put("triangles", triangles.mapValues(t -> new double[] {t[0]}));
         columns.put("component", SparkComponents.compute(g).mapValues(v -> new double[] {v}));
+        steps.mark("components");
         log.line("components");
         Path nodes = out.resolve("nodes.csv");
-        writeNodes(nodes, g, columns);
+        NodeRows table = nodeRows(g, columns);
+        writeNodes(nodes, table);
         files.add(nodes);
+        steps.mark("nodes.csv");
         log.line("wrote " + nodes);
-        List<ClusterCohesion> clusters = SparkCohesion.compute(g, community, triangles, Cohesion.Config.CORE_SIZE_DEFAULT);
+        ClusterConfig clusterConfig = ClusterConfig.defaults();
+        List<ClusterCohesion> clusters = SparkCohesion.compute(g, community, triangles, clusterConfig.coreSize());
         Path clustersCsv = out.resolve("clusters.csv");
         clusterWriter.accept(clustersCsv, clusters);
         files.add(clustersCsv);
+        steps.mark("cohesion");
         log.line("wrote " + clustersCsv + " (" + clusters.size() + " communities)");
         SimulationResult ic = null;
         if (!c.icSeeds().isEmpty()) {
             ic = SparkCascade.simulate(sc, g, c.icSeeds(), c.icModel(), c.icRuns(), c.seed(), partitions);
+            steps.mark("ic");
             log.line(String.format(java.util.Locale.ROOT, "ic: mean spread %.3f (95%% CI %.3f..%.3f, %d runs)", ic.mean(), ic.ci95Low(),
                     ic.ci95High(), ic.runs()));
         }
+        GraphStats stats = SparkReport.graphStats(g, edges);
+        List<Map<String, Object>> hubs = SparkReport.topByPageRank(table, TOP);
+        table.rows().unpersist(false);
+        SparkReport.Passionate passionate = SparkReport.passionate(g, community, clusters, clusterConfig, ReportHtml.DRAWN_CLUSTERS);
+        steps.mark("report");
+        Path report = out.resolve("report.json");
+        ReportJson.write(ReportJson.tree(new PartialAnalysis("spark", new Source(c.input(), format(acc, c.options()), acc.rows()), stats, TOP,
+                c.seed(), clusterConfig, "lpa", clusters.size(), Modularity.of(clusters), hubs, passionate.clusters(),
+                passionate.drawnEdges(), ic, steps.seconds())), report);
+        files.add(report);
+        log.line("wrote " + report + " (render it with: chorus report --from " + out + ")");
         return new Summary(acc.rows().read(), acc.rows().loaded(), acc.rows().rejected(), g.nodeCount(), edges, clusters.size(), files,
                 ic, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Joins the per-vertex columns onto the ids and writes them as CSV, streamed from the executors. */
-    static void writeNodes(Path path, SparkGraph g, Map<String, JavaPairRDD<Long, double[]>> columns) {
+    /** The {@code nodes.csv} table: its header and (id, values in header order after {@code node}) rows. */
+    record NodeRows(List<String> header, JavaRDD<Tuple2<String, double[]>> rows) {
+    }
+
+    /** Joins the per-vertex columns onto the ids; persisted, as the CSV and the report's top rows both read it. */
+    static NodeRows nodeRows(SparkGraph g, Map<String, JavaPairRDD<Long, double[]>> columns) {
         JavaPairRDD<Long, Tuple2<String, double[]>> rows = g.ids().mapValues(id -> new Tuple2<>(id, new double[0]));
         List<String> header = new ArrayList<>(List.of("node"));
         for (Map.Entry<String, JavaPairRDD<Long, double[]>> col : columns.entrySet()) {
@@ -179,6 +221,12 @@ public final class SparkJob {
             header.addAll(List.of(col.getKey().split(",")));
             rows = rows.leftOuterJoin(col.getValue()).mapValues(x -> new Tuple2<>(x._1()._1(), concat(x._1()._2(), x._2(), width)));
         }
+        return new NodeRows(header, rows.values().persist(StorageLevel.MEMORY_AND_DISK()));
+    }
+
+    /** Writes the rows as CSV, streamed from the executors one partition at a time. */
+    static void writeNodes(Path path, NodeRows table) {
+        List<String> header = table.header();
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -186,7 +234,7 @@ public final class SparkJob {
                 w.write(String.join(",", header));
                 w.write('\n');
                 StringBuilder line = new StringBuilder(128);
-                for (Iterator<Tuple2<String, double[]>> it = rows.values().toLocalIterator(); it.hasNext(); ) {
+                for (Iterator<Tuple2<String, double[]>> it = table.rows().toLocalIterator(); it.hasNext(); ) {
                     Tuple2<String, double[]> r = it.next();
                     line.setLength(0);
                     line.append(Csv.field(r._1()));
@@ -205,6 +253,31 @@ public final class SparkJob {
         if (b.isPresent()) System.arraycopy(b.get(), 0, r, a.length, width);
         else java.util.Arrays.fill(r, a.length, r.length, Double.NaN);
         return r;
+    }
+
+    /** The format the files were read as (the first file's when they differ), else as asked. */
+    private static String format(SparkInput.Accounting acc, SparkInput.Options options) {
+        for (SparkInput.FileReport f : acc.files()) if (f.format() != null) return f.format();
+        return options.format().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Wall time between marks, for {@code report.json}'s {@code timings_seconds}. Spark evaluates lazily, so a step's
+     * time includes the deferred work the step forced, not exactly its own.
+     */
+    static final class Steps {
+        private final Map<String, Double> seconds = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void mark(String step) {
+            long now = System.nanoTime();
+            seconds.put(step, (now - last) / 1e9);
+            last = now;
+        }
+
+        Map<String, Double> seconds() {
+            return seconds;
+        }
     }
 
     /** Progress lines on stderr (Spark's own logging is set to WARN). */

@@ -1,0 +1,141 @@
+package dev.chorus.spark;
+
+import dev.chorus.community.ClusterCohesion;
+import dev.chorus.graph.InteractionGraph;
+import dev.chorus.report.GraphStats;
+import dev.chorus.report.MemberEdge;
+import dev.chorus.roles.PassionateCluster;
+import dev.chorus.roles.PassionateClusters;
+import dev.chorus.roles.ClusterConfig;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.graphx.Edge;
+import scala.Tuple2;
+
+/**
+ * The parts of {@code report.json} a Spark run computes beyond {@code nodes.csv} and {@code clusters.csv}, each an
+ * aggregation over the edges or a small collect: the graph section ({@link #graphStats}), the top people by
+ * PageRank ({@link #topByPageRank}), and the passionate clusters of the label-propagation communities with the
+ * member ties of those the report draws ({@link #passionate}). The driver only ever holds the top rows and the
+ * members of passionate clusters (at most {@link ClusterConfig#maxSize()} each).
+ */
+final class SparkReport {
+    private SparkReport() {
+    }
+
+    /** {@link InteractionGraph}'s definitions: one pass for loops and weight, one shuffle of the arcs for reciprocity. */
+    static GraphStats graphStats(SparkGraph g, long edges) {
+        var arcs = g.graph().edges().toJavaRDD();
+        double[] loopsAndWeight = arcs.map(e -> new double[] {e.srcId() == e.dstId() ? 1 : 0, e.attr()})
+                .fold(new double[2], (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+        long loops = (long) loopsAndWeight[0];
+        double reciprocity = Double.NaN;
+        if (g.isDirected()) {
+            // arcs between a pair: 2 when answered; loops are not unanswered interaction, so they are left out
+            long answered = arcs.filter(e -> e.srcId() != e.dstId())
+                    .mapToPair(e -> new Tuple2<>(new Tuple2<>(Math.min(e.srcId(), e.dstId()), Math.max(e.srcId(), e.dstId())), 1L))
+                    .reduceByKey(Long::sum).filter(x -> x._2() == 2).count();
+            long nonLoop = edges - loops;
+            reciprocity = nonLoop == 0 ? 0.0 : 2.0 * answered / nonLoop;
+        }
+        return new GraphStats(g.nodeCount(), edges, g.isDirected(), loops, reciprocity,
+                InteractionGraph.density(g.nodeCount(), edges, g.isDirected()), loopsAndWeight[1]);
+    }
+
+    /** Highest PageRank first, ties by id, as the embedded hub list orders. */
+    static final class ByPageRank implements Comparator<Tuple2<String, double[]>>, Serializable {
+        private final int column;
+
+        ByPageRank(int column) {
+            this.column = column;
+        }
+
+        @Override
+        public int compare(Tuple2<String, double[]> a, Tuple2<String, double[]> b) {
+            int c = Double.compare(b._2()[column], a._2()[column]);
+            return c != 0 ? c : a._1().compareTo(b._1());
+        }
+    }
+
+    /**
+     * The {@code top} rows of {@code nodes.csv} by PageRank, as column-to-value maps in the {@link
+     * dev.chorus.report.NodeTable#row} types: the id a String, {@code community} and {@code cluster} Integers,
+     * {@code roles} an empty list (Spark computes none), every other column a Double.
+     */
+    static List<Map<String, Object>> topByPageRank(SparkJob.NodeRows rows, int top) {
+        List<String> metrics = rows.header().subList(1, rows.header().size());
+        List<Tuple2<String, double[]>> best = rows.rows().takeOrdered(top, new ByPageRank(metrics.indexOf("pagerank")));
+        List<Map<String, Object>> out = new ArrayList<>(best.size());
+        for (Tuple2<String, double[]> r : best) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("node", r._1());
+            for (int i = 0; i < metrics.size(); i++) {
+                String c = metrics.get(i);
+                double v = r._2()[i];
+                m.put(c, switch (c) {
+                    case "community", "cluster" -> (int) v;
+                    case "roles" -> List.of();
+                    default -> v;
+                });
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Passionate clusters with the member ties of the first {@code drawn}. */
+    record Passionate(List<PassionateCluster> clusters, List<List<MemberEdge>> drawnEdges) {
+    }
+
+    /**
+     * {@link PassionateClusters} on the communities' cohesion (driver side, one record per community), members
+     * collected for the passing ones only, sorted by id; then the undirected edges between members of the first
+     * {@code drawn}, found by one filter over the edges.
+     */
+    static Passionate passionate(SparkGraph g, JavaPairRDD<Long, Long> community, List<ClusterCohesion> cohesion,
+                                 ClusterConfig config, int drawn) {
+        List<ClusterCohesion> passing = PassionateClusters.passing(cohesion, config);
+        Map<Long, Integer> rank = new HashMap<>();
+        for (int i = 0; i < passing.size(); i++) rank.put((long) passing.get(i).community(), i);
+        Set<Long> wanted = new HashSet<>(rank.keySet());
+        // (community, (vertex, id)) of the members of passing communities
+        List<Tuple2<Long, Tuple2<Long, String>>> found = community.filter(x -> wanted.contains(x._2())).join(g.ids())
+                .mapToPair(x -> new Tuple2<>(x._2()._1(), new Tuple2<>(x._1(), x._2()._2()))).collect();
+        List<List<Tuple2<Long, String>>> members = new ArrayList<>();
+        for (int i = 0; i < passing.size(); i++) members.add(new ArrayList<>());
+        for (Tuple2<Long, Tuple2<Long, String>> f : found) members.get(rank.get(f._1())).add(f._2());
+        for (List<Tuple2<Long, String>> m : members) m.sort(Comparator.comparing(Tuple2::_2));
+        List<PassionateCluster> clusters = PassionateClusters.ranked(passing,
+                members.stream().map(m -> m.stream().map(Tuple2::_2).toList()).toList());
+        // vertex -> {drawn cluster, position in its members}
+        HashMap<Long, int[]> position = new HashMap<>();
+        int shown = Math.min(drawn, clusters.size());
+        for (int i = 0; i < shown; i++) {
+            for (int j = 0; j < members.get(i).size(); j++) position.put(members.get(i).get(j)._1(), new int[] {i, j});
+        }
+        List<List<MemberEdge>> edges = new ArrayList<>();
+        for (int i = 0; i < shown; i++) edges.add(new ArrayList<>());
+        if (shown > 0) {
+            List<Edge<Double>> ties = g.undirected().edges().toJavaRDD().filter(e -> {
+                int[] a = position.get(e.srcId());
+                int[] b = position.get(e.dstId());
+                return a != null && b != null && a[0] == b[0];
+            }).collect();
+            for (Edge<Double> e : ties) {
+                int[] a = position.get(e.srcId());
+                int[] b = position.get(e.dstId());
+                edges.get(a[0]).add(new MemberEdge(Math.min(a[1], b[1]), Math.max(a[1], b[1]), e.attr()));
+            }
+            for (List<MemberEdge> l : edges) l.sort(Comparator.comparingInt(MemberEdge::a).thenComparingInt(MemberEdge::b));
+        }
+        return new Passionate(clusters, edges);
+    }
+}
