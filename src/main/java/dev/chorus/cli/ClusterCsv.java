@@ -11,12 +11,13 @@ import java.util.Map;
 /**
  * {@code clusters.csv}: {@link ClusterCohesion#COLUMNS} then {@code core} (member ids joined by {@code ;}).
  * A NaN metric (undefined, e.g. reciprocity of an undirected graph) is an empty field; +Infinity is {@code inf}.
+ * Public for the Spark job, which writes the same file ({@code spark analyze} passes this writer in).
  */
-final class ClusterCsv {
+public final class ClusterCsv {
     private ClusterCsv() {
     }
 
-    static void write(Path path, List<ClusterCohesion> clusters) {
+    public static void write(Path path, List<ClusterCohesion> clusters) {
         try (Writer w = CsvOut.open(path, null)) {
             w.write(String.join(",", ClusterCohesion.COLUMNS) + ",core\n");
             StringBuilder line = new StringBuilder(256);

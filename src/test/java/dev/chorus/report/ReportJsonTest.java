@@ -70,6 +70,17 @@ class ReportJsonTest {
         ObjectNode badShare = json.deepCopy();
         ((ObjectNode) badShare.get("graph")).put("reciprocity", 1.5);
         assertFalse(schema.validate(badShare).isEmpty(), "a reciprocity above 1 must fail");
+        // what a Spark report may leave out, an embedded one may not
+        ObjectNode noRoles = json.deepCopy();
+        noRoles.remove("roles");
+        assertFalse(schema.validate(noRoles).isEmpty(), "an embedded report without roles must fail");
+        ObjectNode noBetweenness = json.deepCopy();
+        ((ObjectNode) noBetweenness.get("hubs").get(0)).remove("betweenness");
+        assertFalse(schema.validate(noBetweenness).isEmpty(), "an embedded hub without betweenness must fail");
+        ObjectNode badTie = json.deepCopy();
+        ((ObjectNode) badTie.get("passionate_clusters").get(0)).putArray("edges").addArray().add(0).add(1);
+        assertFalse(schema.validate(badTie).isEmpty(), "a tie without its weight must fail");
+        assertEquals("embedded", json.get("engine").asText());
     }
 
     @Test

@@ -1,0 +1,170 @@
+package dev.chorus.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.chorus.cli.Chorus;
+import dev.chorus.cli.ClusterCsv;
+import dev.chorus.community.Modularity;
+import dev.chorus.graph.GraphLoader;
+import dev.chorus.graph.InteractionGraph;
+import dev.chorus.ingest.IngestOptions;
+import dev.chorus.report.ReportHtml;
+import dev.chorus.report.ReportJson;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code spark analyze}'s report.json (valid against the schema, numbers equal to the embedded engine's on the same
+ * input and to its own nodes.csv) and {@code chorus report --from} on a Spark output directory.
+ */
+class SparkReportTest {
+    @TempDir
+    static Path tmp;
+    static Path out;
+    static Path input;
+    static JsonNode report;
+    static GraphLoader.Loaded embedded;
+    /** nodes.csv rows by id: the columns as text. */
+    static Map<String, String[]> nodes = new HashMap<>();
+    static List<String> header;
+
+    @BeforeAll
+    static void runSpark() throws Exception {
+        // directed karate, the ties among members 0..9 answered, and two broken rows
+        List<String> rows = new ArrayList<>(Files.readAllLines(Path.of("datasets/karate/karate.edges")));
+        for (String r : List.copyOf(rows)) {
+            String[] f = r.split("\t");
+            if (Integer.parseInt(f[0]) < 10 && Integer.parseInt(f[1]) < 10) rows.add(f[1] + "\t" + f[0]);
+        }
+        rows.add("40");
+        rows.add("41\t42\tx");
+        input = tmp.resolve("karate-directed.txt");
+        Files.write(input, rows);
+        out = tmp.resolve("spark");
+        SparkJob.Config c = new SparkJob.Config(null, input.toString(), SparkInput.Options.of(IngestOptions.defaults()), out, 2, 42, 0.85,
+                100, 1e-6, 100, List.of(), null, 1, true);
+        SparkJob.analyze(SparkTestContext.get(), c, ClusterCsv::write, new PrintWriter(new StringWriter(), true));
+        report = ReportJson.read(out.resolve("report.json"));
+        embedded = GraphLoader.load(input.toString(), IngestOptions.defaults(), r -> { }, dev.chorus.progress.Progress.NONE);
+        List<String> lines = Files.readAllLines(out.resolve("nodes.csv"));
+        header = List.of(lines.get(0).split(","));
+        for (String l : lines.subList(1, lines.size())) nodes.put(l.split(",")[0], l.split(",", -1));
+    }
+
+    @Test
+    void reportJsonIsValidAndSaysWhatSparkDidNotCompute() throws Exception {
+        JsonSchema schema;
+        try (InputStream in = ReportJson.class.getResourceAsStream("report.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        Set<ValidationMessage> errors = schema.validate(report);
+        assertTrue(errors.isEmpty(), errors::toString);
+        assertEquals("spark", report.get("engine").asText());
+        assertFalse(report.has("roles") || report.has("top_by_role"), "Spark computes no roles");
+        assertTrue(report.get("seeding").isNull());
+        // the same report claiming to be embedded lacks the embedded parts
+        var asEmbedded = report.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) asEmbedded).put("engine", "embedded");
+        assertFalse(schema.validate(asEmbedded).isEmpty(), "an embedded report needs roles, betweenness, ...");
+    }
+
+    @Test
+    void numbersEqualTheEmbeddedEngineOnTheSameInput() {
+        InteractionGraph g = embedded.graph();
+        JsonNode rows = report.at("/input/rows");
+        assertEquals(embedded.rows().read(), rows.get("read").asLong());
+        assertEquals(embedded.rows().loaded(), rows.get("loaded").asLong());
+        assertEquals(embedded.rows().rejected(), rows.get("rejected").asLong());
+        assertEquals(2, rows.get("rejected").asLong());
+        assertEquals("snap", report.at("/input/format").asText());
+        JsonNode graph = report.get("graph");
+        assertEquals(g.nodeCount(), graph.get("nodes").asLong());
+        assertEquals(g.edgeCount(), graph.get("edges").asLong());
+        assertTrue(graph.get("directed").asBoolean());
+        assertEquals(g.selfLoopCount(), graph.get("self_loops").asLong());
+        assertEquals(g.reciprocity(), graph.get("reciprocity").asDouble(), 1e-15);
+        assertTrue(g.reciprocity() > 0, "the fixture has answered ties");
+        assertEquals(g.density(), graph.get("density").asDouble(), 1e-15);
+        assertEquals(g.weightSum(), graph.get("weight_sum").asDouble(), 1e-9);
+        // modularity of Spark's partition, computed by the embedded engine from nodes.csv's community column
+        int[] membership = new int[g.nodeCount()];
+        int col = header.indexOf("community");
+        for (int u = 0; u < g.nodeCount(); u++) membership[u] = Integer.parseInt(nodes.get(g.ids().id(u))[col]);
+        assertEquals(Modularity.of(g, membership), report.at("/communities/modularity").asDouble(), 1e-12);
+        assertTrue(report.at("/communities/count").asInt() > 1);
+        assertEquals("lpa", report.at("/communities/algorithm").asText());
+    }
+
+    @Test
+    void hubsAreNodesCsvsTopPageRankAndClustersItsCommunities() {
+        List<String> byPageRank = new ArrayList<>(nodes.keySet());
+        int pr = header.indexOf("pagerank");
+        byPageRank.sort(Comparator.<String>comparingDouble(id -> -Double.parseDouble(nodes.get(id)[pr])).thenComparing(id -> id));
+        List<String> hubs = new ArrayList<>();
+        report.get("hubs").forEach(h -> hubs.add(h.get("node").asText()));
+        assertEquals(byPageRank.subList(0, 10), hubs);
+        for (JsonNode h : report.get("hubs")) {
+            assertEquals(Double.parseDouble(nodes.get(h.get("node").asText())[pr]), h.get("pagerank").asDouble(), 0);
+        }
+        JsonNode passionate = report.get("passionate_clusters");
+        assertTrue(passionate.size() > 0, "karate's communities include passionate ones");
+        int community = header.indexOf("community");
+        for (JsonNode p : passionate) {
+            assertEquals(p.get("size").asInt(), p.get("members").size());
+            for (JsonNode m : p.get("members")) assertEquals(p.get("cluster").asInt(), Integer.parseInt(nodes.get(m.asText())[community]));
+            // the drawn clusters carry their ties: as many as the cohesion's internal edges
+            if (p.get("rank").asInt() <= ReportHtml.DRAWN_CLUSTERS) assertEquals(p.at("/cohesion/internal_edges").asInt(), p.get("edges").size());
+            else assertFalse(p.has("edges"));
+        }
+    }
+
+    @Test
+    void reportFromTheSparkDirectoryRendersSparksNumbersAndNotesTheRest() throws Exception {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Chorus.commandLine(new PrintWriter(o, true), new PrintWriter(e, true)).execute("report", "--from", out.toString());
+        assertEquals(0, code, e.toString());
+        assertTrue(o.toString().contains("spark run"), o.toString());
+        String html = Files.readString(out.resolve("report.html"));
+        Matcher table = Pattern.compile("<h2>Hubs</h2>.*?<table>(.*?)</table>", Pattern.DOTALL).matcher(html);
+        assertTrue(table.find());
+        List<String> rows = new ArrayList<>();
+        Matcher cell = Pattern.compile("<tr><td class=\"l\">([^<]*)</td>").matcher(table.group(1));
+        while (cell.find()) rows.add(cell.group(1));
+        List<String> hubs = new ArrayList<>();
+        report.get("hubs").forEach(h -> hubs.add(h.get("node").asText()));
+        assertEquals(hubs, rows);
+        assertFalse(table.group(1).contains("<th>betweenness</th>"), "no made-up betweenness column");
+        for (String note : List.of("Not computed by the spark engine: reciprocity, betweenness.", "Not computed by the spark engine: roles.",
+                "Not computed by the spark engine: the seeding experiment.", "Betweenness: not computed by the spark engine.",
+                "Communities: label propagation (modularity " + String.format(java.util.Locale.ROOT, "%.3f", report.at("/communities/modularity").asDouble()))) {
+            assertTrue(html.contains(note), note);
+        }
+        for (String id : ReportHtml.CHARTS) assertTrue(html.contains("<svg id=\"" + id + "\""), id);
+        assertFalse(html.contains("No passionate clusters to draw"), "Spark's passionate clusters are drawn");
+        assertTrue(html.contains(String.format(java.util.Locale.ROOT, "%,d rows read = %,d loaded + %,d rejected", embedded.rows().read(),
+                embedded.rows().loaded(), embedded.rows().rejected())));
+    }
+}
