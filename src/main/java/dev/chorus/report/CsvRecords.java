@@ -42,10 +42,6 @@ final class CsvRecords implements Iterator<List<String>>, AutoCloseable {
         return line;
     }
 
-    Path file() {
-        return file;
-    }
-
     @Override
     public boolean hasNext() {
         if (record == null && next >= 0) record = parse();
