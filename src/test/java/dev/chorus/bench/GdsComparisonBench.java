@@ -182,7 +182,7 @@ class GdsComparisonBench {
         NodeScores[] ours = new NodeScores[1];
         r.put("samples", samples);
         r.put("chorus", Timing.measure("betweenness chorus", repeat, log, () -> ours[0] = Betweenness.compute(g, cfg)));
-        Map<String, Object> conf = Map.of("samplingSize", samples, "samplingSeed", 1, "concurrency", threads);
+        Map<String, Object> conf = Map.of("samplingSize", (long) samples, "samplingSeed", 1L, "concurrency", threads);
         r.put("gds", Timing.measure("betweenness gds", repeat, log, () -> call(db,
                 "CALL gds.betweenness.stats('directed', $c) YIELD centralityDistribution RETURN 1", conf)));
         // different random sources on each side: compare the heaviest brokers, not node-by-node values
