@@ -141,6 +141,7 @@ final class Neo4jCommand implements Runnable {
                     summary.put("batch_size", batchSize);
                     summary.put("batches", r.batches());
                     summary.put("resumed_after_batches", r.resumedAfter());
+                    summary.put("first_load", r.firstLoad());
                     summary.put("read_seconds", readSeconds);
                     summary.put("write_seconds", r.seconds());
                     summary.put("rows_per_second", seconds > 0 ? loaded.rows().read() / seconds : null);
