@@ -108,10 +108,10 @@ final class Neo4jCommand implements Runnable {
         int batchSize;
 
         @Option(names = "--checkpoint", defaultValue = "chorus-neo4j-load.checkpoint", paramLabel = "FILE",
-                description = "Where the last committed batch is recorded; deleted when the load completes (default: ${DEFAULT-VALUE}).")
+                description = "Copy of the load's progress (the database holds the exact one); deleted when the load completes (default: ${DEFAULT-VALUE}).")
         Path checkpoint;
 
-        @Option(names = "--resume", description = "Go on after the last batch recorded in --checkpoint (same input, same --batch-size).")
+        @Option(names = "--resume", description = "Go on after the last batch the database committed (same input, same --batch-size as in --checkpoint).")
         boolean resume;
 
         @Override
