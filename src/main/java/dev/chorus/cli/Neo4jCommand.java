@@ -108,10 +108,10 @@ final class Neo4jCommand implements Runnable {
         int batchSize;
 
         @Option(names = "--checkpoint", defaultValue = "chorus-neo4j-load.checkpoint", paramLabel = "FILE",
-                description = "Where the last committed batch is recorded; deleted when the load completes (default: ${DEFAULT-VALUE}).")
+                description = "Copy of the load's progress (the database holds the exact one); deleted when the load completes (default: ${DEFAULT-VALUE}).")
         Path checkpoint;
 
-        @Option(names = "--resume", description = "Go on after the last batch recorded in --checkpoint (same input, same --batch-size).")
+        @Option(names = "--resume", description = "Go on after the last batch the database committed (same input, same --batch-size as in --checkpoint).")
         boolean resume;
 
         @Override
@@ -141,6 +141,7 @@ final class Neo4jCommand implements Runnable {
                     summary.put("batch_size", batchSize);
                     summary.put("batches", r.batches());
                     summary.put("resumed_after_batches", r.resumedAfter());
+                    summary.put("first_load", r.firstLoad());
                     summary.put("read_seconds", readSeconds);
                     summary.put("write_seconds", r.seconds());
                     summary.put("rows_per_second", seconds > 0 ? loaded.rows().read() / seconds : null);

@@ -26,7 +26,7 @@ import org.neo4j.driver.exceptions.TransientException;
  * behind the Bolt protocol). Writes run as managed transactions: the driver retries transient failures
  * (deadlocks, leader switches, a dropped connection) with exponential backoff and jitter for up to
  * {@link Neo4jSettings#retryTime()}, so batch writes must be idempotent, which Chorus's are (MERGE + SET of
- * absolute values). Every statement takes parameters; no user text is ever spliced into Cypher. Driver
+ * absolute values, or a first load's CREATE guarded by its progress node, see {@link Neo4jLoader}). Every statement takes parameters; no user text is ever spliced into Cypher. Driver
  * failures become one-line {@link BackendException}s.
  */
 public final class Neo4jClient implements AutoCloseable {

@@ -50,9 +50,10 @@ class Neo4jBenchmark {
                         last[0] = System.nanoTime();
                     });
             double total = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("BENCH load: %d rows -> %d users, %d interactions, batch %d: read+aggregate %.2f s, write %.2f s, "
+            System.out.printf("BENCH load: %d rows -> %d users, %d interactions, batch %d, %s path: read+aggregate %.2f s, write %.2f s, "
                             + "total %.2f s = %.0f interactions/s (%.0f rows/s of write alone)%n",
-                    l.rows().read(), r.users(), r.interactions(), batch, read, r.seconds(), total, l.rows().read() / total,
+                    l.rows().read(), r.users(), r.interactions(), batch, r.firstLoad() ? "CREATE" : "MERGE", read, r.seconds(), total,
+                    l.rows().read() / total,
                     l.rows().read() / r.seconds());
         }
         int writeNodes = Integer.getInteger("bench.writeNodes", 0);

@@ -81,6 +81,8 @@ class Neo4jLoadTest {
             assertEquals(l.graph().weightSum(), got.weightSum(), 1e-9);
             assertEquals(l.rows().read(), l.rows().loaded() + l.rows().rejected());
             assertEquals(r.batches(), (1005 + 3999) / 4000 + (pairs.size() + 3999) / 4000);
+            assertTrue(r.firstLoad(), "an empty database takes the CREATE path");
+            assertEquals(0, c.list("MATCH (l:ChorusLoad) RETURN count(l) AS n", Map.of()).get(0).get("n").asLong(), "marker removed");
             Record meta = c.list("MATCH (g:ChorusGraph) RETURN g.directed AS d, g.rows_read AS rr, g.edges AS e", Map.of()).get(0);
             assertTrue(meta.get("d").asBoolean());
             assertEquals(lines, meta.get("rr").asLong());
@@ -124,15 +126,56 @@ class Neo4jLoadTest {
         Neo4jTestServer.clear();
         GraphLoader.Loaded l = GraphLoader.load(FOOTBALL, IngestOptions.defaults());
         try (Neo4jClient c = Neo4jTestServer.client()) {
-            load(c, l, new Neo4jLoader.Config(100, null, false));
+            assertTrue(load(c, l, new Neo4jLoader.Config(100, null, false)).firstLoad());
             Counts once = counts(c);
             assertEquals(115, once.users());
             assertEquals(613, once.interactions()); // Newman's football graph: 115 teams, 613 games
             String edges = "MATCH (a)-[e:INTERACTED]->(b) RETURN a.id + '>' + b.id + ':' + e.weight AS k ORDER BY k";
             List<String> before = c.list(edges, Map.of()).stream().map(r -> r.get("k").asString()).toList();
-            load(c, GraphLoader.load(FOOTBALL, IngestOptions.defaults()), new Neo4jLoader.Config(77, null, false));
+            Neo4jLoader.Result again = load(c, GraphLoader.load(FOOTBALL, IngestOptions.defaults()), new Neo4jLoader.Config(77, null, false));
+            assertTrue(!again.firstLoad(), "interactions already there: the MERGE path");
             assertEquals(once, counts(c));
             assertEquals(before, c.list(edges, Map.of()).stream().map(r -> r.get("k").asString()).toList());
+        }
+    }
+
+    /**
+     * A first load (CREATE path) interrupted in its interactions phase, whose checkpoint file missed the last
+     * commit (a crash between commit and file write), resumes from the database's marker to exactly the graph
+     * of an uninterrupted load; a second interrupted load (MERGE path) resumes exactly too.
+     */
+    @Test
+    void interruptedLoadsResumeFromTheDatabaseMarkerEvenWhenTheFileLags() throws IOException {
+        Path input = dir.resolve("higgs-6k.txt");
+        Files.write(input, gunzip(HIGGS, 6_000));
+        GraphLoader.Loaded l = GraphLoader.load(input.toString(), IngestOptions.defaults());
+        Path checkpoint = dir.resolve("load.checkpoint");
+        long nodeBatches = (l.graph().nodeCount() + 499) / 500;
+        Neo4jTestServer.clear();
+        try (Neo4jClient c = Neo4jTestServer.client()) {
+            load(c, l, new Neo4jLoader.Config(500, null, false));
+            Counts reference = counts(c);
+            List<String> referenceEdges = Neo4jResumeTest.edges(c);
+            Neo4jTestServer.clear();
+            for (boolean first : new boolean[] {true, false}) {
+                long stopAfter = nodeBatches + (first ? 2 : 4);
+                RuntimeException crash = new IllegalStateException("crash");
+                RuntimeException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Neo4jLoader.load(c,
+                        l.graph(), input.toString(), l.rows(), new Neo4jLoader.Config(500, checkpoint, false), Progress.NONE, (batch, all) -> {
+                            if (batch == stopAfter) throw crash;
+                        }));
+                assertEquals(crash, thrown);
+                Checkpoint saved = Checkpoint.read(checkpoint);
+                assertEquals(stopAfter + 1, saved.committedBatches());
+                assertEquals(first, saved.createInteractions());
+                saved.committed(stopAfter).save(checkpoint); // the file missed the last commit
+                Neo4jLoader.Result r = Neo4jLoader.load(c, l.graph(), input.toString(), l.rows(), new Neo4jLoader.Config(500, checkpoint, true),
+                        Progress.NONE, null);
+                assertEquals(stopAfter + 1, r.resumedAfter(), "the database, not the file, says what is committed");
+                assertEquals(first, r.firstLoad());
+                assertEquals(reference, counts(c));
+                assertEquals(referenceEdges, Neo4jResumeTest.edges(c));
+            }
         }
     }
 

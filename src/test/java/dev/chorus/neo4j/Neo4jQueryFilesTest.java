@@ -55,9 +55,10 @@ class Neo4jQueryFilesTest {
         try (Neo4jClient c = Neo4jTestServer.client()) {
             run(c, "schema.cypher", Map.of(), List.of());
             assertTrue(c.list("SHOW CONSTRAINTS YIELD name WHERE name = 'user_id' RETURN name", Map.of()).size() == 1);
-            run(c, "load-users.cypher", Map.of("rows", List.of()), List.of());
-            run(c, "load-interactions.cypher", Map.of("rows", List.of()), List.of());
-            Neo4jLoadTest.load(c, l, new Neo4jLoader.Config(5000, null, false)); // the same three files, batched
+            run(c, "load-users.cypher", Map.of("rows", List.of()), List.of("element_id"));
+            run(c, "load-interactions.cypher", Map.of("rows", List.of()), List.of("pairs"));
+            run(c, "load-progress.cypher", Map.of("properties", Map.of("committed_batches", 0), "committed", 1), List.of());
+            Neo4jLoadTest.load(c, l, new Neo4jLoader.Config(5000, null, false)); // the same files, batched
             run(c, "load-graph.cypher", Map.of("properties", Map.of("directed", true, "nodes", g.nodeCount())), List.of());
             assertEquals(g.edgeCount(), run(c, "read-graph.cypher", Map.of(), List.of("source", "target", "properties")).records().size());
             String[] io = Neo4jResumeTest.run("neo4j", "analyze", "--uri", Neo4jTestServer.boltUri().toString(), "--write", "-q",
