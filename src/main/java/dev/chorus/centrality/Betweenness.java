@@ -141,25 +141,14 @@ public final class Betweenness {
         int hub = 0;
         for (int v = 1; v < n; v++) if (out.degree(v) > out.degree(hub)) hub = v;
         // d(s, hub) for every s: a search from the hub along in-arcs
-        Adjacency in = g.in();
-        int[] dist = new int[n];
-        Arrays.fill(dist, Integer.MAX_VALUE);
-        int[] queue = new int[n];
-        dist[hub] = 0;
-        queue[0] = hub;
-        int tail = 1;
-        for (int head = 0; head < tail; head++) {
-            int v = queue[head];
-            for (int i = in.start(v), end = in.end(v); i < end; i++) {
-                int w = in.neighbor(i);
-                if (dist[w] == Integer.MAX_VALUE) {
-                    dist[w] = dist[v] + 1;
-                    queue[tail++] = w;
-                }
-            }
-        }
+        ShortestPaths toHub = new ShortestPaths(g.in(), false, false);
+        toHub.run(hub);
+        double[] dist = toHub.dist;
         long[] keyed = new long[sources.length];
-        for (int i = 0; i < sources.length; i++) keyed[i] = ((long) dist[sources[i]] << 32) | sources[i];
+        for (int i = 0; i < sources.length; i++) {
+            double d = dist[sources[i]];
+            keyed[i] = ((d == Double.POSITIVE_INFINITY ? Integer.MAX_VALUE : (long) d) << 32) | sources[i];
+        }
         Arrays.sort(keyed);
         for (int i = 0; i < sources.length; i++) sources[i] = (int) keyed[i];
     }

@@ -1,5 +1,6 @@
 package dev.chorus.cli;
 
+import static dev.chorus.cli.CliTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.report.ReportHtml;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,20 +27,10 @@ class ReportCommandTest {
     static String analyzed;
     static JsonNode report;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Chorus.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void analyzeEmailEuCore() throws IOException {
         dir = tmp.resolve("report");
-        Run r = run("analyze", "datasets/email-eu-core/email-Eu-core.txt.gz", "--out", dir.toString(), "--threads", "2", "--runs", "10", "-q");
+        CliTest.Run r = run("analyze", "datasets/email-eu-core/email-Eu-core.txt.gz", "--out", dir.toString(), "--threads", "2", "--runs", "10", "-q");
         assertEquals(0, r.code(), r.err());
         analyzed = Files.readString(dir.resolve("report.html"));
         report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
@@ -50,7 +39,7 @@ class ReportCommandTest {
     @Test
     void reRenderingAnAnalyzeOutputGivesTheSamePage() throws IOException {
         Path page = tmp.resolve("again.html");
-        Run r = run("report", "--from", dir.toString(), "--out", page.toString());
+        CliTest.Run r = run("report", "--from", dir.toString(), "--out", page.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains(page.toString()) && r.out().contains("embedded"), r.out());
         String html = Files.readString(page);
@@ -80,7 +69,7 @@ class ReportCommandTest {
     void withoutOutItWritesReportHtmlInTheDirectory() throws IOException {
         Path copy = copy("default");
         Files.delete(copy.resolve("report.html"));
-        Run r = run("report", "--from", copy.toString());
+        CliTest.Run r = run("report", "--from", copy.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(analyzed, Files.readString(copy.resolve("report.html")));
     }
@@ -102,23 +91,15 @@ class ReportCommandTest {
         assertInputError(run("report", "--from", noPart.toString()), "report.json: no /input/path");
 
         Path badNumber = copy("bad-number");
-        List<String> nodes = new ArrayList<>(Files.readAllLines(badNumber.resolve("nodes.csv")));
-        String[] f = nodes.get(4).split(",", -1);
-        f[4] = "high";
-        nodes.set(4, String.join(",", f));
-        Files.write(badNumber.resolve("nodes.csv"), nodes);
+        setField(badNumber.resolve("nodes.csv"), 4, 4, "high");
         assertInputError(run("report", "--from", badNumber.toString()), "nodes.csv:5: field 'pagerank': 'high' is not a number");
 
         Path badRole = copy("bad-role");
-        nodes = new ArrayList<>(Files.readAllLines(badRole.resolve("nodes.csv")));
-        f = nodes.get(2).split(",", -1);
-        f[14] = "celebrity";
-        nodes.set(2, String.join(",", f));
-        Files.write(badRole.resolve("nodes.csv"), nodes);
+        setField(badRole.resolve("nodes.csv"), 2, 14, "celebrity");
         assertInputError(run("report", "--from", badRole.toString()), "nodes.csv:3: field 'roles': unknown role 'celebrity'");
 
         Path shortRow = copy("short-row");
-        nodes = new ArrayList<>(Files.readAllLines(shortRow.resolve("nodes.csv")));
+        List<String> nodes = new ArrayList<>(Files.readAllLines(shortRow.resolve("nodes.csv")));
         nodes.set(7, "42,1,2");
         Files.write(shortRow.resolve("nodes.csv"), nodes);
         assertInputError(run("report", "--from", shortRow.toString()), "nodes.csv:8: 3 fields, the header has 16");
@@ -130,11 +111,7 @@ class ReportCommandTest {
         assertInputError(run("report", "--from", quote.toString()), "nodes.csv:10: a quoted field never closes");
 
         Path badCluster = copy("bad-cluster");
-        List<String> clusters = new ArrayList<>(Files.readAllLines(badCluster.resolve("clusters.csv")));
-        f = clusters.get(1).split(",", -1);
-        f[1] = "2.5";
-        clusters.set(1, String.join(",", f));
-        Files.write(badCluster.resolve("clusters.csv"), clusters);
+        setField(badCluster.resolve("clusters.csv"), 1, 1, "2.5");
         assertInputError(run("report", "--from", badCluster.toString()), "clusters.csv:2: field 'size': '2.5' is not a count");
 
         Path fewer = copy("fewer-people");
@@ -142,12 +119,21 @@ class ReportCommandTest {
         Files.write(fewer.resolve("nodes.csv"), nodes.subList(0, nodes.size() - 1));
         assertInputError(run("report", "--from", fewer.toString()), "nodes.csv: 1004 people, but report.json says 1005");
 
-        Run usage = run("report");
+        CliTest.Run usage = run("report");
         assertEquals(2, usage.code(), usage.err());
         assertTrue(usage.err().contains("--from"), usage.err());
     }
 
-    private static void assertInputError(Run r, String message) {
+    /** Replaces field {@code field} of line {@code line} (0-based, the header is line 0) of a CSV file. */
+    private static void setField(Path csv, int line, int field, String value) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        String[] f = lines.get(line).split(",", -1);
+        f[field] = value;
+        lines.set(line, String.join(",", f));
+        Files.write(csv, lines);
+    }
+
+    private static void assertInputError(CliTest.Run r, String message) {
         assertEquals(3, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("chorus: ") && r.err().contains(message), r.err());
