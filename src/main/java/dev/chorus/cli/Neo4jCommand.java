@@ -107,6 +107,10 @@ final class Neo4jCommand implements Runnable {
                 description = "Users or interactions per transaction (default: ${DEFAULT-VALUE}).")
         int batchSize;
 
+        @Option(names = "--writers", defaultValue = "" + Neo4jLoader.DEFAULT_WRITERS, paramLabel = "N",
+                description = "Concurrent writer transactions, on disjoint users (default: ${DEFAULT-VALUE}); --resume keeps the interrupted load's.")
+        int writers;
+
         @Option(names = "--checkpoint", defaultValue = "chorus-neo4j-load.checkpoint", paramLabel = "FILE",
                 description = "Copy of the load's progress (the database holds the exact one); deleted when the load completes (default: ${DEFAULT-VALUE}).")
         Path checkpoint;
@@ -117,7 +121,7 @@ final class Neo4jCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
-            Neo4jLoader.Config config = new Neo4jLoader.Config(batchSize, checkpoint, resume);
+            Neo4jLoader.Config config = new Neo4jLoader.Config(batchSize, writers, checkpoint, resume);
             return backend(err, () -> {
                 try (Neo4jClient client = connection.connect()) {
                     long t0 = System.nanoTime();
@@ -139,6 +143,7 @@ final class Neo4jCommand implements Runnable {
                     summary.put("rows", Map.of("read", loaded.rows().read(), "loaded", loaded.rows().loaded(),
                             "rejected", loaded.rows().rejected()));
                     summary.put("batch_size", batchSize);
+                    summary.put("writers", r.writers());
                     summary.put("batches", r.batches());
                     summary.put("resumed_after_batches", r.resumedAfter());
                     summary.put("first_load", r.firstLoad());

@@ -1,46 +1,70 @@
 package dev.chorus.neo4j;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.graph.InteractionGraph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Value;
 
 /**
- * How far a {@code neo4j load} got, and what its batches were cut from (graph size, weight sum, batch size):
- * progress only applies to the same input loaded with the same batch size.
+ * How far a {@code neo4j load} got, and what its batches were cut from (graph size, weight sum, batch size,
+ * number of writers): progress only applies to the same input loaded with the same batch size.
  * <p>
- * It lives in two places. The database's {@code (:ChorusLoad)} node ({@code cypher/load-progress.cypher}) is
- * updated in the same transaction as each batch, so it is exact after any crash, and {@code --resume} goes on
- * after the batches it lists: this is what makes the CREATE path (not idempotent) resumable. The
- * {@code --checkpoint} file is a copy saved after each commit, for people and scripts to see, and so that
- * {@code --resume} refuses the checkpoint of another input; it may lag the database by the one batch whose
- * commit it did not see, which does not matter because the database decides. Saved atomically (write, then
- * rename), so a crash leaves the previous file or the new one, never half a file.
+ * It lives in two places. The database's {@code (:ChorusLoad)} and {@code (:ChorusLoadWriter)} nodes
+ * ({@code cypher/load-progress.cypher}) are updated in the same transaction as each batch, so they are exact
+ * after any crash, and {@code --resume} goes on after the batches they list: this is what makes the CREATE path
+ * (not idempotent) resumable. The {@code --checkpoint} file is a copy saved after each commit, for people and
+ * scripts to see, and so that {@code --resume} refuses the checkpoint of another input; it may lag the database
+ * by the batches whose commit it did not see, which does not matter because the database decides. Saved
+ * atomically (write, then rename), so a crash leaves the previous file or the new one, never half a file.
  *
- * @param committedBatches   batches 0 .. committedBatches-1 are in the database
+ * @param writers            writers of the load's {@link LoadSchedule}; a resumed load keeps them
+ * @param committed          per writer: its batches 0 .. committed-1 are in the database
  * @param createInteractions the load started in a database without INTERACTED relationships and CREATEs them
  */
-public record Checkpoint(String input, boolean directed, long nodes, long edges, double weightSum, int batchSize,
-                         long totalBatches, long committedBatches, boolean createInteractions) {
+public record Checkpoint(String input, boolean directed, long nodes, long edges, double weightSum, int batchSize, int writers,
+                         long totalBatches, List<Long> committed, boolean createInteractions) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Whether this checkpoint was cut from the same graph with the same batch size as {@code other}. */
-    public boolean sameLoad(Checkpoint other) {
-        return directed == other.directed && nodes == other.nodes && edges == other.edges
-                && Double.compare(weightSum, other.weightSum) == 0 && batchSize == other.batchSize
-                && totalBatches == other.totalBatches;
+    public Checkpoint {
+        committed = List.copyOf(committed);
     }
 
-    public Checkpoint committed(long batches) {
-        return new Checkpoint(input, directed, nodes, edges, weightSum, batchSize, totalBatches, batches, createInteractions);
+    /** A load none of whose batches is committed yet. */
+    static Checkpoint start(String input, InteractionGraph g, int batchSize, int writers, long totalBatches, boolean createInteractions) {
+        return new Checkpoint(input, g.isDirected(), g.nodeCount(), g.edgeCount(), g.weightSum(), batchSize, writers, totalBatches,
+                Collections.nCopies(writers, 0L), createInteractions);
     }
 
-    /** Properties of the {@code (:ChorusLoad)} node. */
+    /** Whether this checkpoint was cut from the same graph with the same batch size as {@code g}. */
+    public boolean sameLoad(InteractionGraph g, int batchSize) {
+        return directed == g.isDirected() && nodes == g.nodeCount() && edges == g.edgeCount()
+                && Double.compare(weightSum, g.weightSum()) == 0 && this.batchSize == batchSize;
+    }
+
+    /** Batches committed by all writers. */
+    public long committedBatches() {
+        long sum = 0;
+        for (long c : committed) sum += c;
+        return sum;
+    }
+
+    /** The same load after writer {@code writer} committed its first {@code batches} batches. */
+    public Checkpoint committed(int writer, long batches) {
+        List<Long> next = new ArrayList<>(committed);
+        next.set(writer, batches);
+        return new Checkpoint(input, directed, nodes, edges, weightSum, batchSize, writers, totalBatches, next, createInteractions);
+    }
+
+    /** Properties of the {@code (:ChorusLoad)} node (the writers' counts live on their own nodes). */
     public Map<String, Object> properties() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("input", input);
@@ -49,20 +73,25 @@ public record Checkpoint(String input, boolean directed, long nodes, long edges,
         p.put("edges", edges);
         p.put("weight_sum", weightSum);
         p.put("batch_size", batchSize);
+        p.put("writers", writers);
         p.put("total_batches", totalBatches);
-        p.put("committed_batches", committedBatches);
         p.put("create_interactions", createInteractions);
         return p;
     }
 
-    /** The checkpoint a {@code (:ChorusLoad)} node's properties hold, or {@code null} for none or another shape. */
-    public static Checkpoint of(Value p) {
-        if (p.isNull() || p.get("committed_batches").isNull() || p.get("create_interactions").isNull()) return null;
-        return new Checkpoint(p.get("input").asString(""), p.get("directed").asBoolean(), p.get("nodes").asLong(),
-                p.get("edges").asLong(), p.get("weight_sum").asDouble(), p.get("batch_size").asInt(), p.get("total_batches").asLong(),
-                p.get("committed_batches").asLong(), p.get("create_interactions").asBoolean());
+    /**
+     * The checkpoint that statement 1 of {@code load-progress.cypher} returned ({@code load}, {@code committed}),
+     * or {@code null} for none, another shape (an older Chorus), or writer nodes that do not match.
+     */
+    public static Checkpoint of(Value load, Value committed) {
+        if (load.isNull() || load.get("writers").isNull() || load.get("create_interactions").isNull()) return null;
+        int writers = load.get("writers").asInt();
+        List<Long> counts = committed.asList(Value::asLong);
+        if (counts.size() != writers) return null;
+        return new Checkpoint(load.get("input").asString(""), load.get("directed").asBoolean(), load.get("nodes").asLong(),
+                load.get("edges").asLong(), load.get("weight_sum").asDouble(), load.get("batch_size").asInt(), writers,
+                load.get("total_batches").asLong(), counts, load.get("create_interactions").asBoolean());
     }
-
     /** The checkpoint in {@code file}, or {@code null} if there is none. */
     public static Checkpoint read(Path file) {
         if (!Files.exists(file)) return null;

@@ -30,7 +30,7 @@ class Neo4jAnalyzeTest {
 
     static void loadInto(Neo4jClient c, GraphLoader.Loaded l) {
         Neo4jTestServer.clear();
-        Neo4jLoadTest.load(c, l, new Neo4jLoader.Config(5000, null, false));
+        Neo4jLoadTest.load(c, l, new Neo4jLoader.Config(5000, 2, null, false));
     }
 
     @Test

@@ -70,22 +70,26 @@ class Neo4jLoadTest {
             lines++;
         }
         GraphLoader.Loaded l = GraphLoader.load(EMAIL, IngestOptions.defaults());
-        try (Neo4jClient c = Neo4jTestServer.client()) {
-            Neo4jLoader.Result r = load(c, l, new Neo4jLoader.Config(4000, null, false));
-            Counts got = counts(c);
-            assertEquals(nodes.size(), got.users());
-            assertEquals(pairs.size(), got.interactions());
-            assertEquals(lines, got.weightSum(), 0.0); // weight 1 per row, summed per pair
-            assertEquals(l.graph().nodeCount(), got.users());
-            assertEquals(l.graph().edgeCount(), got.interactions());
-            assertEquals(l.graph().weightSum(), got.weightSum(), 1e-9);
-            assertEquals(l.rows().read(), l.rows().loaded() + l.rows().rejected());
-            assertEquals(r.batches(), (1005 + 3999) / 4000 + (pairs.size() + 3999) / 4000);
-            assertTrue(r.firstLoad(), "an empty database takes the CREATE path");
-            assertEquals(0, c.list("MATCH (l:ChorusLoad) RETURN count(l) AS n", Map.of()).get(0).get("n").asLong(), "marker removed");
-            Record meta = c.list("MATCH (g:ChorusGraph) RETURN g.directed AS d, g.rows_read AS rr, g.edges AS e", Map.of()).get(0);
-            assertTrue(meta.get("d").asBoolean());
-            assertEquals(lines, meta.get("rr").asLong());
+        for (int writers : new int[] {1, 3}) {
+            Neo4jTestServer.clear();
+            try (Neo4jClient c = Neo4jTestServer.client()) {
+                Neo4jLoader.Result r = load(c, l, new Neo4jLoader.Config(4000, writers, null, false));
+                assertEquals(writers, r.writers());
+                Counts got = counts(c);
+                assertEquals(nodes.size(), got.users());
+                assertEquals(pairs.size(), got.interactions());
+                assertEquals(lines, got.weightSum(), 0.0); // weight 1 per row, summed per pair
+                assertEquals(l.graph().nodeCount(), got.users());
+                assertEquals(l.graph().edgeCount(), got.interactions());
+                assertEquals(l.graph().weightSum(), got.weightSum(), 1e-9);
+                assertEquals(l.rows().read(), l.rows().loaded() + l.rows().rejected());
+                if (writers == 1) assertEquals((1005 + 3999) / 4000 + (pairs.size() + 3999) / 4000, r.batches());
+                assertTrue(r.firstLoad(), "an empty database takes the CREATE path");
+                assertEquals(0, c.list("MATCH (l:ChorusLoad|ChorusLoadWriter) RETURN count(l) AS n", Map.of()).get(0).get("n").asLong(), "progress removed");
+                Record meta = c.list("MATCH (g:ChorusGraph) RETURN g.directed AS d, g.rows_read AS rr, g.edges AS e", Map.of()).get(0);
+                assertTrue(meta.get("d").asBoolean());
+                assertEquals(lines, meta.get("rr").asLong());
+            }
         }
     }
 
@@ -106,7 +110,7 @@ class Neo4jLoadTest {
         }
         GraphLoader.Loaded l = GraphLoader.load(part.toString(), IngestOptions.defaults());
         try (Neo4jClient c = Neo4jTestServer.client()) {
-            load(c, l, new Neo4jLoader.Config(2000, null, false));
+            load(c, l, new Neo4jLoader.Config(2000, 2, null, false));
             Counts got = counts(c);
             assertEquals(perType, got.types());
             assertEquals(span.size(), got.interactions());
@@ -126,13 +130,13 @@ class Neo4jLoadTest {
         Neo4jTestServer.clear();
         GraphLoader.Loaded l = GraphLoader.load(FOOTBALL, IngestOptions.defaults());
         try (Neo4jClient c = Neo4jTestServer.client()) {
-            assertTrue(load(c, l, new Neo4jLoader.Config(100, null, false)).firstLoad());
+            assertTrue(load(c, l, new Neo4jLoader.Config(100, 2, null, false)).firstLoad());
             Counts once = counts(c);
             assertEquals(115, once.users());
             assertEquals(613, once.interactions()); // Newman's football graph: 115 teams, 613 games
             String edges = "MATCH (a)-[e:INTERACTED]->(b) RETURN a.id + '>' + b.id + ':' + e.weight AS k ORDER BY k";
             List<String> before = c.list(edges, Map.of()).stream().map(r -> r.get("k").asString()).toList();
-            Neo4jLoader.Result again = load(c, GraphLoader.load(FOOTBALL, IngestOptions.defaults()), new Neo4jLoader.Config(77, null, false));
+            Neo4jLoader.Result again = load(c, GraphLoader.load(FOOTBALL, IngestOptions.defaults()), new Neo4jLoader.Config(77, 1, null, false)); // another schedule, the same graph
             assertTrue(!again.firstLoad(), "interactions already there: the MERGE path");
             assertEquals(once, counts(c));
             assertEquals(before, c.list(edges, Map.of()).stream().map(r -> r.get("k").asString()).toList());
@@ -141,8 +145,9 @@ class Neo4jLoadTest {
 
     /**
      * A first load (CREATE path) interrupted in its interactions phase, whose checkpoint file missed the last
-     * commit (a crash between commit and file write), resumes from the database's marker to exactly the graph
-     * of an uninterrupted load; a second interrupted load (MERGE path) resumes exactly too.
+     * commit (a crash between commit and file write), resumes from the database's progress nodes to exactly the
+     * graph of an uninterrupted load; a second interrupted load (MERGE path) resumes exactly too. With one
+     * writer and with three (whose other writers may commit a batch more before they stop).
      */
     @Test
     void interruptedLoadsResumeFromTheDatabaseMarkerEvenWhenTheFileLags() throws IOException {
@@ -153,28 +158,39 @@ class Neo4jLoadTest {
         long nodeBatches = (l.graph().nodeCount() + 499) / 500;
         Neo4jTestServer.clear();
         try (Neo4jClient c = Neo4jTestServer.client()) {
-            load(c, l, new Neo4jLoader.Config(500, null, false));
+            load(c, l, new Neo4jLoader.Config(500, 1, null, false));
             Counts reference = counts(c);
             List<String> referenceEdges = Neo4jResumeTest.edges(c);
-            Neo4jTestServer.clear();
-            for (boolean first : new boolean[] {true, false}) {
-                long stopAfter = nodeBatches + (first ? 2 : 4);
-                RuntimeException crash = new IllegalStateException("crash");
-                RuntimeException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Neo4jLoader.load(c,
-                        l.graph(), input.toString(), l.rows(), new Neo4jLoader.Config(500, checkpoint, false), Progress.NONE, (batch, all) -> {
-                            if (batch == stopAfter) throw crash;
-                        }));
-                assertEquals(crash, thrown);
-                Checkpoint saved = Checkpoint.read(checkpoint);
-                assertEquals(stopAfter + 1, saved.committedBatches());
-                assertEquals(first, saved.createInteractions());
-                saved.committed(stopAfter).save(checkpoint); // the file missed the last commit
-                Neo4jLoader.Result r = Neo4jLoader.load(c, l.graph(), input.toString(), l.rows(), new Neo4jLoader.Config(500, checkpoint, true),
-                        Progress.NONE, null);
-                assertEquals(stopAfter + 1, r.resumedAfter(), "the database, not the file, says what is committed");
-                assertEquals(first, r.firstLoad());
-                assertEquals(reference, counts(c));
-                assertEquals(referenceEdges, Neo4jResumeTest.edges(c));
+            for (int writers : new int[] {1, 3}) {
+                Neo4jTestServer.clear();
+                for (boolean first : new boolean[] {true, false}) {
+                    long stopAfter = nodeBatches + (first ? 2 : 4);
+                    RuntimeException crash = new IllegalStateException("crash");
+                    RuntimeException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Neo4jLoader.load(c,
+                            l.graph(), input.toString(), l.rows(), new Neo4jLoader.Config(500, writers, checkpoint, false), Progress.NONE,
+                            (batch, all) -> {
+                                if (batch == stopAfter) throw crash;
+                            }));
+                    assertEquals(crash, thrown);
+                    Checkpoint saved = Checkpoint.read(checkpoint);
+                    assertTrue(saved.committedBatches() >= stopAfter + 1 && saved.committedBatches() <= stopAfter + writers,
+                            writers + " writers stopped after " + saved.committedBatches() + " batches");
+                    if (writers == 1) assertEquals(stopAfter + 1, saved.committedBatches());
+                    assertEquals(writers, saved.writers());
+                    assertEquals(first, saved.createInteractions());
+                    int lagging = 0;
+                    while (saved.committed().get(lagging) == 0) lagging++;
+                    saved.committed(lagging, saved.committed().get(lagging) - 1).save(checkpoint); // the file missed a commit
+                    // resumed with another number of writers: the interrupted load's schedule is kept
+                    Neo4jLoader.Result r = Neo4jLoader.load(c, l.graph(), input.toString(), l.rows(),
+                            new Neo4jLoader.Config(500, 2, checkpoint, true), Progress.NONE, null);
+                    assertEquals(saved.committedBatches(), r.resumedAfter(), "the database, not the file, says what is committed");
+                    assertEquals(writers, r.writers());
+                    assertEquals(first, r.firstLoad());
+                    assertEquals(reference, counts(c));
+                    assertEquals(referenceEdges, Neo4jResumeTest.edges(c));
+                    assertEquals(0, c.list("MATCH (l:ChorusLoad|ChorusLoadWriter) RETURN count(l) AS n", Map.of()).get(0).get("n").asLong());
+                }
             }
         }
     }
@@ -211,7 +227,7 @@ class Neo4jLoadTest {
         GraphLoader.Loaded l = GraphLoader.load(csv.toString(), IngestOptions.defaults());
         assertEquals(evil.size() + 1, l.graph().nodeCount());
         try (Neo4jClient c = Neo4jTestServer.client()) {
-            load(c, l, new Neo4jLoader.Config(2, null, false));
+            load(c, l, new Neo4jLoader.Config(2, 2, null, false));
             Counts got = counts(c);
             assertEquals(evil.size() + 1, got.users());
             assertEquals(evil.size() + 1, got.interactions());

@@ -57,8 +57,8 @@ class Neo4jQueryFilesTest {
             assertTrue(c.list("SHOW CONSTRAINTS YIELD name WHERE name = 'user_id' RETURN name", Map.of()).size() == 1);
             run(c, "load-users.cypher", Map.of("rows", List.of()), List.of("element_id"));
             run(c, "load-interactions.cypher", Map.of("rows", List.of()), List.of("pairs"));
-            run(c, "load-progress.cypher", Map.of("properties", Map.of("committed_batches", 0), "committed", 1), List.of());
-            Neo4jLoadTest.load(c, l, new Neo4jLoader.Config(5000, null, false)); // the same files, batched
+            run(c, "load-progress.cypher", Map.of("properties", Map.of("writers", 2), "writer", 1, "committed", 1), List.of());
+            Neo4jLoadTest.load(c, l, new Neo4jLoader.Config(5000, 2, null, false)); // the same files, batched
             run(c, "load-graph.cypher", Map.of("properties", Map.of("directed", true, "nodes", g.nodeCount())), List.of());
             assertEquals(g.edgeCount(), run(c, "read-graph.cypher", Map.of(), List.of("source", "target", "properties")).records().size());
             String[] io = Neo4jResumeTest.run("neo4j", "analyze", "--uri", Neo4jTestServer.boltUri().toString(), "--write", "-q",

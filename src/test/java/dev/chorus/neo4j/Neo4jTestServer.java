@@ -29,6 +29,8 @@ import org.neo4j.procedure.UserFunction;
  * @UserFunction} / {@code @UserAggregationFunction} methods.
  */
 public final class Neo4jTestServer {
+    /** Page cache of the test server: docker-compose.yml's {@code NEO4J_server_memory_pagecache_size}. */
+    static final long PAGE_CACHE_BYTES = 1L << 30;
     private static Neo4j server;
     private static int gdsClasses;
 
@@ -41,6 +43,9 @@ public final class Neo4jTestServer {
             Neo4jBuilder b = Neo4jBuilders.newInProcessBuilder()
                     .withDisabledServer()
                     .withConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"))
+                    // the harness defaults to an 8 MiB page cache, which makes every write fault pages in and out;
+                    // give it docker-compose.yml's 1 GiB so that tests and benchmarks see a server configured as users run it
+                    .withConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES)
                     .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
             for (Class<?> c : gdsProcedureClasses()) {
                 boolean proc = false, func = false, agg = false;
