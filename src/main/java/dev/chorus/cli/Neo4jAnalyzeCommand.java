@@ -6,7 +6,6 @@ import dev.chorus.neo4j.GdsAnalysis;
 import dev.chorus.neo4j.Neo4jClient;
 import dev.chorus.neo4j.Neo4jGraphReader;
 import dev.chorus.neo4j.NodeResults;
-import dev.chorus.neo4j.Neo4jLoader;
 import dev.chorus.neo4j.ResultWriter;
 import dev.chorus.progress.Progress;
 import java.io.IOException;
@@ -51,10 +50,6 @@ final class Neo4jAnalyzeCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "10000", paramLabel = "N", description = "Users per write transaction (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--writers", defaultValue = "" + Neo4jLoader.DEFAULT_WRITERS, paramLabel = "N",
-            description = "Concurrent write-back transactions, on disjoint users (default: ${DEFAULT-VALUE}).")
-    int writers;
-
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -64,7 +59,6 @@ final class Neo4jAnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (batchSize < 1) throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
-        if (writers < 1) throw new IllegalArgumentException("--writers must be >= 1, got " + writers);
         boolean gds = switch (engine.toLowerCase(Locale.ROOT)) {
             case "embedded" -> false;
             case "gds" -> true;
@@ -87,7 +81,7 @@ final class Neo4jAnalyzeCommand implements Callable<Integer> {
                 double writeSeconds = 0;
                 if (write) {
                     long t1 = System.nanoTime();
-                    ResultWriter.writeNodes(client, r, batchSize, writers, progress);
+                    ResultWriter.writeNodes(client, r, batchSize, progress);
                     ResultWriter.writeClusters(client, r, batchSize, progress);
                     writeSeconds = (System.nanoTime() - t1) / 1e9;
                 }

@@ -1,13 +1,11 @@
 package dev.chorus.neo4j;
 
 import dev.chorus.community.ClusterCohesion;
-import dev.chorus.parallel.Chunks;
 import dev.chorus.progress.Progress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * Writes analysis results back into Neo4j in batched, idempotent transactions: per-user properties
@@ -19,34 +17,22 @@ public final class ResultWriter {
     private ResultWriter() {
     }
 
-    /**
-     * Sets every column on every user; a missing value (NaN, null) removes the property. Batches hold disjoint
-     * users, so {@code writers} transactions run at once without waiting for each other's locks.
-     */
-    public static void writeNodes(Neo4jClient client, NodeResults r, int batchSize, int writers, Progress progress) {
-        if (writers < 1) throw new IllegalArgumentException("--writers must be >= 1, got " + writers);
+    /** Sets every column on every user; a missing value (NaN, null) removes the property. */
+    public static void writeNodes(Neo4jClient client, NodeResults r, int batchSize, Progress progress) {
         String statement = CypherFile.bundled("write-users.cypher").single();
         int n = r.ids().size();
-        if (n == 0) return;
-        Chunks batches = Chunks.even(n, (n + batchSize - 1) / batchSize); // each at most batchSize users
-        long[] done = {0};
-        ForkJoinPool pool = Chunks.pool(writers);
         try (Progress.Task task = progress.begin("writing results to Neo4j", n, "users")) {
-            batches.forEach(pool, b -> {
-                List<Map<String, Object>> rows = new ArrayList<>(batches.end(b) - batches.start(b));
-                for (int u = batches.start(b); u < batches.end(b); u++) {
+            for (int from = 0; from < n; from += batchSize) {
+                int to = Math.min(n, from + batchSize);
+                List<Map<String, Object>> rows = new ArrayList<>(to - from);
+                for (int u = from; u < to; u++) {
                     Map<String, Object> props = new HashMap<>(r.columns().size() * 2);
                     for (int c = 0; c < r.columns().size(); c++) props.put(r.columns().get(c), r.value(c, u));
                     rows.add(Map.of("id", r.ids().id(u), "properties", props));
                 }
                 client.write(statement, Map.of("rows", rows));
-                synchronized (done) {
-                    done[0] += rows.size();
-                    task.stepTo(done[0]);
-                }
-            });
-        } finally {
-            if (pool != null) pool.shutdown();
+                task.stepTo(to);
+            }
         }
     }
 

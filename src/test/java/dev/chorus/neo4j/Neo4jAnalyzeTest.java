@@ -81,7 +81,7 @@ class Neo4jAnalyzeTest {
             checkClusters(c, expected);
             // a second write replaces the clusters instead of adding to them
             io = Neo4jResumeTest.run("neo4j", "analyze", "--uri", Neo4jTestServer.boltUri().toString(), "--write", "--out",
-                    dir.resolve("nodes2.csv").toString(), "-q", "--batch-size", "777", "--writers", "3");
+                    dir.resolve("nodes2.csv").toString(), "-q", "--batch-size", "777");
             assertEquals("0", io[0], io[2]);
             checkClusters(c, expected);
         }

@@ -68,25 +68,22 @@ class Neo4jBenchmark {
             }
         }
         int writeNodes = Integer.getInteger("bench.writeNodes", 0);
-        if (writeNodes > 0) {
-            for (String wc : writerCounts) writeBack(writeNodes, batch, Integer.parseInt(wc.trim()));
-        }
+        if (writeNodes > 0) writeBack(writeNodes, batch);
     }
 
-    private void writeBack(int n, int batch, int writers) {
+    private void writeBack(int n, int batch) {
         Neo4jTestServer.clear();
         try (Neo4jClient c = Neo4jTestServer.client()) {
             dev.chorus.graph.GraphBuilder b = new dev.chorus.graph.GraphBuilder(true);
             for (int i = 0; i < n; i++) b.addNode("u" + i);
             InteractionGraph g = b.build();
-            Neo4jLoader.load(c, g, "bench-nodes", new dev.chorus.ingest.RowCounts(0, 0, 0), new Neo4jLoader.Config(batch, writers, null, false),
+            Neo4jLoader.load(c, g, "bench-nodes", new dev.chorus.ingest.RowCounts(0, 0, 0), new Neo4jLoader.Config(batch, Neo4jLoader.DEFAULT_WRITERS, null, false),
                     Progress.NONE, null);
             NodeResults results = NodeResults.synthetic(g);
             long t0 = System.nanoTime();
-            ResultWriter.writeNodes(c, results, batch, writers, Progress.NONE);
+            ResultWriter.writeNodes(c, results, batch, Progress.NONE);
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("BENCH write-back, %d writer(s): %d users x %d properties in %.2f s (%.0f users/s)%n", writers, n,
-                    results.columns().size(), s, n / s);
+            System.out.printf("BENCH write-back: %d users x %d properties in %.2f s (%.0f users/s)%n", n, results.columns().size(), s, n / s);
             long written = c.list("MATCH (u:User) WHERE u.pagerank IS NOT NULL RETURN count(u) AS n", Map.of()).get(0).get("n").asLong();
             if (written != n) throw new AssertionError("wrote " + written + " of " + n);
         }
