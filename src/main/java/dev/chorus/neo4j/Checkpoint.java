@@ -50,6 +50,16 @@ public record Checkpoint(String input, boolean directed, long nodes, long edges,
                 && Double.compare(weightSum, g.weightSum()) == 0 && this.batchSize == batchSize;
     }
 
+    /** Whether the counts fit {@code schedule}: as many batches and writers, no count beyond its writer's batches. */
+    boolean fits(LoadSchedule schedule) {
+        if (writers != schedule.writers || totalBatches != schedule.totalBatches()) return false;
+        for (int w = 0; w < writers; w++) {
+            long c = committed.get(w);
+            if (c < 0 || c > schedule.batches.get(w).size()) return false;
+        }
+        return true;
+    }
+
     /** Batches committed by all writers. */
     public long committedBatches() {
         long sum = 0;
@@ -87,7 +97,7 @@ public record Checkpoint(String input, boolean directed, long nodes, long edges,
         if (load.isNull() || load.get("writers").isNull() || load.get("create_interactions").isNull()) return null;
         int writers = load.get("writers").asInt();
         List<Long> counts = committed.asList(Value::asLong);
-        if (counts.size() != writers) return null;
+        if (writers < 1 || writers > Neo4jLoader.MAX_WRITERS || counts.size() != writers) return null;
         return new Checkpoint(load.get("input").asString(""), load.get("directed").asBoolean(), load.get("nodes").asLong(),
                 load.get("edges").asLong(), load.get("weight_sum").asDouble(), load.get("batch_size").asInt(), writers,
                 load.get("total_batches").asLong(), counts, load.get("create_interactions").asBoolean());

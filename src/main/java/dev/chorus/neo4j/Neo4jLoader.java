@@ -54,6 +54,8 @@ public final class Neo4jLoader {
     public static final int DEFAULT_BATCH_SIZE = 10_000;
     /** Writers by default: two keep a 2-core server busy (measured in the README); more help bigger servers. */
     public static final int DEFAULT_WRITERS = 2;
+    /** More writers than this would outgrow the driver's connection pool (100) long before they helped. */
+    public static final int MAX_WRITERS = 64;
 
     /**
      * @param batchSize  users or interactions per transaction
@@ -64,7 +66,9 @@ public final class Neo4jLoader {
     public record Config(int batchSize, int writers, Path checkpoint, boolean resume) {
         public Config {
             if (batchSize < 1) throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
-            if (writers < 1) throw new IllegalArgumentException("--writers must be >= 1, got " + writers);
+            if (writers < 1 || writers > MAX_WRITERS) {
+                throw new IllegalArgumentException("--writers must be between 1 and " + MAX_WRITERS + ", got " + writers);
+            }
             if (resume && checkpoint == null) throw new IllegalArgumentException("--resume needs a checkpoint file");
         }
 
@@ -114,7 +118,10 @@ public final class Neo4jLoader {
             if (marker != null && marker.sameLoad(g, b)) checkpoint = marker;
         }
         LoadSchedule schedule = new LoadSchedule(g, b, checkpoint != null ? checkpoint.writers() : config.writers());
-        if (checkpoint != null && checkpoint.totalBatches() != schedule.totalBatches()) checkpoint = null; // cut otherwise
+        if (checkpoint != null && !checkpoint.fits(schedule)) { // cut otherwise: not this load's progress
+            checkpoint = null;
+            schedule = new LoadSchedule(g, b, config.writers());
+        }
         if (checkpoint == null) {
             boolean none = client.list("RETURN EXISTS { ()-[:INTERACTED]->() } AS any", Map.of()).get(0).get("any").isFalse();
             checkpoint = Checkpoint.start(input, g, b, schedule.writers, schedule.totalBatches(), none);
@@ -224,8 +231,7 @@ public final class Neo4jLoader {
                         try {
                             write(writer);
                         } catch (RuntimeException | Error e) {
-                            failed = true;
-                            phaseEnd.forceTermination(); // wakes the writers waiting for this one, for good
+                            stopOthers();
                             throw e;
                         }
                         return null;
@@ -236,7 +242,7 @@ public final class Neo4jLoader {
                     try {
                         f.get();
                     } catch (ExecutionException e) {
-                        // the writer that failed first, not the ones it stopped
+                        // a writer that failed, not one it stopped
                         if (e.getCause() instanceof Stopped) continue;
                         if (first == null) first = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
                     } catch (InterruptedException e) {
@@ -246,8 +252,15 @@ public final class Neo4jLoader {
                 }
                 if (first != null) throw first;
             } finally {
+                phaseEnd.forceTermination(); // no writer stays parked, whatever happened
                 pool.shutdownNow();
             }
+        }
+
+        /** Makes the other writers stop before their next batch, and wakes those waiting for this one, for good. */
+        private void stopOthers() {
+            failed = true;
+            phaseEnd.forceTermination();
         }
 
         /** Writer {@code w}'s batches, in order. */
@@ -306,7 +319,13 @@ public final class Neo4jLoader {
             if (config.checkpoint() != null) checkpoint.save(config.checkpoint());
             recordsDone += batch.size();
             task.stepTo(recordsDone);
-            if (listener != null) listener.committed(committedNow++, checkpoint.totalBatches());
+            if (listener == null) return;
+            try {
+                listener.committed(committedNow++, checkpoint.totalBatches());
+            } catch (RuntimeException | Error e) {
+                stopOthers(); // before the lock is released, so no writer starts another batch
+                throw e;
+            }
         }
 
         /** Batches writer {@code w}'s progress node lists, read in the batch's transaction. */

@@ -93,6 +93,30 @@ class LoadScheduleTest {
     }
 
     @Test
+    void tournamentRoundsAreDisjointAndCoverEveryPairOfPartsOnce() {
+        for (int parts = 2; parts <= 64; parts += 2) {
+            int[][] bucketOf = new int[parts][parts];
+            LoadSchedule.tournament(parts, bucketOf);
+            Set<Integer> buckets = new HashSet<>();
+            List<Set<Integer>> partsInRound = new ArrayList<>();
+            for (int r = 0; r < parts; r++) partsInRound.add(new HashSet<>());
+            for (int a = 0; a < parts; a++) {
+                for (int b = a; b < parts; b++) {
+                    assertEquals(bucketOf[a][b], bucketOf[b][a]);
+                    assertTrue(buckets.add(bucketOf[a][b]), parts + " parts: bucket of {" + a + ", " + b + "} shared");
+                    int round = bucketOf[a][b] / parts;
+                    assertTrue(round >= 0 && round < parts);
+                    assertEquals(a == b, round == parts - 1, "pairs inside a part have the last round to themselves");
+                    // a part is in at most one bucket of a round
+                    assertTrue(partsInRound.get(round).add(a) && (a == b || partsInRound.get(round).add(b)),
+                            parts + " parts: round " + round + " uses part " + a + " or " + b + " twice");
+                }
+            }
+            assertEquals(parts * (parts + 1) / 2, buckets.size());
+        }
+    }
+
+    @Test
     void roundsGiveEveryWriterAFairShareEvenWithHubs() {
         // a fifth of the rows on 5 hubs: the buckets of the hubs' parts are far bigger than the others
         InteractionGraph g = random(true, 50_000, 200_000, 3);
