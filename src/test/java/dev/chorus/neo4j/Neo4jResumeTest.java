@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A load interrupted by a crashed server resumes from its checkpoint to exactly the counts of an uninterrupted
  * load; wrong credentials are exit 4 with one line. Runs against a standalone Neo4j server in a child process
- * (authentication on), killed with SIGKILL in the interactions phase of a first load and restarted on the same
- * data directory.
+ * (authentication on), killed with SIGKILL in the interactions phase of a first load (with one writer, then
+ * with two) and restarted on the same data directory.
  */
 class Neo4jResumeTest {
     @TempDir
@@ -106,6 +106,32 @@ class Neo4jResumeTest {
                 assertEquals(reference, Neo4jLoadTest.counts(c));
                 assertEquals(referenceEdges, edges(c));
                 assertEquals(0, c.list("MATCH (l:ChorusLoad|ChorusLoadWriter) RETURN count(l) AS n", Map.of()).get(0).get("n").asLong());
+            }
+
+            // the same crash with two concurrent writers (the CLI's default), resumed through the CLI: exact too
+            try (Neo4jClient c = Neo4jClient.connect(settings)) {
+                c.write("MATCH (n) DETACH DELETE n", Map.of());
+                assertThrows(BackendException.class, () -> Neo4jLoader.load(c, loaded.graph(), input.toString(), loaded.rows(),
+                        new Neo4jLoader.Config(500, 2, checkpoint, false), Progress.NONE, (batch, all) -> {
+                            if (batch == killAfter) {
+                                try {
+                                    server.kill();
+                                } catch (InterruptedException ex) {
+                                    throw new IllegalStateException(ex);
+                                }
+                            }
+                        }));
+            }
+            assertEquals(2, Checkpoint.read(checkpoint).writers());
+            server.start();
+            io = run("neo4j", "load", input.toString(), "--uri", server.uri().toString(), "--password-file", passwordFile.toString(),
+                    "--batch-size", "500", "--checkpoint", checkpoint.toString(), "--resume", "-q");
+            assertEquals("0", io[0], io[2]);
+            assertTrue(io[1].contains("\"first_load\" : true") && io[1].contains("\"writers\" : 2"), io[1]);
+            assertFalse(io[1].contains("\"resumed_after_batches\" : 0,"), "resumed, not loaded again: " + io[1]);
+            try (Neo4jClient c = Neo4jClient.connect(settings)) {
+                assertEquals(reference, Neo4jLoadTest.counts(c));
+                assertEquals(referenceEdges, edges(c));
             }
         }
     }
