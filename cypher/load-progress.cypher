@@ -13,7 +13,8 @@
 // 2. read one writer's count, in its batch's transaction: Parameters: $writer (INTEGER).
 //    Columns: committed (INTEGER, or no row if the node is gone).
 // 3. start a load: Parameters: $properties: MAP {input: STRING, directed: BOOLEAN, nodes, edges: INTEGER,
-//    weight_sum: FLOAT, batch_size, writers, total_batches: INTEGER, create_interactions: BOOLEAN}.
+//    weight_sum: FLOAT, fingerprint (INTEGER: hash of the graph), batch_size, writers, total_batches: INTEGER,
+//    create_interactions: BOOLEAN}.
 // 4. a batch committed, in its transaction: Parameters: $writer, $committed (INTEGER: the writer's batches
 //    now in the database).
 // 5. the load completed (with load-graph.cypher, in one transaction).

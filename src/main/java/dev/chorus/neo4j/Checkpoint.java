@@ -1,7 +1,9 @@
 package dev.chorus.neo4j;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.ingest.InteractionType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,12 +28,14 @@ import org.neo4j.driver.Value;
  * by the batches whose commit it did not see, which does not matter because the database decides. Saved
  * atomically (write, then rename), so a crash leaves the previous file or the new one, never half a file.
  *
+ * @param fingerprint        {@link #fingerprint} of the graph: another input of the same size and weight sum
+ *                           must not resume this load's batches
  * @param writers            writers of the load's {@link LoadSchedule}; a resumed load keeps them
  * @param committed          per writer: its batches 0 .. committed-1 are in the database
  * @param createInteractions the load started in a database without INTERACTED relationships and CREATEs them
  */
-public record Checkpoint(String input, boolean directed, long nodes, long edges, double weightSum, int batchSize, int writers,
-                         long totalBatches, List<Long> committed, boolean createInteractions) {
+public record Checkpoint(String input, boolean directed, long nodes, long edges, double weightSum, long fingerprint, int batchSize,
+                         int writers, long totalBatches, List<Long> committed, boolean createInteractions) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Checkpoint {
@@ -39,15 +43,40 @@ public record Checkpoint(String input, boolean directed, long nodes, long edges,
     }
 
     /** A load none of whose batches is committed yet. */
-    static Checkpoint start(String input, InteractionGraph g, int batchSize, int writers, long totalBatches, boolean createInteractions) {
-        return new Checkpoint(input, g.isDirected(), g.nodeCount(), g.edgeCount(), g.weightSum(), batchSize, writers, totalBatches,
-                Collections.nCopies(writers, 0L), createInteractions);
+    static Checkpoint start(String input, InteractionGraph g, long fingerprint, int batchSize, int writers, long totalBatches,
+                            boolean createInteractions) {
+        return new Checkpoint(input, g.isDirected(), g.nodeCount(), g.edgeCount(), g.weightSum(), fingerprint, batchSize, writers,
+                totalBatches, Collections.nCopies(writers, 0L), createInteractions);
     }
 
-    /** Whether this checkpoint was cut from the same graph with the same batch size as {@code g}. */
-    public boolean sameLoad(InteractionGraph g, int batchSize) {
+    /** Whether this checkpoint was cut from the graph {@code g} (of that {@code fingerprint}) with the same batch size. */
+    public boolean sameLoad(InteractionGraph g, long fingerprint, int batchSize) {
         return directed == g.isDirected() && nodes == g.nodeCount() && edges == g.edgeCount()
-                && Double.compare(weightSum, g.weightSum()) == 0 && this.batchSize == batchSize;
+                && Double.compare(weightSum, g.weightSum()) == 0 && this.fingerprint == fingerprint && this.batchSize == batchSize;
+    }
+
+    /**
+     * A 64-bit hash of everything a load writes, in load order: user ids, then every arc's ends, weight, type
+     * counts and times. Equal graphs give equal fingerprints; a changed id, pair or value almost surely changes
+     * it. O(n + m).
+     */
+    public static long fingerprint(InteractionGraph g) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (int u = 0; u < g.nodeCount(); u++) h = mix(h, g.ids().id(u).hashCode());
+        Adjacency out = g.out();
+        for (int u = 0; u < g.nodeCount(); u++) {
+            for (int e = out.start(u); e < out.end(u); e++) {
+                h = mix(mix(mix(h, u), out.neighbor(e)), Double.doubleToLongBits(out.weight(e)));
+                for (InteractionType t : g.types()) h = mix(h, g.typeCount(e, t));
+                h = mix(mix(h, g.firstTime(e)), g.lastTime(e));
+            }
+        }
+        return h;
+    }
+
+    private static long mix(long h, long x) {
+        h = (h ^ x) * 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 31);
     }
 
     /** Whether the counts fit {@code schedule}: as many batches and writers, no count beyond its writer's batches. */
@@ -71,7 +100,7 @@ public record Checkpoint(String input, boolean directed, long nodes, long edges,
     public Checkpoint committed(int writer, long batches) {
         List<Long> next = new ArrayList<>(committed);
         next.set(writer, batches);
-        return new Checkpoint(input, directed, nodes, edges, weightSum, batchSize, writers, totalBatches, next, createInteractions);
+        return new Checkpoint(input, directed, nodes, edges, weightSum, fingerprint, batchSize, writers, totalBatches, next, createInteractions);
     }
 
     /** Properties of the {@code (:ChorusLoad)} node (the writers' counts live on their own nodes). */
@@ -82,6 +111,7 @@ public record Checkpoint(String input, boolean directed, long nodes, long edges,
         p.put("nodes", nodes);
         p.put("edges", edges);
         p.put("weight_sum", weightSum);
+        p.put("fingerprint", fingerprint);
         p.put("batch_size", batchSize);
         p.put("writers", writers);
         p.put("total_batches", totalBatches);
@@ -94,12 +124,15 @@ public record Checkpoint(String input, boolean directed, long nodes, long edges,
      * or {@code null} for none, another shape (an older Chorus), or writer nodes that do not match.
      */
     public static Checkpoint of(Value load, Value committed) {
-        if (load.isNull() || load.get("writers").isNull() || load.get("create_interactions").isNull()) return null;
+        if (load.isNull() || load.get("writers").isNull() || load.get("fingerprint").isNull() || load.get("create_interactions").isNull()) {
+            return null;
+        }
         int writers = load.get("writers").asInt();
         List<Long> counts = committed.asList(Value::asLong);
         if (writers < 1 || writers > Neo4jLoader.MAX_WRITERS || counts.size() != writers) return null;
         return new Checkpoint(load.get("input").asString(""), load.get("directed").asBoolean(), load.get("nodes").asLong(),
-                load.get("edges").asLong(), load.get("weight_sum").asDouble(), load.get("batch_size").asInt(), writers,
+                load.get("edges").asLong(), load.get("weight_sum").asDouble(), load.get("fingerprint").asLong(),
+                load.get("batch_size").asInt(), writers,
                 load.get("total_batches").asLong(), counts, load.get("create_interactions").asBoolean());
     }
     /** The checkpoint in {@code file}, or {@code null} if there is none. */

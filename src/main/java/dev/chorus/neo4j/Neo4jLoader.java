@@ -104,10 +104,11 @@ public final class Neo4jLoader {
         List<String> progressStatements = CypherFile.bundled("load-progress.cypher").statements();
 
         int b = config.batchSize();
+        long fingerprint = Checkpoint.fingerprint(g);
         Checkpoint checkpoint = null;
         if (config.resume()) {
             Checkpoint saved = Checkpoint.read(config.checkpoint());
-            if (saved != null && !saved.sameLoad(g, b)) {
+            if (saved != null && !saved.sameLoad(g, fingerprint, b)) {
                 throw new IllegalArgumentException("--resume: checkpoint " + config.checkpoint() + " is for another load ("
                         + saved.input() + ", " + saved.nodes() + " users, " + saved.edges() + " interactions, batch size "
                         + saved.batchSize() + "); load without --resume or delete the checkpoint");
@@ -115,7 +116,7 @@ public final class Neo4jLoader {
             org.neo4j.driver.Record r = client.list(progressStatements.get(0), Map.of()).get(0);
             Checkpoint marker = Checkpoint.of(r.get("load"), r.get("committed"));
             // no progress of this load: the database lost it (or never had any), so start again
-            if (marker != null && marker.sameLoad(g, b)) checkpoint = marker;
+            if (marker != null && marker.sameLoad(g, fingerprint, b)) checkpoint = marker;
         }
         LoadSchedule schedule = new LoadSchedule(g, b, checkpoint != null ? checkpoint.writers() : config.writers());
         if (checkpoint != null && !checkpoint.fits(schedule)) { // cut otherwise: not this load's progress
@@ -124,7 +125,7 @@ public final class Neo4jLoader {
         }
         if (checkpoint == null) {
             boolean none = client.list("RETURN EXISTS { ()-[:INTERACTED]->() } AS any", Map.of()).get(0).get("any").isFalse();
-            checkpoint = Checkpoint.start(input, g, b, schedule.writers, schedule.totalBatches(), none);
+            checkpoint = Checkpoint.start(input, g, fingerprint, b, schedule.writers, schedule.totalBatches(), none);
             client.write(progressStatements.get(2), Map.of("properties", checkpoint.properties()));
         }
         if (config.checkpoint() != null) checkpoint.save(config.checkpoint());

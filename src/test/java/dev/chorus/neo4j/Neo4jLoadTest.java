@@ -195,6 +195,38 @@ class Neo4jLoadTest {
         }
     }
 
+    /** A checkpoint of another input with the same users, pair count and weight sum (one pair rewired) is refused. */
+    @Test
+    void resumeRefusesTheCheckpointOfAnotherInputOfTheSameSize() throws IOException {
+        Neo4jTestServer.clear();
+        Path a = dir.resolve("a.tsv");
+        Path b = dir.resolve("b.tsv");
+        Files.write(a, List.of("x\ty", "z\tw", "x\tw"));
+        Files.write(b, List.of("x\ty", "z\tw", "z\ty")); // same ids in the same order, same sizes and weights
+        GraphLoader.Loaded la = GraphLoader.load(a.toString(), IngestOptions.defaults());
+        GraphLoader.Loaded lb = GraphLoader.load(b.toString(), IngestOptions.defaults());
+        assertEquals(la.graph().nodeCount(), lb.graph().nodeCount());
+        assertEquals(la.graph().edgeCount(), lb.graph().edgeCount());
+        assertEquals(la.graph().weightSum(), lb.graph().weightSum(), 0.0);
+        assertTrue(Checkpoint.fingerprint(la.graph()) != Checkpoint.fingerprint(lb.graph()));
+        assertEquals(Checkpoint.fingerprint(la.graph()), Checkpoint.fingerprint(GraphLoader.load(a.toString(), IngestOptions.defaults()).graph()));
+        Path checkpoint = dir.resolve("ab.checkpoint");
+        try (Neo4jClient c = Neo4jTestServer.client()) {
+            RuntimeException crash = new IllegalStateException("crash");
+            assertEquals(crash, org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Neo4jLoader.load(c, la.graph(),
+                    a.toString(), la.rows(), new Neo4jLoader.Config(1, 1, checkpoint, false), Progress.NONE, (batch, all) -> {
+                        if (batch == 4) throw crash; // all 4 users and the first pair are in
+                    })));
+            IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () ->
+                    Neo4jLoader.load(c, lb.graph(), b.toString(), lb.rows(), new Neo4jLoader.Config(1, 1, checkpoint, true), Progress.NONE, null));
+            assertTrue(refused.getMessage().contains("is for another load"), refused.getMessage());
+            // the right input resumes
+            assertEquals(5, Neo4jLoader.load(c, la.graph(), a.toString(), la.rows(), new Neo4jLoader.Config(1, 1, checkpoint, true), Progress.NONE,
+                    null).resumedAfter());
+            assertEquals(3, counts(c).interactions());
+        }
+    }
+
     @Test
     void isolatedUsersOfGraphFormatsAndUndirectedPairsOnce() throws IOException {
         Neo4jTestServer.clear();
