@@ -17,8 +17,9 @@ import java.util.Map;
 import org.neo4j.driver.Value;
 
 /**
- * How far a {@code neo4j load} got, and what its batches were cut from (graph size, weight sum, batch size,
- * number of writers): progress only applies to the same input loaded with the same batch size.
+ * How far a {@code neo4j load} got, and what its batches were cut from (the graph's size, weight sum and
+ * fingerprint, the batch size, the number of writers): progress only applies to the same input loaded with the
+ * same batch size.
  * <p>
  * It lives in two places. The database's {@code (:ChorusLoad)} and {@code (:ChorusLoadWriter)} nodes
  * ({@code cypher/load-progress.cypher}) are updated in the same transaction as each batch, so they are exact
@@ -135,6 +136,7 @@ public record Checkpoint(String input, boolean directed, long nodes, long edges,
                 load.get("batch_size").asInt(), writers,
                 load.get("total_batches").asLong(), counts, load.get("create_interactions").asBoolean());
     }
+
     /** The checkpoint in {@code file}, or {@code null} if there is none. */
     public static Checkpoint read(Path file) {
         if (!Files.exists(file)) return null;

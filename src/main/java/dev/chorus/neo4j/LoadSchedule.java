@@ -3,6 +3,7 @@ package dev.chorus.neo4j;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.InteractionGraph;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -152,7 +153,7 @@ final class LoadSchedule {
         for (int r = 0; r < rounds; r++) {
             Integer[] order = new Integer[parts];
             for (int i = 0; i < parts; i++) order[i] = r * parts + i;
-            java.util.Arrays.sort(order, (x, y) -> bucketSize[x] != bucketSize[y] ? Long.compare(bucketSize[y], bucketSize[x]) : Integer.compare(x, y));
+            Arrays.sort(order, (x, y) -> bucketSize[x] != bucketSize[y] ? Long.compare(bucketSize[y], bucketSize[x]) : Integer.compare(x, y));
             long[] load = new long[writers];
             for (int bucket : order) {
                 int least = 0;

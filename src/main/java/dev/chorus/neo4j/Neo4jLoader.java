@@ -181,7 +181,6 @@ public final class Neo4jLoader {
         private final String commitCount;
         private final BatchListener listener;
         private final Phaser phaseEnd;
-        private final long startedWith;
         // guarded by this: the progress copy, the listener and the progress bar see one commit at a time
         private Checkpoint checkpoint;
         private long committedNow;
@@ -196,7 +195,6 @@ public final class Neo4jLoader {
             this.config = config;
             this.schedule = schedule;
             this.checkpoint = checkpoint;
-            this.startedWith = checkpoint.committedBatches();
             this.elementIds = elementIds;
             this.interactions = interactions;
             List<String> userStatements = CypherFile.bundled("load-users.cypher").statements();
