@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (tag "bench"). Run:
  * <pre>flock /tmp/chorus-bench.lock mvn -B test -Dtest=Neo4jBenchmark -Dchorus.test.excludedGroups=none \
  *     -Dbench.rows=1000000 -Dbench.nodes=200000 -Dbench.writeNodes=1000000</pre>
+ * {@code -Dbench.input=FILE} loads that file instead of a generated graph of {@code bench.rows} rows.
  * Prints rows/s of {@code neo4j load} (read + aggregate + write), for {@code bench.loads} loads in a row
  * (default 1; the first is JIT-cold), each with every number of writers in {@code bench.writers} (default 2;
  * {@code 1,2} compares them side by side), and the time to write back pagerank/kcore/community for
@@ -33,9 +34,13 @@ class Neo4jBenchmark {
         long rows = Long.getLong("bench.rows", 200_000);
         int nodes = Integer.getInteger("bench.nodes", 50_000);
         int batch = Integer.getInteger("bench.batch", Neo4jLoader.DEFAULT_BATCH_SIZE);
-        Path input = dir.resolve("gen.txt");
-        try (OutputStream out = Files.newOutputStream(input)) {
-            new SocialGraphGenerator(nodes, rows, 7, 0.3, 0.3, 1.0, true).write(out, x -> { });
+        // bench.input loads a real file instead (e.g. datasets/higgs-twitter/higgs-activity_time.txt.gz)
+        String given = System.getProperty("bench.input");
+        Path input = given != null ? Path.of(given) : dir.resolve("gen.txt");
+        if (given == null) {
+            try (OutputStream out = Files.newOutputStream(input)) {
+                new SocialGraphGenerator(nodes, rows, 7, 0.3, 0.3, 1.0, true).write(out, x -> { });
+            }
         }
         // bench.loads > 1 repeats the load into an emptied database in the same JVM: the first is cold (the
         // harness server shares the JVM and its JIT), the later ones show a warm server's throughput.
