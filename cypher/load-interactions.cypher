@@ -3,8 +3,8 @@
 // embedded engine (weights summed per pair, counts per type). The loader runs one of the two statements:
 // 1. MERGE, for any database: SET e = ... replaces the properties with the absolute values, so retrying or
 //    reloading a batch never adds a weight twice.
-// 2. CREATE, when the database held no INTERACTED relationship as the load started (a first load): no
-//    pair can exist yet, so the per-pair Expand(Into) + LockingMerge of MERGE is wasted work (CREATE took
+// 2. CREATE, when the database held no :User node as the load started (a first load): no pair can
+//    exist yet, so the per-pair Expand(Into) + LockingMerge of MERGE is wasted work (CREATE took
 //    about a quarter less time in the benchmark). It is not idempotent by itself; the loader runs each
 //    batch exactly once by updating load-progress.cypher's marker in the same transaction.
 // Users are found by the element ids that load-users.cypher returned (an id seek, cheaper than the

@@ -14,7 +14,7 @@
 //    Columns: committed (INTEGER, or no row if the node is gone).
 // 3. start a load: Parameters: $properties: MAP {input: STRING, directed: BOOLEAN, nodes, edges: INTEGER,
 //    weight_sum: FLOAT, fingerprint (INTEGER: hash of the graph), batch_size, writers, total_batches: INTEGER,
-//    create_interactions: BOOLEAN}.
+//    first_load: BOOLEAN}.
 // 4. a batch committed, in its transaction: Parameters: $writer, $committed (INTEGER: the writer's batches
 //    now in the database).
 // 5. the load completed (with load-graph.cypher, in one transaction).

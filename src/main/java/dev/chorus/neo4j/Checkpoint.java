@@ -24,7 +24,7 @@ import org.neo4j.driver.Value;
  * It lives in two places. The database's {@code (:ChorusLoad)} and {@code (:ChorusLoadWriter)} nodes
  * ({@code cypher/load-progress.cypher}) are updated in the same transaction as each batch, so they are exact
  * after any crash, and {@code --resume} goes on after the batches they list: this is what makes the CREATE path
- * (not idempotent) resumable. The {@code --checkpoint} file is a copy saved after each commit, for people and
+ * of a first load (not idempotent) resumable. The {@code --checkpoint} file is a copy saved after each commit, for people and
  * scripts to see, and so that {@code --resume} refuses the checkpoint of another input; it may lag the database
  * by the batches whose commit it did not see, which does not matter because the database decides. Saved
  * atomically (write, then rename), so a crash leaves the previous file or the new one, never half a file.
@@ -33,10 +33,11 @@ import org.neo4j.driver.Value;
  *                           must not resume this load's batches
  * @param writers            writers of the load's {@link LoadSchedule}; a resumed load keeps them
  * @param committed          per writer: its batches 0 .. committed-1 are in the database
- * @param createInteractions the load started in a database without INTERACTED relationships and CREATEs them
+ * @param firstLoad          the load started in a database without {@code :User} nodes, and CREATEs its users and
+ *                           interactions instead of MERGEing them
  */
 public record Checkpoint(String input, boolean directed, long nodes, long edges, double weightSum, long fingerprint, int batchSize,
-                         int writers, long totalBatches, List<Long> committed, boolean createInteractions) {
+                         int writers, long totalBatches, List<Long> committed, boolean firstLoad) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Checkpoint {
@@ -45,9 +46,9 @@ public record Checkpoint(String input, boolean directed, long nodes, long edges,
 
     /** A load none of whose batches is committed yet. */
     static Checkpoint start(String input, InteractionGraph g, long fingerprint, int batchSize, int writers, long totalBatches,
-                            boolean createInteractions) {
+                            boolean firstLoad) {
         return new Checkpoint(input, g.isDirected(), g.nodeCount(), g.edgeCount(), g.weightSum(), fingerprint, batchSize, writers,
-                totalBatches, Collections.nCopies(writers, 0L), createInteractions);
+                totalBatches, Collections.nCopies(writers, 0L), firstLoad);
     }
 
     /** Whether this checkpoint was cut from the graph {@code g} (of that {@code fingerprint}) with the same batch size. */
@@ -101,7 +102,7 @@ public record Checkpoint(String input, boolean directed, long nodes, long edges,
     public Checkpoint committed(int writer, long batches) {
         List<Long> next = new ArrayList<>(committed);
         next.set(writer, batches);
-        return new Checkpoint(input, directed, nodes, edges, weightSum, fingerprint, batchSize, writers, totalBatches, next, createInteractions);
+        return new Checkpoint(input, directed, nodes, edges, weightSum, fingerprint, batchSize, writers, totalBatches, next, firstLoad);
     }
 
     /** Properties of the {@code (:ChorusLoad)} node (the writers' counts live on their own nodes). */
@@ -116,7 +117,7 @@ public record Checkpoint(String input, boolean directed, long nodes, long edges,
         p.put("batch_size", batchSize);
         p.put("writers", writers);
         p.put("total_batches", totalBatches);
-        p.put("create_interactions", createInteractions);
+        p.put("first_load", firstLoad);
         return p;
     }
 
@@ -125,7 +126,7 @@ public record Checkpoint(String input, boolean directed, long nodes, long edges,
      * or {@code null} for none, another shape (an older Chorus), or writer nodes that do not match.
      */
     public static Checkpoint of(Value load, Value committed) {
-        if (load.isNull() || load.get("writers").isNull() || load.get("fingerprint").isNull() || load.get("create_interactions").isNull()) {
+        if (load.isNull() || load.get("writers").isNull() || load.get("fingerprint").isNull() || load.get("first_load").isNull()) {
             return null;
         }
         int writers = load.get("writers").asInt();
@@ -134,7 +135,7 @@ public record Checkpoint(String input, boolean directed, long nodes, long edges,
         return new Checkpoint(load.get("input").asString(""), load.get("directed").asBoolean(), load.get("nodes").asLong(),
                 load.get("edges").asLong(), load.get("weight_sum").asDouble(), load.get("fingerprint").asLong(),
                 load.get("batch_size").asInt(), writers,
-                load.get("total_batches").asLong(), counts, load.get("create_interactions").asBoolean());
+                load.get("total_batches").asLong(), counts, load.get("first_load").asBoolean());
     }
 
     /** The checkpoint in {@code file}, or {@code null} if there is none. */

@@ -19,21 +19,23 @@ import java.util.List;
  * {@code P = 4W} parts (W writers): {@code P - 1} rounds of {@code P/2} disjoint cross buckets, then one round of
  * the pairs inside each part. The buckets of a round are shared out between the writers by size
  * ({@link #balance}). Users come first (user batch {@code i} to writer {@code i mod W}): pairs need their
- * element ids.
+ * element ids. They are sent in id order ({@link #userOrder}), so that each batch inserts one key range of the
+ * {@code :User(id)} index instead of keys spread over all of it.
  * <p>
  * A writer's batches never span two phases (users, then each round); writers wait for each other between
  * phases. With one writer there is one round holding every stored pair in (source, target) order.
  * <p>
  * Deterministic: the same graph, batch size and number of writers give the same schedule, which is what lets
- * {@code --resume} skip exactly the batches each writer's progress node lists. Cost: two passes over the arcs
- * and 8 bytes per stored pair (arc and source index).
+ * {@code --resume} skip exactly the batches each writer's progress node lists. Cost: a sort of the ids
+ * (O(n log n) string comparisons, boxed indices: ~20 bytes per user while it runs), two passes over the arcs,
+ * 4 bytes per user and 8 bytes per stored pair (arc and source index).
  */
 final class LoadSchedule {
     /** Parts per writer: each round then has two buckets per writer, which lets {@link #balance} even them out. */
     static final int PARTS_PER_WRITER = 4;
     /**
-     * One transaction's worth of work. Users batches cover user indices {@code [from, to)}; pair batches cover
-     * positions {@code [from, to)} of the writer's {@link #arcs} and {@link #sources}.
+     * One transaction's worth of work. Users batches cover positions {@code [from, to)} of {@link #userOrder};
+     * pair batches cover positions {@code [from, to)} of the writer's {@link #arcs} and {@link #sources}.
      *
      * @param phase 0 for users, 1 + r for round r
      */
@@ -45,6 +47,8 @@ final class LoadSchedule {
 
     final int writers;
     final int phases;
+    /** User indices in the order their batches send them: by id ({@link String#compareTo}). */
+    final int[] userOrder;
     /** Per writer: arc index of each of its stored pairs, in its order. */
     final int[][] arcs;
     /** Per writer: source user of each of its stored pairs. */
@@ -62,6 +66,7 @@ final class LoadSchedule {
         tournament(parts, bucketOf);
 
         int n = g.nodeCount();
+        userOrder = idOrder(g);
         Adjacency out = g.out();
         long[] bucketSize = new long[rounds * parts];
         for (int u = 0; u < n; u++) {
@@ -116,6 +121,20 @@ final class LoadSchedule {
             }
             batches.add(List.copyOf(list));
         }
+    }
+
+    private static int[] idOrder(InteractionGraph g) {
+        int n = g.nodeCount();
+        String[] ids = new String[n];
+        Integer[] order = new Integer[n];
+        for (int u = 0; u < n; u++) {
+            ids[u] = g.ids().id(u);
+            order[u] = u;
+        }
+        Arrays.sort(order, (a, b) -> ids[a].compareTo(ids[b]));
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) out[i] = order[i];
+        return out;
     }
 
     long totalBatches() {

@@ -34,10 +34,10 @@ import org.neo4j.driver.TransactionContext;
  * counts, undirected pairs once, isolated nodes of graph formats kept. Then users, then interactions, are sent
  * in batches of {@code batchSize} as {@code UNWIND $rows ...}, one managed transaction per batch, by
  * {@code writers} concurrent writers that never touch the same users at the same time ({@link LoadSchedule}):
- * the server runs one transaction per thread, so one writer leaves its other cores idle. Users are MERGEd (SET
- * of absolute values) and return their element ids, by which the interactions find them. Interactions are
- * MERGEd too, except in a first load (no INTERACTED relationship in the database when the load starts), where
- * they are CREATEd.
+ * the server runs one transaction per thread, so one writer leaves its other cores idle. Users, sent in id order,
+ * are MERGEd (SET of absolute values) and return their element ids, by which the interactions find them;
+ * interactions are MERGEd too. A first load (no {@code :User} node in the database when it starts) CREATEs
+ * both instead.
  * <p>
  * Every batch transaction also moves its writer's {@code (:ChorusLoadWriter)} count to the batch's number, and
  * first reads it: a batch the count already covers (a retry after a lost commit acknowledgement) is not
@@ -46,8 +46,8 @@ import org.neo4j.driver.TransactionContext;
  * load of the same input (MERGE path) leaves the same graph. After each commit the counts are copied to the
  * checkpoint file (see {@link Checkpoint}).
  * <p>
- * Cost: one MERGE per user (index lookup on {@code :User(id)}), one id seek per pair end and one CREATE or
- * MERGE per pair; memory is the embedded graph, one element id per user, 8 bytes per pair for the schedule and
+ * Cost: one CREATE or MERGE per user (an insert into, or a seek in, the {@code :User(id)} index), one id seek
+ * per pair end and one CREATE or MERGE per pair; memory is the embedded graph, one element id per user, 8 bytes per pair for the schedule and
  * one batch of parameter maps per writer.
  */
 public final class Neo4jLoader {
@@ -87,7 +87,7 @@ public final class Neo4jLoader {
      * @param batches      batches in the whole load
      * @param resumedAfter batches skipped because the database had them (0 for a fresh load)
      * @param writers      concurrent writers the load ran with
-     * @param firstLoad    interactions were CREATEd (the database held none when the load started)
+     * @param firstLoad    users and interactions were CREATEd (the database held no user when the load started)
      */
     public record Result(long users, long interactions, double weightSum, long batches, long resumedAfter, int writers,
                          boolean firstLoad, double seconds) {
@@ -124,15 +124,17 @@ public final class Neo4jLoader {
             schedule = new LoadSchedule(g, b, config.writers());
         }
         if (checkpoint == null) {
-            boolean none = client.list("RETURN EXISTS { ()-[:INTERACTED]->() } AS any", Map.of()).get(0).get("any").isFalse();
+            boolean none = client.list("RETURN EXISTS { (:User) } AS any", Map.of()).get(0).get("any").isFalse();
             checkpoint = Checkpoint.start(input, g, fingerprint, b, schedule.writers, schedule.totalBatches(), none);
             client.write(progressStatements.get(2), Map.of("properties", checkpoint.properties()));
         }
         if (config.checkpoint() != null) checkpoint.save(config.checkpoint());
 
         String[] elementIds = new String[g.nodeCount()];
-        String interactions = CypherFile.bundled("load-interactions.cypher").statements().get(checkpoint.createInteractions() ? 1 : 0);
-        Writers writers = new Writers(client, g, config, schedule, checkpoint, elementIds, interactions, progressStatements,
+        int statement = checkpoint.firstLoad() ? 1 : 0; // MERGE, or CREATE
+        String users = CypherFile.bundled("load-users.cypher").statements().get(statement);
+        String interactions = CypherFile.bundled("load-interactions.cypher").statements().get(statement);
+        Writers writers = new Writers(client, g, config, schedule, checkpoint, elementIds, users, interactions, progressStatements,
                 listener);
         try (Progress.Task task = progress.begin("loading into Neo4j", (long) g.nodeCount() + g.edgeCount(), "records")) {
             writers.run(task);
@@ -161,7 +163,7 @@ public final class Neo4jLoader {
             }
         }
         return new Result(g.nodeCount(), g.edgeCount(), g.weightSum(), schedule.totalBatches(), checkpoint.committedBatches(),
-                schedule.writers, checkpoint.createInteractions(), (System.nanoTime() - t0) / 1e9);
+                schedule.writers, checkpoint.firstLoad(), (System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -189,7 +191,7 @@ public final class Neo4jLoader {
         private volatile boolean failed;
 
         Writers(Neo4jClient client, InteractionGraph g, Config config, LoadSchedule schedule, Checkpoint checkpoint, String[] elementIds,
-                String interactions, List<String> progressStatements, BatchListener listener) {
+                String users, String interactions, List<String> progressStatements, BatchListener listener) {
             this.client = client;
             this.g = g;
             this.config = config;
@@ -197,9 +199,8 @@ public final class Neo4jLoader {
             this.checkpoint = checkpoint;
             this.elementIds = elementIds;
             this.interactions = interactions;
-            List<String> userStatements = CypherFile.bundled("load-users.cypher").statements();
-            this.users = userStatements.get(0);
-            this.lookup = userStatements.get(1);
+            this.users = users;
+            this.lookup = CypherFile.bundled("load-users.cypher").statements().get(2);
             this.readCount = progressStatements.get(1);
             this.commitCount = progressStatements.get(3);
             this.listener = listener;
@@ -340,15 +341,16 @@ public final class Neo4jLoader {
                 throw new BackendException("users disappeared from Neo4j during the load (" + ids.size() + " of " + batch.size()
                         + " found" + (wrote ? "" : " while resuming") + "); load again without --resume");
             }
-            for (int i = 0; i < ids.size(); i++) elementIds[batch.from() + i] = ids.get(i);
+            for (int i = 0; i < ids.size(); i++) elementIds[schedule.userOrder[batch.from() + i]] = ids.get(i);
         }
 
-        /** Users in index order (first appearance), with load_order and graph-format attributes. */
+        /** The users of one batch, in schedule order, with load_order and graph-format attributes. */
         private List<Map<String, Object>> userRows(LoadSchedule.Batch batch) {
             IdMap ids = g.ids();
             NodeAttributes attrs = g.nodeAttributes();
             List<Map<String, Object>> rows = new ArrayList<>(batch.size());
-            for (int u = batch.from(); u < batch.to(); u++) {
+            for (int at = batch.from(); at < batch.to(); at++) {
+                int u = schedule.userOrder[at];
                 Map<String, Object> props = new HashMap<>(4);
                 for (String name : attrs.names()) {
                     String v = attrs.get(u, name);

@@ -62,9 +62,12 @@ class LoadScheduleTest {
                                 total++;
                                 for (int i = b.from(); i < b.to(); i++) {
                                     if (b.users()) {
-                                        assertTrue(!seenUsers[i], "user " + i + " once");
-                                        seenUsers[i] = true;
-                                        mine.add(i);
+                                        int u = s.userOrder[i];
+                                        assertTrue(!seenUsers[u], "user " + u + " once");
+                                        seenUsers[u] = true;
+                                        mine.add(u);
+                                        // users go in id order
+                                        if (i > 0) assertTrue(g.ids().id(s.userOrder[i - 1]).compareTo(g.ids().id(u)) < 0);
                                     } else {
                                         int e = s.arcs[w][i];
                                         assertTrue(seenArcs.add((long) e), "pair " + e + " once");

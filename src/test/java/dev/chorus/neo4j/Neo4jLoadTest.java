@@ -144,10 +144,11 @@ class Neo4jLoadTest {
     }
 
     /**
-     * A first load (CREATE path) interrupted in its interactions phase, whose checkpoint file missed the last
-     * commit (a crash between commit and file write), resumes from the database's progress nodes to exactly the
-     * graph of an uninterrupted load; a second interrupted load (MERGE path) resumes exactly too. With one
-     * writer and with three (whose other writers may commit a batch more before they stop).
+     * A first load (CREATE path) interrupted in its users phase, and one interrupted in its interactions phase,
+     * whose checkpoint file missed the last commit (a crash between commit and file write), resume from the
+     * database's progress nodes to exactly the graph of an uninterrupted load; a second interrupted load (MERGE
+     * path) resumes exactly too. With one writer and with three (whose other writers may commit a batch more
+     * before they stop).
      */
     @Test
     void interruptedLoadsResumeFromTheDatabaseMarkerEvenWhenTheFileLags() throws IOException {
@@ -161,10 +162,13 @@ class Neo4jLoadTest {
             load(c, l, new Neo4jLoader.Config(500, 1, null, false));
             Counts reference = counts(c);
             List<String> referenceEdges = Neo4jResumeTest.edges(c);
+            assertTrue(nodeBatches >= 4, nodeBatches + " user batches");
             for (int writers : new int[] {1, 3}) {
-                Neo4jTestServer.clear();
-                for (boolean first : new boolean[] {true, false}) {
-                    long stopAfter = nodeBatches + (first ? 2 : 4);
+                // {batch to stop after, clear the database first}: users phase, interactions phase, then a second load
+                for (long[] stop : new long[][] {{1, 1}, {nodeBatches + 2, 1}, {nodeBatches + 4, 0}}) {
+                    long stopAfter = stop[0];
+                    boolean first = stop[1] == 1;
+                    if (first) Neo4jTestServer.clear();
                     RuntimeException crash = new IllegalStateException("crash");
                     RuntimeException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Neo4jLoader.load(c,
                             l.graph(), input.toString(), l.rows(), new Neo4jLoader.Config(500, writers, checkpoint, false), Progress.NONE,
@@ -177,7 +181,7 @@ class Neo4jLoadTest {
                             writers + " writers stopped after " + saved.committedBatches() + " batches");
                     if (writers == 1) assertEquals(stopAfter + 1, saved.committedBatches());
                     assertEquals(writers, saved.writers());
-                    assertEquals(first, saved.createInteractions());
+                    assertEquals(first, saved.firstLoad());
                     int lagging = 0;
                     while (saved.committed().get(lagging) == 0) lagging++;
                     saved.committed(lagging, saved.committed().get(lagging) - 1).save(checkpoint); // the file missed a commit

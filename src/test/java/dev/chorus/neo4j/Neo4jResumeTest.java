@@ -85,7 +85,7 @@ class Neo4jResumeTest {
             assertTrue(total > killAfter + 3, "enough batches to interrupt: " + total);
             Checkpoint saved = Checkpoint.read(checkpoint);
             assertEquals(killAfter + 1, saved.committedBatches());
-            assertTrue(saved.createInteractions(), "a load into an empty database CREATEs its interactions");
+            assertTrue(saved.firstLoad(), "a load into an empty database CREATEs its users and interactions");
 
             server.start(); // recovers the committed batches from the transaction log
             try (Neo4jClient c = Neo4jClient.connect(settings)) {
