@@ -24,10 +24,11 @@ import org.neo4j.driver.Value;
  * It lives in two places. The database's {@code (:ChorusLoad)} and {@code (:ChorusLoadWriter)} nodes
  * ({@code cypher/load-progress.cypher}) are updated in the same transaction as each batch, so they are exact
  * after any crash, and {@code --resume} goes on after the batches they list: this is what makes the CREATE path
- * of a first load (not idempotent) resumable. The {@code --checkpoint} file is a copy saved after each commit, for people and
- * scripts to see, and so that {@code --resume} refuses the checkpoint of another input; it may lag the database
- * by the batches whose commit it did not see, which does not matter because the database decides. Saved
- * atomically (write, then rename), so a crash leaves the previous file or the new one, never half a file.
+ * of a first load (not idempotent) resumable. The {@code --checkpoint} file is a copy saved after each commit,
+ * for people and scripts to see, and so that {@code --resume} refuses the checkpoint of another input; it may
+ * lag the database by the batches whose commit it did not see, which does not matter because the database
+ * decides. Saved atomically (write, then rename), so a crash leaves the previous file or the new one, never
+ * half a file.
  *
  * @param fingerprint        {@link #fingerprint} of the graph: another input of the same size and weight sum
  *                           must not resume this load's batches

@@ -47,8 +47,8 @@ import org.neo4j.driver.TransactionContext;
  * checkpoint file (see {@link Checkpoint}).
  * <p>
  * Cost: one CREATE or MERGE per user (an insert into, or a seek in, the {@code :User(id)} index), one id seek
- * per pair end and one CREATE or MERGE per pair; memory is the embedded graph, one element id per user, 8 bytes per pair for the schedule and
- * one batch of parameter maps per writer.
+ * per pair end and one CREATE or MERGE per pair; memory is the embedded graph, one element id per user, the
+ * schedule (4 bytes per user, 8 per pair) and one batch of parameter maps per writer.
  */
 public final class Neo4jLoader {
     public static final int DEFAULT_BATCH_SIZE = 10_000;
