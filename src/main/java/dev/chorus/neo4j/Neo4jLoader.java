@@ -132,10 +132,10 @@ public final class Neo4jLoader {
 
         String[] elementIds = new String[g.nodeCount()];
         int statement = checkpoint.firstLoad() ? 1 : 0; // MERGE, or CREATE
-        String users = CypherFile.bundled("load-users.cypher").statements().get(statement);
+        List<String> users = CypherFile.bundled("load-users.cypher").statements();
         String interactions = CypherFile.bundled("load-interactions.cypher").statements().get(statement);
-        Writers writers = new Writers(client, g, config, schedule, checkpoint, elementIds, users, interactions, progressStatements,
-                listener);
+        Writers writers = new Writers(client, g, config, schedule, checkpoint, elementIds, users.get(statement), users.get(2), interactions,
+                progressStatements, listener);
         try (Progress.Task task = progress.begin("loading into Neo4j", (long) g.nodeCount() + g.edgeCount(), "records")) {
             writers.run(task);
         }
@@ -191,7 +191,7 @@ public final class Neo4jLoader {
         private volatile boolean failed;
 
         Writers(Neo4jClient client, InteractionGraph g, Config config, LoadSchedule schedule, Checkpoint checkpoint, String[] elementIds,
-                String users, String interactions, List<String> progressStatements, BatchListener listener) {
+                String users, String lookup, String interactions, List<String> progressStatements, BatchListener listener) {
             this.client = client;
             this.g = g;
             this.config = config;
@@ -200,7 +200,7 @@ public final class Neo4jLoader {
             this.elementIds = elementIds;
             this.interactions = interactions;
             this.users = users;
-            this.lookup = CypherFile.bundled("load-users.cypher").statements().get(2);
+            this.lookup = lookup;
             this.readCount = progressStatements.get(1);
             this.commitCount = progressStatements.get(3);
             this.listener = listener;
