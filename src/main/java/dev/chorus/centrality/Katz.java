@@ -1,5 +1,6 @@
 package dev.chorus.centrality;
 
+import dev.chorus.graph.NodeScores;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.parallel.Chunks;

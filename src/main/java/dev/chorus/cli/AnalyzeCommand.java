@@ -1,22 +1,23 @@
 package dev.chorus.cli;
 
+import dev.chorus.output.ClusterCsv;
+import dev.chorus.output.NodesCsv;
+import dev.chorus.output.ClusterCsv;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
-import dev.chorus.report.Analysis;
-import dev.chorus.report.AnalysisConfig;
-import dev.chorus.report.AnalysisResult;
-import dev.chorus.report.Gexf;
-import dev.chorus.report.NodeTable;
-import dev.chorus.report.ReportData;
-import dev.chorus.report.ReportHtml;
-import dev.chorus.report.ReportJson;
-import dev.chorus.report.Source;
-import dev.chorus.report.Summary;
+import dev.chorus.analysis.Analysis;
+import dev.chorus.analysis.AnalysisConfig;
+import dev.chorus.analysis.AnalysisResult;
+import dev.chorus.output.Gexf;
+import dev.chorus.output.ReportData;
+import dev.chorus.output.ReportHtml;
+import dev.chorus.output.ReportJson;
+import dev.chorus.analysis.Source;
+import dev.chorus.output.Summary;
 import dev.chorus.roles.ClusterConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,7 +103,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Source source = new Source(input.input, loaded.format().name().toLowerCase(Locale.ROOT), loaded.rows());
 
         step(err, "writing " + out);
-        writeNodes(out.resolve("nodes.csv"), r.nodes());
+        NodesCsv.write(out.resolve("nodes.csv"), r.nodes());
         ClusterCsv.write(out.resolve("clusters.csv"), r.cohesion());
         ReportData data = ReportData.of(r, source);
         ReportJson.write(data.report(), out.resolve("report.json"));
@@ -128,29 +129,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** {@code nodes.csv}: the {@link NodeTable} columns in order; NaN is an empty field, roles joined by {@code ;}. */
-    static void writeNodes(Path path, NodeTable t) {
-        List<String> metrics = t.metricColumns();
-        double[][] columns = metrics.stream().map(t::metric).toArray(double[][]::new);
-        try (Writer w = CsvOut.open(path, null)) {
-            w.write(String.join(",", t.columns()) + "\n");
-            StringBuilder line = new StringBuilder(256);
-            for (int u = 0; u < t.size(); u++) {
-                line.setLength(0);
-                line.append(CsvOut.field(t.ids().id(u)));
-                for (double[] c : columns) {
-                    line.append(',');
-                    if (!Double.isNaN(c[u])) line.append(CsvOut.number(c[u]));
-                }
-                line.append(',').append(t.community()[u]).append(',').append(CsvOut.field(String.join(";", t.roles().get(u))))
-                        .append(',').append(t.cluster()[u]).append('\n');
-                w.write(line.toString());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.chorus.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chorus.output.Json;
 import dev.chorus.bench.CentralityBenchmark;
 import dev.chorus.bench.CommunityBenchmark;
 import dev.chorus.bench.DiffusionBenchmark;
@@ -82,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
             if (repeat < 1) throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
             Map<String, Object> result = DiffusionBenchmark.run(DiffusionBenchmark.NETHEPT, input, repeat, !noCelf, spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            out.println(Json.pretty(result));
             out.flush();
             return ExitCode.OK;
         }
@@ -107,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
                 default -> CommunityBenchmark.run(path, algorithms, repeat, !noJgrapht, err);
             };
             PrintWriter out = spec.commandLine().getOut();
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            out.println(Json.pretty(result));
             out.flush();
         } finally {
             if (generated != null) Files.deleteIfExists(generated);

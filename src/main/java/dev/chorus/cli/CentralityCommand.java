@@ -1,8 +1,9 @@
 package dev.chorus.cli;
 
+import dev.chorus.output.CsvOut;
 import dev.chorus.centrality.Degree;
 import dev.chorus.centrality.DegreeConfig;
-import dev.chorus.centrality.NodeScores;
+import dev.chorus.graph.NodeScores;
 import dev.chorus.centrality.Betweenness;
 import dev.chorus.centrality.BetweennessConfig;
 import dev.chorus.centrality.Closeness;

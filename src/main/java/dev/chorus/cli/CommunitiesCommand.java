@@ -1,7 +1,8 @@
 package dev.chorus.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chorus.output.Json;
+import dev.chorus.output.ClusterCsv;
+import dev.chorus.output.CsvOut;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Cohesion;
 import dev.chorus.community.Communities;
@@ -125,7 +126,7 @@ final class CommunitiesCommand implements Callable<Integer> {
         summary.put("converged", c.converged());
         summary.put("largest_sizes", java.util.Arrays.stream(sizes).limit(10).boxed().toList());
         if (cohesion != null) summary.put("clusters_file", clusters.toString());
-        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary);
+        String json = Json.pretty(summary);
         PrintWriter jsonOut = out == null ? err : spec.commandLine().getOut();
         jsonOut.println(json);
         jsonOut.flush();

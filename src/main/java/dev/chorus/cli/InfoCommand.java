@@ -1,7 +1,6 @@
 package dev.chorus.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chorus.output.Json;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.ingest.InteractionType;
@@ -35,7 +34,7 @@ final class InfoCommand implements Callable<Integer> {
         GraphLoader.Loaded loaded = input.load(err, null);
         Map<String, Object> info = describe(input.input, loaded);
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info));
+            out.println(Json.pretty(info));
         } else {
             printText(out, info);
         }

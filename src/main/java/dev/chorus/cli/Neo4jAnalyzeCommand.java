@@ -1,5 +1,7 @@
 package dev.chorus.cli;
 
+import dev.chorus.output.Json;
+import dev.chorus.output.CsvOut;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.neo4j.EmbeddedAnalysis;
 import dev.chorus.neo4j.GdsAnalysis;
@@ -100,7 +102,7 @@ final class Neo4jAnalyzeCommand implements Callable<Integer> {
                 summary.put("compute_seconds", computed);
                 summary.put("write_seconds", writeSeconds);
                 PrintWriter json = out == null ? err : spec.commandLine().getOut();
-                json.println(Neo4jCommand.json(summary));
+                json.println(Json.pretty(summary));
                 json.flush();
                 return ExitCode.OK;
             }

@@ -1,7 +1,6 @@
 package dev.chorus.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chorus.output.Json;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.neo4j.BackendException;
 import dev.chorus.neo4j.Neo4jClient;
@@ -83,14 +82,6 @@ final class Neo4jCommand implements Runnable {
         }
     }
 
-    static String json(Object value) {
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Load INPUT into Neo4j in batched, idempotent, resumable transactions; JSON summary on stdout.")
     static final class Load implements Callable<Integer> {
@@ -150,7 +141,7 @@ final class Neo4jCommand implements Runnable {
                     summary.put("read_seconds", readSeconds);
                     summary.put("write_seconds", r.seconds());
                     summary.put("rows_per_second", seconds > 0 ? loaded.rows().read() / seconds : null);
-                    spec.commandLine().getOut().println(json(summary));
+                    spec.commandLine().getOut().println(Json.pretty(summary));
                     spec.commandLine().getOut().flush();
                     return ExitCode.OK;
                 }

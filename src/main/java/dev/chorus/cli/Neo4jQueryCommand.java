@@ -1,5 +1,6 @@
 package dev.chorus.cli;
 
+import dev.chorus.output.CsvOut;
 import dev.chorus.neo4j.CypherFile;
 import dev.chorus.neo4j.Neo4jClient;
 import dev.chorus.neo4j.QueryRunner;

@@ -1,8 +1,8 @@
 package dev.chorus.cli;
 
-import dev.chorus.report.ReportData;
-import dev.chorus.report.ReportDir;
-import dev.chorus.report.ReportHtml;
+import dev.chorus.output.ReportData;
+import dev.chorus.output.ReportDir;
+import dev.chorus.output.ReportHtml;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

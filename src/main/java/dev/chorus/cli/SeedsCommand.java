@@ -1,7 +1,7 @@
 package dev.chorus.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chorus.output.Json;
+import dev.chorus.output.CsvOut;
 import dev.chorus.diffusion.Celf;
 import dev.chorus.diffusion.CelfConfig;
 import dev.chorus.diffusion.DiffusionModel;
@@ -126,7 +126,7 @@ final class SeedsCommand implements Callable<Integer> {
         json.put("seed", diffusion.seed);
         json.put("selection_seconds", s.seconds());
         json.put("seeds", s.seeds());
-        String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
+        String text = Json.pretty(json);
         PrintWriter jsonOut = out == null ? err : spec.commandLine().getOut();
         jsonOut.println(text);
         jsonOut.flush();

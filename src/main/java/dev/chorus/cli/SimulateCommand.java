@@ -1,7 +1,6 @@
 package dev.chorus.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chorus.output.Json;
 import dev.chorus.diffusion.DiffusionModel;
 import dev.chorus.diffusion.EdgeWeights;
 import dev.chorus.diffusion.Simulation;
@@ -93,7 +92,7 @@ final class SimulateCommand implements Callable<Integer> {
         json.put("seconds", (System.nanoTime() - t0) / 1e9);
         json.put("curve", Arrays.stream(r.curve()).boxed().toList());
         PrintWriter out = spec.commandLine().getOut();
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        out.println(Json.pretty(json));
         out.flush();
         return ExitCode.OK;
     }

@@ -117,7 +117,7 @@ final class SparkCommand implements Runnable {
             dev.chorus.spark.SparkJob.Summary s = dev.chorus.spark.SparkJob.analyze(new dev.chorus.spark.SparkJob.Config(master, input,
                     dev.chorus.spark.SparkInput.Options.of(options), out, partitions, seed, pr.damping(), pr.maxIterations(),
                     pr.tolerance(), dev.chorus.community.LabelPropagationConfig.MAX_ITERATIONS_DEFAULT, seeds,
-                    dev.chorus.spark.SparkCascade.Model.of(ic), ic.runs(), quiet), ClusterCsv::write, err);
+                    dev.chorus.spark.SparkCascade.Model.of(ic), ic.runs(), quiet), err);
             stdout.println(s.json());
             stdout.flush();
             return ExitCode.OK;

@@ -1,6 +1,6 @@
 package dev.chorus.community;
 
-import dev.chorus.centrality.NodeScores;
+import dev.chorus.graph.NodeScores;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.parallel.Chunks;

@@ -1,5 +1,6 @@
 package dev.chorus.neo4j;
 
+import dev.chorus.output.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.InteractionGraph;
@@ -39,7 +40,7 @@ import org.neo4j.driver.Value;
  */
 public record Checkpoint(String input, boolean directed, long nodes, long edges, double weightSum, long fingerprint, int batchSize,
                          int writers, long totalBatches, List<Long> committed, boolean firstLoad) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     public Checkpoint {
         committed = List.copyOf(committed);

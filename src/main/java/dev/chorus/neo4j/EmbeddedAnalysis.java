@@ -6,10 +6,10 @@ import dev.chorus.community.Louvain;
 import dev.chorus.community.LouvainConfig;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.progress.Progress;
-import dev.chorus.report.Analysis;
-import dev.chorus.report.AnalysisConfig;
-import dev.chorus.report.AnalysisResult;
-import dev.chorus.report.NodeTable;
+import dev.chorus.analysis.Analysis;
+import dev.chorus.analysis.AnalysisConfig;
+import dev.chorus.analysis.AnalysisResult;
+import dev.chorus.analysis.NodeTable;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.chorus.neo4j;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.output.Json;
+import dev.chorus.output.CsvOut;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -50,7 +51,7 @@ public final class QueryRunner {
                 || t.equals("false") || t.equals("null");
         if (!jsonish) return text;
         try {
-            Object v = new ObjectMapper().readValue(t, Object.class);
+            Object v = Json.MAPPER.readValue(t, Object.class);
             return v instanceof Integer i ? (Object) i.longValue() : v;
         } catch (IOException e) {
             return text;
@@ -81,9 +82,9 @@ public final class QueryRunner {
 
     /** CSV: header of the columns; lists joined by ';', maps as JSON, null empty, RFC 4180 quoting. */
     public static void writeCsv(List<Record> records, List<String> columns, Writer w) {
-        ObjectMapper json = new ObjectMapper();
+
         try {
-            w.write(String.join(",", columns.stream().map(QueryRunner::field).toList()) + "\n");
+            w.write(String.join(",", columns.stream().map(CsvOut::field).toList()) + "\n");
             StringBuilder line = new StringBuilder();
             for (Record r : records) {
                 line.setLength(0);
@@ -93,9 +94,9 @@ public final class QueryRunner {
                     String s;
                     if (v == null) s = "";
                     else if (v instanceof List<?> l) s = String.join(";", l.stream().map(String::valueOf).toList());
-                    else if (v instanceof Map<?, ?>) s = json.writeValueAsString(v);
+                    else if (v instanceof Map<?, ?>) s = Json.COMPACT.writeValueAsString(v);
                     else s = String.valueOf(v);
-                    line.append(field(s));
+                    line.append(CsvOut.field(s));
                 }
                 w.write(line.append('\n').toString());
             }
@@ -114,16 +115,11 @@ public final class QueryRunner {
             rows.add(m);
         }
         try {
-            w.write(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+            w.write(Json.pretty(rows));
             w.write('\n');
             w.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write query result: " + e.getMessage(), e);
         }
-    }
-
-    private static String field(String s) {
-        boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
-        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }

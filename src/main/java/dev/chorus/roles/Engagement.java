@@ -1,6 +1,6 @@
 package dev.chorus.roles;
 
-import dev.chorus.centrality.NodeScores;
+import dev.chorus.graph.NodeScores;
 import dev.chorus.community.Communities;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.InteractionGraph;

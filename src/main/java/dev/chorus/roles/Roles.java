@@ -1,6 +1,6 @@
 package dev.chorus.roles;
 
-import dev.chorus.centrality.NodeScores;
+import dev.chorus.graph.NodeScores;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,26 +6,22 @@ import dev.chorus.diffusion.SimulationResult;
 import dev.chorus.ingest.InputException;
 import dev.chorus.ingest.RejectedRow;
 import dev.chorus.ingest.RejectedRowsFile;
-import dev.chorus.report.AnalysisConfig;
-import dev.chorus.report.GraphStats;
-import dev.chorus.report.PartialAnalysis;
-import dev.chorus.report.ReportHtml;
-import dev.chorus.report.ReportJson;
-import dev.chorus.report.Source;
+import dev.chorus.analysis.AnalysisConfig;
+import dev.chorus.output.ClusterCsv;
+import dev.chorus.output.NodesCsv;
+import dev.chorus.analysis.GraphStats;
+import dev.chorus.analysis.PartialAnalysis;
+import dev.chorus.output.ReportHtml;
+import dev.chorus.output.ReportJson;
+import dev.chorus.analysis.Source;
 import dev.chorus.roles.ClusterConfig;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -99,19 +95,16 @@ public final class SparkJob {
         return sc;
     }
 
-    /**
-     * @param clusterWriter writes {@code clusters.csv} (the embedded CLI's writer, so the format is one)
-     */
-    public static Summary analyze(Config c, BiConsumer<Path, List<ClusterCohesion>> clusterWriter, PrintWriter err) {
+    public static Summary analyze(Config c, PrintWriter err) {
         JavaSparkContext sc = context(c.master(), c.partitions());
         try {
-            return analyze(sc, c, clusterWriter, err);
+            return analyze(sc, c, err);
         } finally {
             sc.stop();
         }
     }
 
-    public static Summary analyze(JavaSparkContext sc, Config c, BiConsumer<Path, List<ClusterCohesion>> clusterWriter, PrintWriter err) {
+    public static Summary analyze(JavaSparkContext sc, Config c, PrintWriter err) {
         long t0 = System.nanoTime();
         Steps steps = new Steps();
         Log log = new Log(err, c.quiet());
@@ -182,7 +175,7 @@ public final class SparkJob {
         ClusterConfig clusterConfig = ClusterConfig.defaults();
         List<ClusterCohesion> clusters = SparkCohesion.compute(g, community, triangles, clusterConfig.coreSize());
         Path clustersCsv = out.resolve("clusters.csv");
-        clusterWriter.accept(clustersCsv, clusters);
+        ClusterCsv.write(clustersCsv, clusters);
         files.add(clustersCsv);
         steps.mark("cohesion");
         log.line("wrote " + clustersCsv + " (" + clusters.size() + " communities)");
@@ -226,26 +219,17 @@ public final class SparkJob {
 
     /** Writes the rows as CSV, streamed from the executors one partition at a time. */
     static void writeNodes(Path path, NodeRows table) {
-        List<String> header = table.header();
-        try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            try (BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-                w.write(String.join(",", header));
-                w.write('\n');
-                StringBuilder line = new StringBuilder(128);
-                for (Iterator<Tuple2<String, double[]>> it = table.rows().toLocalIterator(); it.hasNext(); ) {
-                    Tuple2<String, double[]> r = it.next();
-                    line.setLength(0);
-                    line.append(Csv.field(r._1()));
-                    for (double v : r._2()) line.append(',').append(Csv.number(v));
-                    line.append('\n');
-                    w.write(line.toString());
-                }
+        Iterator<Tuple2<String, double[]>> rows = table.rows().toLocalIterator();
+        NodesCsv.write(path, table.header(), new Iterator<Map.Entry<String, double[]>>() {
+            public boolean hasNext() {
+                return rows.hasNext();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        }
+
+            public Map.Entry<String, double[]> next() {
+                Tuple2<String, double[]> r = rows.next();
+                return Map.entry(r._1(), r._2());
+            }
+        });
     }
 
     private static double[] concat(double[] a, Optional<double[]> b, int width) {

@@ -2,8 +2,8 @@ package dev.chorus.spark;
 
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.graph.InteractionGraph;
-import dev.chorus.report.GraphStats;
-import dev.chorus.report.MemberEdge;
+import dev.chorus.analysis.GraphStats;
+import dev.chorus.analysis.MemberEdge;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.PassionateClusters;
 import dev.chorus.roles.ClusterConfig;
@@ -67,7 +67,7 @@ final class SparkReport {
 
     /**
      * The {@code top} rows of {@code nodes.csv} by PageRank, as column-to-value maps in the {@link
-     * dev.chorus.report.NodeTable#row} types: the id a String, {@code community} and {@code cluster} Integers,
+     * dev.chorus.analysis.NodeTable#row} types: the id a String, {@code community} and {@code cluster} Integers,
      * {@code roles} an empty list (Spark computes none), every other column a Double.
      */
     static List<Map<String, Object>> topByPageRank(SparkJob.NodeRows rows, int top) {

@@ -8,7 +8,7 @@ import dev.chorus.centrality.Betweenness;
 import dev.chorus.centrality.BetweennessConfig;
 import dev.chorus.centrality.KCore;
 import dev.chorus.centrality.KCoreConfig;
-import dev.chorus.centrality.NodeScores;
+import dev.chorus.graph.NodeScores;
 import dev.chorus.centrality.PageRank;
 import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.community.Communities;

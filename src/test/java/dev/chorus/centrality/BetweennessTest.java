@@ -1,5 +1,6 @@
 package dev.chorus.centrality;
 
+import dev.chorus.graph.NodeScores;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package dev.chorus.centrality;
 
+import dev.chorus.graph.NodeScores;
 import static dev.chorus.centrality.BetweennessTest.assertClose;
 import static dev.chorus.centrality.BetweennessTest.byId;
 import static dev.chorus.centrality.BetweennessTest.jgrapht;

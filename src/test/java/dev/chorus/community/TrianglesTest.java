@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.chorus.centrality.NodeScores;
+import dev.chorus.graph.NodeScores;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.GraphBuilder;
 import dev.chorus.graph.GraphLoader;

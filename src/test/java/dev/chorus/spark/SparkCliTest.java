@@ -37,15 +37,7 @@ class SparkCliTest {
         SimulationConfig ic = SimulationConfig.defaults().withModel(DiffusionModel.IC).withWeights(EdgeWeights.uniform(0.1)).withRuns(500);
         SparkJob.Config c = new SparkJob.Config(null, in.toString(), SparkInput.Options.of(IngestOptions.defaults().withDirected(false)),
                 dir.resolve("out"), 2, 42, 0.85, 100, 1e-6, 100, List.of("0"), SparkCascade.Model.of(ic), 500, true);
-        Path[] clusters = new Path[1];
-        SparkJob.Summary s = SparkJob.analyze(SparkTestContext.get(), c, (p, list) -> {
-            clusters[0] = p;
-            try {
-                Files.writeString(p, String.join(",", ClusterCohesion.COLUMNS) + ",core\n" + list.size() + "\n");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, new PrintWriter(err, true));
+        SparkJob.Summary s = SparkJob.analyze(SparkTestContext.get(), c, new PrintWriter(err, true));
         assertEquals(34, s.nodes());
         assertEquals(78, s.edges());
         assertEquals(80, s.read());
@@ -63,7 +55,9 @@ class SparkCliTest {
         List<String> rejected = Files.readAllLines(dir.resolve("out/rejected.tsv"), StandardCharsets.UTF_8);
         assertEquals(3, rejected.size());
         assertTrue(rejected.get(1).startsWith("80\t") && rejected.get(2).startsWith("81\t"), rejected.toString());
-        assertEquals(dir.resolve("out/clusters.csv"), clusters[0]);
+        List<String> clusters = Files.readAllLines(dir.resolve("out/clusters.csv"), StandardCharsets.UTF_8);
+        assertEquals(String.join(",", ClusterCohesion.COLUMNS) + ",core", clusters.get(0));
+        assertEquals(s.communities() + 1, clusters.size());
         assertTrue(s.communities() > 1);
         assertTrue(s.ic() != null && s.ic().mean() > 1, String.valueOf(s.ic()));
         assertTrue(s.json().contains("\"ic\": {\"model\": \"ic\", \"runs\": 500"), s.json());

@@ -11,7 +11,7 @@ import dev.chorus.community.Cohesion;
 import dev.chorus.community.Triangles;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.centrality.DegreeConfig;
-import dev.chorus.centrality.NodeScores;
+import dev.chorus.graph.NodeScores;
 import dev.chorus.centrality.PageRank;
 import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.community.Communities;

@@ -5,19 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.chorus.cli.Chorus;
-import dev.chorus.cli.ClusterCsv;
 import dev.chorus.community.Modularity;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.ingest.IngestOptions;
-import dev.chorus.report.ReportHtml;
-import dev.chorus.report.ReportJson;
+import dev.chorus.output.ReportHtml;
+import dev.chorus.output.ReportJson;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -65,7 +63,7 @@ class SparkReportTest {
         out = tmp.resolve("spark");
         SparkJob.Config c = new SparkJob.Config(null, input.toString(), SparkInput.Options.of(IngestOptions.defaults()), out, 2, 42, 0.85,
                 100, 1e-6, 100, List.of(), null, 1, true);
-        SparkJob.analyze(SparkTestContext.get(), c, ClusterCsv::write, new PrintWriter(new StringWriter(), true));
+        SparkJob.analyze(SparkTestContext.get(), c, new PrintWriter(new StringWriter(), true));
         report = ReportJson.read(out.resolve("report.json"));
         embedded = GraphLoader.load(input.toString(), IngestOptions.defaults(), r -> { }, dev.chorus.progress.Progress.NONE);
         List<String> lines = Files.readAllLines(out.resolve("nodes.csv"));

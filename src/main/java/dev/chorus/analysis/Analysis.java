@@ -1,0 +1,143 @@
+package dev.chorus.analysis;
+
+import dev.chorus.centrality.Betweenness;
+import dev.chorus.centrality.BetweennessConfig;
+import dev.chorus.centrality.Degree;
+import dev.chorus.centrality.DegreeConfig;
+import dev.chorus.centrality.KCore;
+import dev.chorus.centrality.KCoreConfig;
+import dev.chorus.graph.NodeScores;
+import dev.chorus.centrality.PageRank;
+import dev.chorus.centrality.PageRankConfig;
+import dev.chorus.community.ClusterCohesion;
+import dev.chorus.community.Cohesion;
+import dev.chorus.community.Communities;
+import dev.chorus.community.Leiden;
+import dev.chorus.community.LeidenConfig;
+import dev.chorus.community.Modularity;
+import dev.chorus.community.Triangles;
+import dev.chorus.diffusion.SeedingExperiment;
+import dev.chorus.diffusion.SeedingExperimentConfig;
+import dev.chorus.diffusion.SeedingExperimentResult;
+import dev.chorus.graph.InteractionGraph;
+import dev.chorus.progress.Progress;
+import dev.chorus.roles.Engagement;
+import dev.chorus.roles.PassionateCluster;
+import dev.chorus.roles.PassionateClusters;
+import dev.chorus.roles.Role;
+import dev.chorus.roles.RoleAssignment;
+import dev.chorus.roles.Roles;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The main job as a library call: {@code Analysis.compute(graph, AnalysisConfig.defaults())} runs every step
+ * that {@code chorus analyze} runs and returns an {@link AnalysisResult}; the CLI only writes it out. Steps:
+ * <ol>
+ * <li>{@code degree}: {@link Degree}, weighted ({@code in, out, total});</li>
+ * <li>{@code pagerank}: {@link PageRank} with its defaults (damping 0.85, weighted);</li>
+ * <li>{@code kcore}: {@link KCore};</li>
+ * <li>{@code betweenness}: {@link Betweenness}, unweighted hops, exact up to
+ * {@link AnalysisConfig#EXACT_BETWEENNESS_MAX_NODES} nodes, else sampled from
+ * {@link AnalysisConfig#SAMPLES_DEFAULT} sources (Brandes &amp; Pich 2007, unbiased; its error bound is in the
+ * {@link Betweenness} Javadoc): O(K m) instead of O(n m);</li>
+ * <li>{@code clustering}: {@link Triangles} (local clustering of the undirected view);</li>
+ * <li>{@code communities}: {@link Leiden} with modularity at resolution 1 and {@link AnalysisConfig#seed()};</li>
+ * <li>{@code clusters}: {@link Leiden} with the constant Potts model at {@link dev.chorus.roles.ClusterConfig#resolution()}:
+ * the tight clusters, free of modularity's resolution limit, that passionate clusters are ranked from;</li>
+ * <li>{@code cohesion}: {@link Cohesion} of every community and every cluster;</li>
+ * <li>{@code engagement}: {@link Engagement};</li>
+ * <li>{@code roles}: {@link PassionateClusters} then {@link Roles};</li>
+ * <li>{@code seeding}: {@link SeedingExperiment} with budget {@link AnalysisConfig#k()}, weighted-cascade IC and
+ * complex contagion with threshold 2, cluster seeds spent in {@link PassionateClusters#seedingOrder} order on the
+ * tight clusters; skipped when {@link AnalysisConfig#seedingRuns()} is 0 or the graph is empty.</li>
+ * </ol>
+ * Every step is deterministic for a given seed and independent of the thread count.
+ */
+public final class Analysis {
+    /** Step names, in order, as reported to the step listener. */
+    public static final List<String> STEPS = List.of("degree", "pagerank", "kcore", "betweenness", "clustering",
+            "communities", "clusters", "cohesion", "engagement", "roles", "seeding");
+
+    private Analysis() {
+    }
+
+    public static AnalysisResult compute(InteractionGraph g, AnalysisConfig config) {
+        return compute(g, config, Progress.NONE, step -> { });
+    }
+
+    /**
+     * @param progress receives the algorithms' progress
+     * @param steps    told each step's name, as listed in {@link #STEPS}, when it starts
+     */
+    public static AnalysisResult compute(InteractionGraph g, AnalysisConfig config, Progress progress, Consumer<String> steps) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        int threads = config.threads();
+        Timer t = new Timer(steps, seconds);
+        NodeScores degree = t.step("degree", () -> Degree.compute(g, DegreeConfig.DEFAULT));
+        NodeScores pagerank = t.step("pagerank", () -> PageRank.compute(g, PageRankConfig.defaults().withThreads(threads), progress));
+        NodeScores kcore = t.step("kcore", () -> KCore.compute(g, KCoreConfig.defaults(), progress));
+        int samples = config.betweennessSamplesFor(g.nodeCount());
+        NodeScores betweenness = t.step("betweenness", () -> Betweenness.compute(g, BetweennessConfig.defaults()
+                .withSamples(samples).withSeed(config.seed()).withThreads(threads), progress));
+        NodeScores triangles = t.step("clustering", () -> Triangles.compute(g, Triangles.Config.defaults().withThreads(threads), progress));
+        Communities communities = t.step("communities", () -> Leiden.compute(g, LeidenConfig.defaults().withSeed(config.seed())
+                .withThreads(threads), progress));
+        Communities clusters = t.step("clusters", () -> Leiden.compute(g, LeidenConfig.defaults().withSeed(config.seed())
+                .withQuality(LeidenConfig.Quality.CPM).withResolution(config.clusters().resolution()).withThreads(threads), progress));
+        Cohesion.Config cohesionConfig = Cohesion.Config.defaults().withCoreSize(config.clusters().coreSize()).withThreads(threads);
+        List<List<ClusterCohesion>> both = t.step("cohesion", () -> List.of(Cohesion.compute(g, communities, cohesionConfig, progress),
+                Cohesion.compute(g, clusters, cohesionConfig, progress)));
+        List<ClusterCohesion> cohesion = both.get(0);
+        List<ClusterCohesion> clusterCohesion = both.get(1);
+        NodeScores engagement = t.step("engagement", () -> Engagement.compute(g, communities));
+        List<PassionateCluster> passionate = PassionateClusters.compute(clusters, clusterCohesion, config.clusters());
+        RoleAssignment roles = t.step("roles", () -> Roles.compute(
+                new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate), config.roles()));
+
+        Map<String, double[]> metrics = new LinkedHashMap<>();
+        for (NodeScores s : List.of(degree, pagerank, kcore, betweenness)) {
+            for (String c : s.columns()) metrics.put(c, s.column(c));
+        }
+        metrics.put("clustering", triangles.column("clustering"));
+        for (String c : engagement.columns()) metrics.put(c, engagement.column(c));
+        List<List<String>> labels = new ArrayList<>(g.nodeCount());
+        for (int u = 0; u < g.nodeCount(); u++) labels.add(roles.labels(u));
+        NodeTable table = new NodeTable(g.ids(), metrics, communities.membership(), labels, clusters.membership());
+
+        double[] pr = pagerank.column("pagerank");
+        List<String> hubs = java.util.Arrays.stream(roles.nodes(Role.HUB)).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(u -> -pr[u]).thenComparing(u -> g.ids().id(u)))
+                .map(u -> g.ids().id(u)).toList();
+        // nothing to seed in an empty graph
+        Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, clusters,
+                PassionateClusters.seedingOrder(passionate, clusterCohesion), config));
+        return new AnalysisResult(g, config, table, degree, pagerank, kcore, betweenness, samples, communities,
+                Modularity.of(g, communities.membership()), cohesion, clusters, clusterCohesion, passionate, roles, hubs, seeding, seconds);
+    }
+
+    /** The experiment runs both models; the report keeps those asked for. */
+    private static Seeding seeding(InteractionGraph g, Communities clusters, int[] order, AnalysisConfig config) {
+        SeedingExperimentConfig c = SeedingExperimentConfig.defaults().withK(config.k()).withRuns(config.seedingRuns())
+                .withSeed(config.seed()).withThreads(config.threads());
+        SeedingExperimentResult r = SeedingExperiment.compute(g, clusters, order, c);
+        return new Seeding(Math.min(config.k(), g.nodeCount()), c.runs(), c.thresholdK(),
+                r.arms().stream().filter(a -> config.models().contains(a.model())).toList());
+    }
+
+    /** Announces and times each step. */
+    private record Timer(Consumer<String> steps, Map<String, Double> seconds) {
+        <T> T step(String name, Supplier<T> work) {
+            steps.accept(name);
+            long start = System.nanoTime();
+            T result = work.get();
+            seconds.put(name, (System.nanoTime() - start) / 1e9);
+            return result;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Benchmarks ({@code chorus bench}) that time Chorus beside a baseline run in the same process.
+ */
+package dev.chorus.bench;

@@ -1,0 +1,157 @@
+package dev.chorus.output;
+
+import dev.chorus.analysis.NodeTable;
+import dev.chorus.analysis.AnalysisResult;
+import dev.chorus.graph.Adjacency;
+import dev.chorus.graph.InteractionGraph;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * {@code graph.gexf}: the graph for Gephi, in GEXF 1.3 (https://gexf.net/schema.html). Nodes carry the
+ * {@link NodeTable} columns as attributes (metrics as {@code double}, {@code community} as {@code integer},
+ * {@code roles} as a {@code string} joined by {@code ;}, {@code cluster} as {@code integer}; an undefined metric has no attvalue); edges carry the
+ * interaction weight. A directed graph has one edge per arc, an undirected one one edge per pair. Written with the
+ * JDK's StAX writer, which escapes markup; characters XML 1.0 forbids (control characters) are replaced by U+FFFD.
+ * O(n + m), streaming.
+ */
+public final class Gexf {
+    public static final String NAMESPACE = "http://gexf.net/1.3";
+
+    private Gexf() {
+    }
+
+    public static void write(AnalysisResult r, Path file) {
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(os, "UTF-8");
+            write(r, x);
+            x.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        } catch (XMLStreamException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), new IOException(e));
+        }
+    }
+
+    private static void write(AnalysisResult r, XMLStreamWriter x) throws XMLStreamException {
+        InteractionGraph g = r.graph();
+        NodeTable t = r.nodes();
+        List<String> metrics = t.metricColumns();
+        x.writeStartDocument("UTF-8", "1.0");
+        x.writeCharacters("\n");
+        x.writeStartElement("gexf");
+        x.writeDefaultNamespace(NAMESPACE);
+        x.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
+        x.writeAttribute("http://www.w3.org/2001/XMLSchema-instance", "schemaLocation", NAMESPACE + " http://gexf.net/1.3/gexf.xsd");
+        x.writeAttribute("version", "1.3");
+        x.writeStartElement("meta");
+        x.writeStartElement("creator");
+        x.writeCharacters("Chorus");
+        x.writeEndElement();
+        x.writeStartElement("description");
+        x.writeCharacters("Interaction graph: an edge source -> target means source acted on target's content");
+        x.writeEndElement();
+        x.writeEndElement();
+
+        x.writeStartElement("graph");
+        x.writeAttribute("defaultedgetype", g.isDirected() ? "directed" : "undirected");
+        x.writeAttribute("mode", "static");
+        x.writeStartElement("attributes");
+        x.writeAttribute("class", "node");
+        x.writeAttribute("mode", "static");
+        for (int i = 0; i < metrics.size(); i++) attribute(x, "m" + i, metrics.get(i), "double");
+        attribute(x, "community", "community", "integer");
+        attribute(x, "roles", "roles", "string");
+        attribute(x, "cluster", "cluster", "integer");
+        x.writeEndElement();
+
+        double[][] columns = metrics.stream().map(t::metric).toArray(double[][]::new);
+        x.writeStartElement("nodes");
+        for (int u = 0; u < g.nodeCount(); u++) {
+            String id = xmlSafe(g.ids().id(u));
+            x.writeStartElement("node");
+            x.writeAttribute("id", id);
+            x.writeAttribute("label", id);
+            x.writeStartElement("attvalues");
+            for (int i = 0; i < columns.length; i++) {
+                if (!Double.isNaN(columns[i][u])) attvalue(x, "m" + i, number(columns[i][u]));
+            }
+            attvalue(x, "community", Integer.toString(t.community()[u]));
+            attvalue(x, "roles", String.join(";", t.roles().get(u)));
+            attvalue(x, "cluster", Integer.toString(t.cluster()[u]));
+            x.writeEndElement();
+            x.writeEndElement();
+        }
+        x.writeEndElement();
+
+        x.writeStartElement("edges");
+        Adjacency out = g.out();
+        long edge = 0;
+        for (int u = 0; u < g.nodeCount(); u++) {
+            for (int e = out.start(u); e < out.end(u); e++) {
+                int v = out.neighbor(e);
+                if (!g.isDirected() && v < u) continue;
+                x.writeEmptyElement("edge");
+                x.writeAttribute("id", Long.toString(edge++));
+                x.writeAttribute("source", xmlSafe(g.ids().id(u)));
+                x.writeAttribute("target", xmlSafe(g.ids().id(v)));
+                x.writeAttribute("weight", number(out.weight(e)));
+            }
+        }
+        x.writeEndElement();
+        x.writeEndElement();
+        x.writeEndElement();
+        x.writeEndDocument();
+    }
+
+    private static void attribute(XMLStreamWriter x, String id, String title, String type) throws XMLStreamException {
+        x.writeEmptyElement("attribute");
+        x.writeAttribute("id", id);
+        x.writeAttribute("title", title);
+        x.writeAttribute("type", type);
+    }
+
+    private static void attvalue(XMLStreamWriter x, String key, String value) throws XMLStreamException {
+        x.writeEmptyElement("attvalue");
+        x.writeAttribute("for", key);
+        x.writeAttribute("value", value);
+    }
+
+    /** Infinity as GEXF's xsd:double spells it; integers without ".0". */
+    private static String number(double v) {
+        if (v == Double.POSITIVE_INFINITY) return "INF";
+        if (v == Double.NEGATIVE_INFINITY) return "-INF";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return Double.toString(v);
+    }
+
+    /** Replaces characters XML 1.0 does not allow (C0 controls other than tab, LF, CR; lone surrogates; FFFE/FFFF). */
+    static String xmlSafe(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok;
+            if (Character.isHighSurrogate(c)) {
+                ok = i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+                if (ok) {
+                    if (b != null) b.append(c).append(s.charAt(i + 1));
+                    i++;
+                    continue;
+                }
+            } else {
+                ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c > 0xDFFF && c < 0xFFFE);
+            }
+            if (!ok && b == null) b = new StringBuilder(s.length()).append(s, 0, i);
+            if (b != null) b.append(ok ? c : '\uFFFD');
+        }
+        return b == null ? s : b.toString();
+    }
+}

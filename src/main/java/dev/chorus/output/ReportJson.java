@@ -1,0 +1,287 @@
+package dev.chorus.output;
+
+import dev.chorus.analysis.Source;
+import dev.chorus.analysis.PartialAnalysis;
+import dev.chorus.analysis.NodeTable;
+import dev.chorus.analysis.MemberEdge;
+import dev.chorus.analysis.GraphStats;
+import dev.chorus.analysis.AnalysisResult;
+import dev.chorus.analysis.AnalysisConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorus.diffusion.SeedingArm;
+import dev.chorus.graph.Adjacency;
+import dev.chorus.graph.InteractionGraph;
+import dev.chorus.roles.ClusterConfig;
+import dev.chorus.roles.PassionateCluster;
+import dev.chorus.roles.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.json}: the analysis for machines. The structure is documented in README ("report.json") and
+ * formally stated in {@code src/main/resources/dev/chorus/output/report.schema.json} (JSON Schema 2020-12, shipped in the jar),
+ * which the tests validate against. JSON has no NaN or infinity:
+ * undefined or infinite numbers are written as {@code null}. Node objects carry exactly the {@link NodeTable}
+ * columns, so they read like rows of {@code nodes.csv}.
+ */
+public final class ReportJson {
+    public static final int SCHEMA_VERSION = 1;
+    private static final ObjectMapper JSON = Json.MAPPER;
+
+    private ReportJson() {
+    }
+
+    public static void write(AnalysisResult r, Source source, Path file) {
+        write(tree(r, source), file);
+    }
+
+    public static void write(JsonNode tree, Path file) {
+        try {
+            JSON.writeValue(file.toFile(), tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static ObjectNode tree(AnalysisResult r, Source source) {
+        ObjectNode root = header("embedded", source, GraphStats.of(r.graph()));
+        var g = r.graph();
+
+        AnalysisConfig c = r.config();
+        ObjectNode settings = root.putObject("settings");
+        settings.put("top", c.top());
+        settings.put("k", c.k());
+        settings.put("seed", c.seed());
+        ArrayNode models = settings.putArray("models");
+        c.models().forEach(models::add);
+        settings.put("threads", c.threads());
+        settings.put("betweenness_samples", r.betweennessSamples());
+        settings.put("community_algorithm", r.communities().algorithm());
+        settings.put("seeding_runs", c.seedingRuns());
+        ObjectNode roleSettings = settings.putObject("roles");
+        var rc = c.roles();
+        roleSettings.put("top_percentile", rc.topPercentile());
+        roleSettings.put("min_z", rc.minZ());
+        roleSettings.put("hub_max_reciprocity", rc.hubMaxReciprocity());
+        roleSettings.put("periphery_core_share", rc.peripheryCoreShare());
+        roleSettings.put("bridge_min_participation", rc.bridgeMinParticipation());
+        roleSettings.put("engager_min_answer", rc.engagerMinAnswer());
+        roleSettings.put("min_activity", rc.minActivity());
+        roleSettings.put("broadcaster_max_answer", rc.broadcasterMaxAnswer());
+        clusterSettings(settings, c.clusters()).put("resolution", c.clusters().resolution());
+
+        ArrayNode summary = root.putArray("summary");
+        Summary.sentences(r).forEach(summary::add);
+
+        communities(root, r.communities().algorithm(), r.communities().count(), r.modularity()).put("clusters", r.clusters().count());
+
+        ObjectNode roles = root.putObject("roles");
+        ObjectNode counts = roles.putObject("counts");
+        for (Role role : Role.values()) counts.put(role.label(), r.roles().count(role));
+        ObjectNode thresholds = roles.putObject("thresholds");
+        for (Map.Entry<String, Double> e : r.roles().thresholds().entrySet()) number(thresholds, e.getKey(), e.getValue());
+
+        ArrayNode hubs = root.putArray("hubs");
+        for (String id : r.hubs().subList(0, Math.min(c.top(), r.hubs().size()))) hubs.add(node(r.nodes().row(g.ids().index(id))));
+        ObjectNode byRole = root.putObject("top_by_role");
+        for (Role role : List.of(Role.PERIPHERY_HUB, Role.BRIDGE, Role.ENGAGER, Role.BROADCASTER)) {
+            ArrayNode list = byRole.putArray(role.label());
+            for (int u : topWith(r, role)) list.add(node(r.nodes().row(u)));
+        }
+
+        ArrayNode clusters = root.putArray("passionate_clusters");
+        for (PassionateCluster p : r.passionate()) {
+            clusters.add(cluster(p, p.rank() <= ReportHtml.DRAWN_CLUSTERS ? memberEdges(g, p.members()) : null));
+        }
+
+        if (r.seeding() == null) {
+            root.putNull("seeding");
+        } else {
+            ObjectNode seeding = root.putObject("seeding");
+            seeding.put("k", r.seeding().k());
+            seeding.put("runs", r.seeding().runs());
+            seeding.put("threshold_k", r.seeding().thresholdK());
+            ArrayNode arms = seeding.putArray("arms");
+            for (SeedingArm a : r.seeding().arms()) {
+                ObjectNode arm = arms.addObject();
+                arm.put("strategy", a.strategy());
+                arm.put("model", a.model());
+                ArrayNode seeds = arm.putArray("seeds");
+                a.seeds().forEach(seeds::add);
+                arm.put("runs", a.runs());
+                number(arm, "mean", a.mean());
+                number(arm, "sd", a.sd());
+                number(arm, "ci95_low", a.ci95Low());
+                number(arm, "ci95_high", a.ci95High());
+                ArrayNode curve = arm.putArray("curve");
+                for (double v : a.curve()) curve.add(v);
+            }
+        }
+        ObjectNode timings = root.putObject("timings_seconds");
+        r.seconds().forEach(timings::put);
+        return root;
+    }
+
+    /**
+     * The parts of {@code report.json} a {@link PartialAnalysis} has, under the embedded names; the parts it lacks
+     * ({@code roles}, {@code top_by_role}, betweenness and role settings) are left out, {@code seeding} is null, and
+     * {@code engine} names who made it. The schema states what such a report must hold.
+     */
+    public static ObjectNode tree(PartialAnalysis p) {
+        ObjectNode root = header(p.engine(), p.source(), p.graph());
+        ObjectNode settings = root.putObject("settings");
+        settings.put("top", p.top());
+        settings.put("seed", p.seed());
+        settings.put("community_algorithm", p.communityAlgorithm());
+        clusterSettings(settings, p.clusters());
+        ArrayNode summary = root.putArray("summary");
+        Summary.sentences(p).forEach(summary::add);
+        communities(root, p.communityAlgorithm(), p.communityCount(), p.modularity());
+        ArrayNode hubs = root.putArray("hubs");
+        p.hubs().forEach(h -> hubs.add(node(h)));
+        ArrayNode clusters = root.putArray("passionate_clusters");
+        for (int i = 0; i < p.passionate().size(); i++) clusters.add(cluster(p.passionate().get(i), i < p.drawnEdges().size() ? p.drawnEdges().get(i) : null));
+        root.putNull("seeding");
+        if (p.ic() != null) {
+            ObjectNode ic = root.putObject("ic");
+            ic.put("model", p.ic().model());
+            ic.put("runs", p.ic().runs());
+            number(ic, "mean", p.ic().mean());
+            number(ic, "ci95_low", p.ic().ci95Low());
+            number(ic, "ci95_high", p.ic().ci95High());
+        }
+        ObjectNode timings = root.putObject("timings_seconds");
+        p.seconds().forEach(timings::put);
+        return root;
+    }
+
+    private static ObjectNode header(String engine, Source source, GraphStats g) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema_version", SCHEMA_VERSION);
+        String version = ReportJson.class.getPackage().getImplementationVersion();
+        root.put("chorus_version", version == null ? "dev" : version);
+        root.put("engine", engine);
+        ObjectNode input = root.putObject("input");
+        input.put("path", source.input());
+        input.put("format", source.format());
+        ObjectNode rows = input.putObject("rows");
+        rows.put("read", source.rows().read());
+        rows.put("loaded", source.rows().loaded());
+        rows.put("rejected", source.rows().rejected());
+        ObjectNode graph = root.putObject("graph");
+        graph.put("nodes", g.nodes());
+        graph.put("edges", g.edges());
+        graph.put("directed", g.directed());
+        graph.put("self_loops", g.selfLoops());
+        number(graph, "reciprocity", g.reciprocity());
+        graph.put("density", g.density());
+        graph.put("weight_sum", g.weightSum());
+        return root;
+    }
+
+    private static ObjectNode clusterSettings(ObjectNode settings, ClusterConfig c) {
+        ObjectNode o = settings.putObject("clusters");
+        o.put("min_size", c.minSize());
+        o.put("max_size", c.maxSize());
+        o.put("min_score", c.minScore());
+        o.put("core_size", c.coreSize());
+        return o;
+    }
+
+    private static ObjectNode communities(ObjectNode root, String algorithm, int count, double modularity) {
+        ObjectNode o = root.putObject("communities");
+        o.put("algorithm", algorithm);
+        o.put("count", count);
+        o.put("modularity", modularity);
+        return o;
+    }
+
+    /** Ties between the members on the undirected view, in member order: what a cluster drawing needs. */
+    static List<MemberEdge> memberEdges(InteractionGraph g, List<String> members) {
+        Adjacency und = g.undirected();
+        int[] nodes = members.stream().mapToInt(id -> g.ids().index(id)).toArray();
+        Map<Integer, Integer> local = new HashMap<>();
+        for (int j = 0; j < nodes.length; j++) local.put(nodes[j], j);
+        List<MemberEdge> edges = new ArrayList<>();
+        for (int j = 0; j < nodes.length; j++) {
+            for (int e = und.start(nodes[j]); e < und.end(nodes[j]); e++) {
+                Integer k = local.get(und.neighbor(e));
+                if (k != null && k > j) edges.add(new MemberEdge(j, k, und.weight(e)));
+            }
+        }
+        return edges;
+    }
+
+    /** The nodes holding {@code role}, strongest first by the metric that defines the role, at most {@code top}. */
+    static List<Integer> topWith(AnalysisResult r, Role role) {
+        double[] key = switch (role) {
+            case PERIPHERY_HUB -> r.nodes().metric("total");
+            case BRIDGE -> r.nodes().metric("betweenness");
+            case BROADCASTER, ENGAGER -> r.nodes().metric("out");
+            default -> r.nodes().metric("pagerank");
+        };
+        return java.util.Arrays.stream(r.roles().nodes(role)).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(u -> -key[u]).thenComparing(u -> r.graph().ids().id(u)))
+                .limit(r.config().top()).toList();
+    }
+
+    /** A {@code nodes.csv} row as an object: String, Integer, Double (NaN: null) and role-list cells. */
+    static ObjectNode node(Map<String, Object> row) {
+        ObjectNode o = JSON.createObjectNode();
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof String s) o.put(e.getKey(), s);
+            else if (v instanceof Integer i) o.put(e.getKey(), i);
+            else if (v instanceof Double d) number(o, e.getKey(), d);
+            else if (v instanceof List<?> l) {
+                ArrayNode a = o.putArray(e.getKey());
+                l.forEach(x -> a.add(x.toString()));
+            }
+        }
+        return o;
+    }
+
+    /** @param edges the member ties for a drawn cluster ({@code edges: [[a, b, weight], ...]}), null for the others */
+    static ObjectNode cluster(PassionateCluster p, List<MemberEdge> edges) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("rank", p.rank());
+        o.put("cluster", p.cluster());
+        o.put("size", p.cohesion().size());
+        o.put("score", p.score());
+        ObjectNode parts = o.putObject("parts");
+        p.parts().forEach(parts::put);
+        ObjectNode cohesion = o.putObject("cohesion");
+        for (Map.Entry<String, Number> e : p.cohesion().asMap().entrySet()) {
+            if (e.getValue() instanceof Double d) number(cohesion, e.getKey(), d);
+            else cohesion.put(e.getKey(), e.getValue().longValue());
+        }
+        ArrayNode core = o.putArray("core");
+        p.cohesion().core().forEach(core::add);
+        ArrayNode members = o.putArray("members");
+        p.members().forEach(members::add);
+        if (edges != null) {
+            ArrayNode ties = o.putArray("edges");
+            for (MemberEdge e : edges) ties.addArray().add(e.a()).add(e.b()).add(e.weight());
+        }
+        return o;
+    }
+
+    private static void number(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) o.put(key, v);
+        else o.putNull(key);
+    }
+
+    /** For tests and tools: parse a written report. */
+    public static JsonNode read(Path file) throws IOException {
+        return JSON.readTree(file.toFile());
+    }
+}

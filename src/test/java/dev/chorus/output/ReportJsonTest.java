@@ -1,0 +1,159 @@
+package dev.chorus.output;
+
+import dev.chorus.analysis.Source;
+import dev.chorus.analysis.Seeding;
+import dev.chorus.analysis.AnalysisResult;
+import dev.chorus.analysis.AnalysisConfig;
+import dev.chorus.analysis.Analysis;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.chorus.diffusion.SeedingArm;
+import dev.chorus.centrality.Betweenness;
+import dev.chorus.centrality.BetweennessConfig;
+import dev.chorus.centrality.KCore;
+import dev.chorus.centrality.KCoreConfig;
+import dev.chorus.graph.NodeScores;
+import dev.chorus.centrality.PageRank;
+import dev.chorus.centrality.PageRankConfig;
+import dev.chorus.community.ClusterCohesion;
+import dev.chorus.community.Cohesion;
+import dev.chorus.community.Communities;
+import dev.chorus.community.Leiden;
+import dev.chorus.community.LeidenConfig;
+import dev.chorus.graph.GraphLoader;
+import dev.chorus.graph.InteractionGraph;
+import dev.chorus.ingest.IngestOptions;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * report.json against its JSON Schema (validated by networknt's validator, not by our code), and its numbers
+ * against the library's algorithms run independently on the same graph.
+ */
+class ReportJsonTest {
+    static GraphLoader.Loaded loaded;
+    static AnalysisResult result;
+    static JsonNode json;
+    static JsonSchema schema;
+
+    @BeforeAll
+    static void analyze() throws Exception {
+        loaded = GraphLoader.load("datasets/email-eu-core/email-Eu-core.txt.gz", IngestOptions.defaults());
+        result = Analysis.compute(loaded.graph(), AnalysisConfig.defaults().withSeedingRuns(0).withThreads(2));
+        json = ReportJson.tree(result, new Source("email.txt.gz", "snap", loaded.rows()));
+        try (InputStream in = ReportJson.class.getResourceAsStream("report.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
+    @Test
+    void validAgainstTheSchema() {
+        Set<ValidationMessage> errors = schema.validate(json);
+        assertTrue(errors.isEmpty(), errors::toString);
+    }
+
+    @Test
+    void schemaRejectsBrokenReports() {
+        ObjectNode missing = json.deepCopy();
+        missing.remove("hubs");
+        assertFalse(schema.validate(missing).isEmpty(), "a report without hubs must fail");
+        ObjectNode badRole = json.deepCopy();
+        ((ObjectNode) badRole.get("hubs").get(0)).putArray("roles").add("celebrity");
+        assertFalse(schema.validate(badRole).isEmpty(), "an unknown role must fail");
+        ObjectNode badShare = json.deepCopy();
+        ((ObjectNode) badShare.get("graph")).put("reciprocity", 1.5);
+        assertFalse(schema.validate(badShare).isEmpty(), "a reciprocity above 1 must fail");
+        // what a Spark report may leave out, an embedded one may not
+        ObjectNode noRoles = json.deepCopy();
+        noRoles.remove("roles");
+        assertFalse(schema.validate(noRoles).isEmpty(), "an embedded report without roles must fail");
+        ObjectNode noBetweenness = json.deepCopy();
+        ((ObjectNode) noBetweenness.get("hubs").get(0)).remove("betweenness");
+        assertFalse(schema.validate(noBetweenness).isEmpty(), "an embedded hub without betweenness must fail");
+        ObjectNode badTie = json.deepCopy();
+        ((ObjectNode) badTie.get("passionate_clusters").get(0)).putArray("edges").addArray().add(0).add(1);
+        assertFalse(schema.validate(badTie).isEmpty(), "a tie without its weight must fail");
+        assertEquals("embedded", json.get("engine").asText());
+    }
+
+    @Test
+    void seedingSectionMatchesTheSchema() {
+        AnalysisResult r = result;
+        Seeding seeding = new Seeding(3, 10, 2, List.of(
+                new SeedingArm("degree", "ic", List.of("160", "62", "107"), 10, 12.5, 2.0, 11.1, 13.9, new double[] {3, 9, 12.5}),
+                new SeedingArm("clusters", "threshold", List.of("1", "2", "3"), 10, 4.0, 0.0, 4.0, 4.0, new double[0])));
+        AnalysisResult with = new AnalysisResult(r.graph(), r.config(), r.nodes(), r.degree(), r.pagerank(), r.kcore(), r.betweenness(),
+                r.betweennessSamples(), r.communities(), r.modularity(), r.cohesion(), r.clusters(), r.clusterCohesion(), r.passionate(), r.roles(), r.hubs(), seeding, r.seconds());
+        JsonNode j = ReportJson.tree(with, new Source("email.txt.gz", "snap", loaded.rows()));
+        assertTrue(schema.validate(j).isEmpty(), () -> schema.validate(j).toString());
+        assertEquals(12.5, j.get("seeding").get("arms").get(0).get("mean").asDouble());
+        assertEquals("clusters", j.get("seeding").get("arms").get(1).get("strategy").asText());
+    }
+
+    @Test
+    void numbersEqualTheLibrarysResults() {
+        InteractionGraph g = loaded.graph();
+        NodeScores pr = PageRank.compute(g, PageRankConfig.defaults());
+        NodeScores core = KCore.compute(g, KCoreConfig.defaults());
+        NodeScores between = Betweenness.compute(g, BetweennessConfig.defaults()); // exact: 1005 nodes
+        assertEquals(0, json.get("settings").get("betweenness_samples").asInt());
+        assertEquals(1005, json.get("graph").get("nodes").asInt());
+        assertEquals(25571, json.get("graph").get("edges").asInt());
+        assertEquals(g.reciprocity(), json.get("graph").get("reciprocity").asDouble(), 0);
+        assertEquals(25571, json.get("input").get("rows").get("read").asLong());
+        assertTrue(json.get("hubs").size() > 0);
+        for (JsonNode h : json.get("hubs")) {
+            String id = h.get("node").asText();
+            assertEquals(pr.get("pagerank", id), h.get("pagerank").asDouble(), 0, id);
+            assertEquals(core.get("kcore", id), h.get("kcore").asDouble(), 0, id);
+            assertEquals(between.get("betweenness", id), h.get("betweenness").asDouble(), 1e-9 * Math.max(1, between.get("betweenness", id)), id);
+            assertTrue(result.roles().has(id, dev.chorus.roles.Role.HUB));
+        }
+        // hubs come highest PageRank first
+        for (int i = 1; i < json.get("hubs").size(); i++) {
+            assertTrue(json.get("hubs").get(i - 1).get("pagerank").asDouble() >= json.get("hubs").get(i).get("pagerank").asDouble());
+        }
+        Communities leiden = Leiden.compute(g, LeidenConfig.defaults().withSeed(42));
+        assertEquals(leiden.count(), json.get("communities").get("count").asInt());
+        Communities cpm = Leiden.compute(g, LeidenConfig.defaults().withSeed(42).withQuality(LeidenConfig.Quality.CPM).withResolution(0.5));
+        assertEquals(cpm.count(), json.get("communities").get("clusters").asInt());
+        List<ClusterCohesion> cohesion = Cohesion.compute(g, cpm, Cohesion.Config.defaults());
+        assertTrue(json.get("passionate_clusters").size() > 0, "email-Eu-core has passionate clusters");
+        for (JsonNode c : json.get("passionate_clusters")) {
+            ClusterCohesion expected = cohesion.get(c.get("cluster").asInt());
+            assertEquals(expected.size(), c.get("size").asInt());
+            assertEquals(expected.size(), c.get("members").size());
+            assertEquals(expected.density(), c.get("cohesion").get("density").asDouble(), 0);
+            assertEquals(expected.reciprocity(), c.get("cohesion").get("reciprocity").asDouble(), 0);
+            assertEquals(expected.core(), new ObjectMapper().convertValue(c.get("core"), List.class));
+            double mean = 0;
+            int parts = 0;
+            for (JsonNode p : c.get("parts")) {
+                mean += p.asDouble();
+                parts++;
+            }
+            assertEquals(mean / parts, c.get("score").asDouble(), 1e-12);
+            assertTrue(expected.size() >= 5 && expected.size() <= 150);
+        }
+        for (String role : List.of("hub", "periphery_hub", "bridge", "engager", "broadcaster", "cluster_core")) {
+            assertEquals(result.roles().count(roleNamed(role)), json.get("roles").get("counts").get(role).asInt(), role);
+        }
+    }
+
+    private static dev.chorus.roles.Role roleNamed(String label) {
+        for (dev.chorus.roles.Role r : dev.chorus.roles.Role.values()) if (r.label().equals(label)) return r;
+        throw new AssertionError(label);
+    }
+}
