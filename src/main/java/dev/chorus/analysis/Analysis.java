@@ -57,36 +57,47 @@ import java.util.function.Supplier;
  * complex contagion with threshold 2, cluster seeds spent in {@link PassionateClusters#seedingOrder} order on the
  * tight clusters; skipped when {@link AnalysisConfig#seedingRuns()} is 0 or the graph is empty.</li>
  * </ol>
- * Every step is deterministic for a given seed and independent of the thread count.
+ * Every step is deterministic for a given seed and independent of the thread count. Results computed elsewhere
+ * ({@link Precomputed}: PageRank, k-core, the communities) replace their step, and every later step uses them.
  */
 public final class Analysis {
     /** Step names, in order, as reported to the step listener. */
     public static final List<String> STEPS = List.of("degree", "pagerank", "kcore", "betweenness", "clustering",
             "communities", "clusters", "cohesion", "engagement", "roles", "seeding");
+    /** Appended to a step's name when the step listener is told that its result was given, not computed. */
+    public static final String GIVEN = " (given)";
 
     private Analysis() {
     }
 
     public static AnalysisResult compute(InteractionGraph g, AnalysisConfig config) {
-        return compute(g, config, Progress.NONE, step -> { });
+        return compute(g, config, Precomputed.NONE, Progress.NONE, step -> { });
+    }
+
+    public static AnalysisResult compute(InteractionGraph g, AnalysisConfig config, Progress progress, Consumer<String> steps) {
+        return compute(g, config, Precomputed.NONE, progress, steps);
     }
 
     /**
+     * @param given    results computed elsewhere, used instead of computing them
      * @param progress receives the algorithms' progress
-     * @param steps    told each step's name, as listed in {@link #STEPS}, when it starts
+     * @param steps    told each step's name, as listed in {@link #STEPS}, when it starts; a given step's name is
+     *                 followed by {@link #GIVEN} (and the step takes no time in {@link AnalysisResult#seconds()})
      */
-    public static AnalysisResult compute(InteractionGraph g, AnalysisConfig config, Progress progress, Consumer<String> steps) {
+    public static AnalysisResult compute(InteractionGraph g, AnalysisConfig config, Precomputed given, Progress progress,
+                                         Consumer<String> steps) {
+        given.check(g);
         Map<String, Double> seconds = new LinkedHashMap<>();
         int threads = config.threads();
         Timer t = new Timer(steps, seconds);
         NodeScores degree = t.step("degree", () -> Degree.compute(g, DegreeConfig.DEFAULT));
-        NodeScores pagerank = t.step("pagerank", () -> PageRank.compute(g, PageRankConfig.defaults().withThreads(threads), progress));
-        NodeScores kcore = t.step("kcore", () -> KCore.compute(g, KCoreConfig.defaults(), progress));
+        NodeScores pagerank = t.step("pagerank", given.pagerank(), () -> PageRank.compute(g, PageRankConfig.defaults().withThreads(threads), progress));
+        NodeScores kcore = t.step("kcore", given.kcore(), () -> KCore.compute(g, KCoreConfig.defaults(), progress));
         int samples = config.betweennessSamplesFor(g.nodeCount());
         NodeScores betweenness = t.step("betweenness", () -> Betweenness.compute(g, BetweennessConfig.defaults()
                 .withSamples(samples).withSeed(config.seed()).withThreads(threads), progress));
         NodeScores triangles = t.step("clustering", () -> Triangles.compute(g, Triangles.Config.defaults().withThreads(threads), progress));
-        Communities communities = t.step("communities", () -> Leiden.compute(g, LeidenConfig.defaults().withSeed(config.seed())
+        Communities communities = t.step("communities", given.communities(), () -> Leiden.compute(g, LeidenConfig.defaults().withSeed(config.seed())
                 .withThreads(threads), progress));
         Communities clusters = t.step("clusters", () -> Leiden.compute(g, LeidenConfig.defaults().withSeed(config.seed())
                 .withQuality(LeidenConfig.Quality.CPM).withResolution(config.clusters().resolution()).withThreads(threads), progress));
@@ -132,6 +143,13 @@ public final class Analysis {
 
     /** Announces and times each step. */
     private record Timer(Consumer<String> steps, Map<String, Double> seconds) {
+        /** {@code given} when not null, else the computed result. */
+        <T> T step(String name, T given, Supplier<T> work) {
+            if (given == null) return step(name, work);
+            steps.accept(name + GIVEN);
+            return given;
+        }
+
         <T> T step(String name, Supplier<T> work) {
             steps.accept(name);
             long start = System.nanoTime();

@@ -1,8 +1,11 @@
 package dev.chorus.neo4j;
 
+import dev.chorus.analysis.Precomputed;
 import dev.chorus.community.Communities;
 import dev.chorus.graph.IdMap;
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.graph.NodeScores;
+import dev.chorus.progress.Progress;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,9 +16,10 @@ import org.neo4j.driver.Record;
  * {@code neo4j analyze --engine gds}: the same columns as {@link EmbeddedAnalysis}, with {@code pagerank},
  * {@code kcore} and {@code community} computed inside Neo4j by the Graph Data Science procedures of
  * {@code cypher/gds-pagerank.cypher}, {@code gds-kcore.cypher} and {@code gds-leiden.cypher} /
- * {@code gds-louvain.cypher}. The columns GDS has no procedure for (degree, betweenness, clustering, roles,
- * cluster) and the cluster cohesion (from the GDS partition) come from the embedded engine on the graph read
- * back from Neo4j; roles are therefore based on the embedded PageRank. Projections are dropped afterwards.
+ * {@code gds-louvain.cypher}. These are passed to {@link dev.chorus.analysis.Analysis} as
+ * {@link Precomputed} results, so each is computed once, and the columns GDS has no procedure for (degree,
+ * betweenness, clustering, engagement, roles, cluster) and the cluster cohesion come from the embedded engine on
+ * the graph read back from Neo4j, following GDS's scores and partition. Projections are dropped afterwards.
  */
 public final class GdsAnalysis {
     /** PageRank settings: Chorus's damping; iterations and tolerance tight enough to agree to 1e-4 or better. */
@@ -53,8 +57,10 @@ public final class GdsAnalysis {
             labels[index(g.ids(), r.get("id").asString())] = dense.computeIfAbsent(r.get("community").asLong(), x -> dense.size());
         }
         Communities c = Communities.of("gds-" + algorithm.name().toLowerCase(java.util.Locale.ROOT), g.ids(), labels, Double.NaN, 1, 1, true);
-        NodeResults embedded = EmbeddedAnalysis.run(g, EmbeddedAnalysis.CommunityAlgorithm.LEIDEN, seed, dev.chorus.progress.Progress.NONE);
-        return EmbeddedAnalysis.replace(g, embedded, pagerank, core, c);
+        Precomputed given = new Precomputed(
+                new NodeScores("pagerank", g.ids(), List.of("pagerank"), List.of(pagerank), "pagerank", 0, true),
+                new NodeScores("kcore", g.ids(), List.of("kcore"), List.of(core), "kcore", 0, true), c);
+        return EmbeddedAnalysis.run(g, given, seed, Progress.NONE);
     }
 
     /** Runs a GDS file on its own projection and drops the projection; the last statement's records. */
