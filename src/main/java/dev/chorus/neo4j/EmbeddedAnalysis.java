@@ -1,7 +1,8 @@
 package dev.chorus.neo4j;
 
-import dev.chorus.community.Louvain;
-import dev.chorus.community.LouvainConfig;
+import dev.chorus.community.CommunityAlgorithm;
+import dev.chorus.community.CommunityAlgorithms;
+import dev.chorus.community.CommunitySettings;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.progress.Progress;
 import dev.chorus.analysis.Analysis;
@@ -18,20 +19,21 @@ import java.util.List;
  * the {@code nodes.csv} columns under the same names and with the same values: every metric column
  * ({@code degree} in/out/total, {@code pagerank}, {@code kcore}, {@code betweenness}, {@code clustering}, ...),
  * {@code community} (Leiden, modularity), {@code roles} (a list) and {@code cluster}; plus cohesion per
- * community for the (:Cluster) nodes. With {@link CommunityAlgorithm#LOUVAIN}, Louvain's partition is passed to
- * {@link Analysis} as the {@code community} partition, so engagement, roles and cohesion follow it.
+ * community for the (:Cluster) nodes. Another algorithm than Analysis's own ({@link #COMMUNITIES}: Louvain) is run
+ * once and its partition passed to {@link Analysis} as the {@code community} partition, so engagement, roles and
+ * cohesion follow it.
  */
 public final class EmbeddedAnalysis {
-    /** Community detection for the {@code community} column. */
-    public enum CommunityAlgorithm { LEIDEN, LOUVAIN }
+    /** The algorithms {@code --communities} offers: those with a Graph Data Science procedure file too. */
+    public static final List<CommunityAlgorithm> COMMUNITIES = List.of(CommunityAlgorithms.LEIDEN, CommunityAlgorithms.LOUVAIN);
 
     private EmbeddedAnalysis() {
     }
 
+    /** {@link Analysis} with {@code algorithm}'s partition as its communities, computed once. */
     public static NodeResults run(InteractionGraph g, CommunityAlgorithm algorithm, long seed, Progress progress) {
-        Precomputed given = algorithm == CommunityAlgorithm.LOUVAIN
-                ? Precomputed.NONE.withCommunities(Louvain.compute(g, LouvainConfig.defaults().withSeed(seed), progress))
-                : Precomputed.NONE;
+        Precomputed given = algorithm == Analysis.COMMUNITIES ? Precomputed.NONE
+                : Precomputed.NONE.withCommunities(algorithm.compute(g, CommunitySettings.defaults().withSeed(seed), progress));
         return run(g, given, seed, progress);
     }
 
@@ -49,7 +51,7 @@ public final class EmbeddedAnalysis {
             if (c.equals("node")) continue;
             columns.add(c);
             switch (c) {
-                case "community", "cluster" -> {
+                case CommunityAlgorithms.COLUMN, "cluster" -> {
                     long[] v = new long[n];
                     for (int u = 0; u < n; u++) v[u] = ((Number) t.value(c, u)).longValue();
                     values.add(v);

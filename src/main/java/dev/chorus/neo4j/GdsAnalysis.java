@@ -1,7 +1,10 @@
 package dev.chorus.neo4j;
 
 import dev.chorus.analysis.Precomputed;
+import dev.chorus.centrality.Centralities;
 import dev.chorus.community.Communities;
+import dev.chorus.community.CommunityAlgorithm;
+import dev.chorus.community.CommunityAlgorithms;
 import dev.chorus.graph.IdMap;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.graph.NodeScores;
@@ -26,11 +29,14 @@ public final class GdsAnalysis {
     static final double DAMPING = 0.85;
     static final int MAX_ITERATIONS = 1000;
     static final double TOLERANCE = 1e-10;
+    /** Column names, as the GDS files return them and the write-back stores them. */
+    private static final String PAGERANK = Centralities.PAGERANK.column();
+    private static final String KCORE = Centralities.KCORE.column();
 
     private GdsAnalysis() {
     }
 
-    public static NodeResults run(Neo4jClient client, InteractionGraph g, EmbeddedAnalysis.CommunityAlgorithm algorithm, long seed) {
+    public static NodeResults run(Neo4jClient client, InteractionGraph g, CommunityAlgorithm algorithm, long seed) {
         int n = g.nodeCount();
         String version;
         try {
@@ -44,22 +50,21 @@ public final class GdsAnalysis {
         Arrays.fill(pagerank, Double.NaN);
         for (Record r : run(client, "gds-pagerank.cypher", Map.of("undirected", !g.isDirected(), "damping", DAMPING,
                 "max_iterations", MAX_ITERATIONS, "tolerance", TOLERANCE, "k", n))) {
-            pagerank[index(g.ids(), r.get("id").asString())] = r.get("pagerank").asDouble();
+            pagerank[index(g.ids(), r.get("id").asString())] = r.get(PAGERANK).asDouble();
         }
         double[] core = new double[n];
         for (Record r : run(client, "gds-kcore.cypher", Map.of("k", n))) {
-            core[index(g.ids(), r.get("id").asString())] = r.get("kcore").asLong();
+            core[index(g.ids(), r.get("id").asString())] = r.get(KCORE).asLong();
         }
         int[] labels = new int[n];
         Map<Long, Integer> dense = new HashMap<>();
-        String file = algorithm == EmbeddedAnalysis.CommunityAlgorithm.LEIDEN ? "gds-leiden.cypher" : "gds-louvain.cypher";
-        for (Record r : run(client, file, Map.of("k", n, "seed", seed))) {
-            labels[index(g.ids(), r.get("id").asString())] = dense.computeIfAbsent(r.get("community").asLong(), x -> dense.size());
+        for (Record r : run(client, "gds-" + algorithm.name() + ".cypher", Map.of("k", n, "seed", seed))) {
+            labels[index(g.ids(), r.get("id").asString())] = dense.computeIfAbsent(r.get(CommunityAlgorithms.COLUMN).asLong(), x -> dense.size());
         }
-        Communities c = Communities.of("gds-" + algorithm.name().toLowerCase(java.util.Locale.ROOT), g.ids(), labels, Double.NaN, 1, 1, true);
-        Precomputed given = new Precomputed(
-                new NodeScores("pagerank", g.ids(), List.of("pagerank"), List.of(pagerank), "pagerank", 0, true),
-                new NodeScores("kcore", g.ids(), List.of("kcore"), List.of(core), "kcore", 0, true), c);
+        Communities c = Communities.of("gds-" + algorithm.name(), g.ids(), labels, Double.NaN, 1, 1, true);
+        Precomputed given = Precomputed.NONE.withCommunities(c)
+                .with(new NodeScores(Centralities.PAGERANK.name(), g.ids(), List.of(PAGERANK), List.of(pagerank), PAGERANK, 0, true))
+                .with(new NodeScores(Centralities.KCORE.name(), g.ids(), List.of(KCORE), List.of(core), KCORE, 0, true));
         return EmbeddedAnalysis.run(g, given, seed, Progress.NONE);
     }
 

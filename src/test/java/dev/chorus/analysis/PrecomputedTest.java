@@ -69,7 +69,7 @@ class PrecomputedTest {
         NodeScores core = KCore.compute(g, KCoreConfig.defaults());
         Communities leiden = Leiden.compute(g, LeidenConfig.defaults().withSeed(CONFIG.seed()).withThreads(1));
         Recorder given = new Recorder();
-        AnalysisResult b = given.run(new Precomputed(pr, core, leiden));
+        AnalysisResult b = given.run(Precomputed.NONE.with(pr).with(core).withCommunities(leiden));
 
         assertEquals(List.of("degree", "pagerank", "kcore", "betweenness", "clustering", "communities", "clusters", "cohesion",
                 "engagement", "roles"), computing.steps());
@@ -133,7 +133,7 @@ class PrecomputedTest {
     void hubsAndTheNodeTableFollowGivenScores() {
         // any scores will do: PageRank at damping 0.5 ranks differently from the default
         NodeScores pr = PageRank.compute(g, PageRankConfig.defaults().withDamping(0.5).withThreads(1));
-        AnalysisResult r = Analysis.compute(g, CONFIG, Precomputed.NONE.withPagerank(pr), Progress.NONE, s -> { });
+        AnalysisResult r = Analysis.compute(g, CONFIG, Precomputed.NONE.with(pr), Progress.NONE, s -> { });
         double[] given = pr.column("pagerank");
         assertArrayEquals(given, r.nodes().metric("pagerank"));
         List<String> hubs = r.hubs();
@@ -148,7 +148,7 @@ class PrecomputedTest {
         InteractionGraph other = GraphLoader.load("datasets/karate/karate_gt.gml", IngestOptions.defaults()).graph();
         NodeScores wrong = KCore.compute(other, KCoreConfig.defaults());
         var e = assertThrows(IllegalArgumentException.class,
-                () -> Analysis.compute(g, CONFIG, Precomputed.NONE.withKcore(wrong), Progress.NONE, s -> { }));
+                () -> Analysis.compute(g, CONFIG, Precomputed.NONE.with(wrong), Progress.NONE, s -> { }));
         assertTrue(e.getMessage().contains("kcore"), e.getMessage());
     }
 }

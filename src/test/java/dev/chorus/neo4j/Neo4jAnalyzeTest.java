@@ -61,7 +61,7 @@ class Neo4jAnalyzeTest {
                     "--out", dir.resolve("nodes.csv").toString(), "-q");
             assertEquals("0", io[0], io[2]);
             // the reference: the analysis of `chorus analyze` run on the input file itself
-            NodeResults expected = EmbeddedAnalysis.run(g, EmbeddedAnalysis.CommunityAlgorithm.LEIDEN, 42, Progress.NONE);
+            NodeResults expected = EmbeddedAnalysis.run(g, dev.chorus.community.CommunityAlgorithms.LEIDEN, 42, Progress.NONE);
             assertTrue(expected.columns().containsAll(java.util.List.of("pagerank", "kcore", "community", "roles")), expected.columns().toString());
             Map<String, Map<String, Object>> stored = new HashMap<>();
             for (Record r : c.list("MATCH (u:User) RETURN u.id AS id, properties(u) AS p", Map.of())) {
@@ -121,7 +121,7 @@ class Neo4jAnalyzeTest {
                 linked[u] = r.get("l").asDouble();
             }
             // Louvain's partition, not the Leiden one the analysis would find by itself
-            NodeResults leiden = EmbeddedAnalysis.run(g, EmbeddedAnalysis.CommunityAlgorithm.LEIDEN, 42, Progress.NONE);
+            NodeResults leiden = EmbeddedAnalysis.run(g, dev.chorus.community.CommunityAlgorithms.LEIDEN, 42, Progress.NONE);
             assertTrue(!java.util.Arrays.equals(membership(leiden), community), "the written partition is Leiden's");
             double[] want = dev.chorus.analysis.PartitionReference.participation(g, community);
             double[] wantLinked = dev.chorus.analysis.PartitionReference.linkedCommunities(g, community);
@@ -166,8 +166,8 @@ class Neo4jAnalyzeTest {
             try (Neo4jClient c = Neo4jTestServer.client()) {
                 loadInto(c, l);
                 InteractionGraph g = Neo4jGraphReader.read(c, null);
-                NodeResults gds = GdsAnalysis.run(c, g, EmbeddedAnalysis.CommunityAlgorithm.LOUVAIN, 42);
-                NodeResults emb = EmbeddedAnalysis.run(g, EmbeddedAnalysis.CommunityAlgorithm.LOUVAIN, 42, Progress.NONE);
+                NodeResults gds = GdsAnalysis.run(c, g, dev.chorus.community.CommunityAlgorithms.LOUVAIN, 42);
+                NodeResults emb = EmbeddedAnalysis.run(g, dev.chorus.community.CommunityAlgorithms.LOUVAIN, 42, Progress.NONE);
                 double[] a = (double[]) gds.column("pagerank");
                 // the embedded default stops at NetworkX's tolerance (L1 change < n * 1e-6); compare both converged
                 double[] b = converged(g);
@@ -182,8 +182,8 @@ class Neo4jAnalyzeTest {
                 assertTrue(Math.abs(qa - qb) <= 0.01, input + ": Louvain modularity GDS " + qa + " vs embedded " + qb);
                 assertTrue(qb > 0.5, input + ": a real community structure was found: " + qb);
 
-                NodeResults gdsLeiden = GdsAnalysis.run(c, g, EmbeddedAnalysis.CommunityAlgorithm.LEIDEN, 42);
-                NodeResults embLeiden = EmbeddedAnalysis.run(g, EmbeddedAnalysis.CommunityAlgorithm.LEIDEN, 42, Progress.NONE);
+                NodeResults gdsLeiden = GdsAnalysis.run(c, g, dev.chorus.community.CommunityAlgorithms.LEIDEN, 42);
+                NodeResults embLeiden = EmbeddedAnalysis.run(g, dev.chorus.community.CommunityAlgorithms.LEIDEN, 42, Progress.NONE);
                 double la = Modularity.of(g, membership(gdsLeiden));
                 double lb = Modularity.of(g, membership(embLeiden));
                 assertTrue(Math.abs(la - lb) <= 0.02, input + ": Leiden modularity GDS " + la + " vs embedded " + lb);
