@@ -1,18 +1,15 @@
 package dev.chorus.analysis;
 
-import dev.chorus.centrality.Betweenness;
-import dev.chorus.centrality.BetweennessConfig;
-import dev.chorus.centrality.Degree;
-import dev.chorus.centrality.DegreeConfig;
-import dev.chorus.centrality.KCore;
-import dev.chorus.centrality.KCoreConfig;
+import dev.chorus.centrality.Centralities;
+import dev.chorus.centrality.CentralityAlgorithm;
+import dev.chorus.centrality.CentralitySettings;
 import dev.chorus.graph.NodeScores;
-import dev.chorus.centrality.PageRank;
-import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Cohesion;
 import dev.chorus.community.Communities;
-import dev.chorus.community.Leiden;
+import dev.chorus.community.CommunityAlgorithm;
+import dev.chorus.community.CommunityAlgorithms;
+import dev.chorus.community.CommunitySettings;
 import dev.chorus.community.LeidenConfig;
 import dev.chorus.community.Modularity;
 import dev.chorus.community.Triangles;
@@ -39,16 +36,16 @@ import java.util.function.Supplier;
  * The main job as a library call: {@code Analysis.compute(graph, AnalysisConfig.defaults())} runs every step
  * that {@code chorus analyze} runs and returns an {@link AnalysisResult}; the CLI only writes it out. Steps:
  * <ol>
- * <li>{@code degree}: {@link Degree}, weighted ({@code in, out, total});</li>
- * <li>{@code pagerank}: {@link PageRank} with its defaults (damping 0.85, weighted);</li>
- * <li>{@code kcore}: {@link KCore};</li>
- * <li>{@code betweenness}: {@link Betweenness}, unweighted hops, exact up to
+ * <li>{@code degree}: {@link dev.chorus.centrality.Degree}, weighted ({@code in, out, total});</li>
+ * <li>{@code pagerank}: {@link dev.chorus.centrality.PageRank} with its defaults (damping 0.85, weighted);</li>
+ * <li>{@code kcore}: {@link dev.chorus.centrality.KCore};</li>
+ * <li>{@code betweenness}: {@link dev.chorus.centrality.Betweenness}, unweighted hops, exact up to
  * {@link AnalysisConfig#EXACT_BETWEENNESS_MAX_NODES} nodes, else sampled from
  * {@link AnalysisConfig#SAMPLES_DEFAULT} sources (Brandes &amp; Pich 2007, unbiased; its error bound is in the
- * {@link Betweenness} Javadoc): O(K m) instead of O(n m);</li>
+ * {@link dev.chorus.centrality.Betweenness} Javadoc): O(K m) instead of O(n m);</li>
  * <li>{@code clustering}: {@link Triangles} (local clustering of the undirected view);</li>
- * <li>{@code communities}: {@link Leiden} with modularity at resolution 1 and {@link AnalysisConfig#seed()};</li>
- * <li>{@code clusters}: {@link Leiden} with the constant Potts model at {@link dev.chorus.roles.ClusterConfig#resolution()}:
+ * <li>{@code communities}: {@link dev.chorus.community.Leiden} with modularity at resolution 1 and {@link AnalysisConfig#seed()};</li>
+ * <li>{@code clusters}: {@link dev.chorus.community.Leiden} with the constant Potts model at {@link dev.chorus.roles.ClusterConfig#resolution()}:
  * the tight clusters, free of modularity's resolution limit, that passionate clusters are ranked from;</li>
  * <li>{@code cohesion}: {@link Cohesion} of every community and every cluster;</li>
  * <li>{@code engagement}: {@link Engagement};</li>
@@ -57,39 +54,59 @@ import java.util.function.Supplier;
  * complex contagion with threshold 2, cluster seeds spent in {@link PassionateClusters#seedingOrder} order on the
  * tight clusters; skipped when {@link AnalysisConfig#seedingRuns()} is 0 or the graph is empty.</li>
  * </ol>
- * Every step is deterministic for a given seed and independent of the thread count.
+ * Every step is deterministic for a given seed and independent of the thread count. Results computed elsewhere
+ * ({@link Precomputed}: any of {@link #CENTRALITIES}, the communities) replace their step, and every later step
+ * uses them. The algorithms and their column names come from the registries ({@link Centralities},
+ * {@link CommunityAlgorithms}).
  */
 public final class Analysis {
     /** Step names, in order, as reported to the step listener. */
     public static final List<String> STEPS = List.of("degree", "pagerank", "kcore", "betweenness", "clustering",
             "communities", "clusters", "cohesion", "engagement", "roles", "seeding");
+    /** The centralities of {@code nodes.csv}, computed (or {@link Precomputed given}) in this order. */
+    public static final List<CentralityAlgorithm> CENTRALITIES = List.of(Centralities.DEGREE, Centralities.PAGERANK,
+            Centralities.KCORE, Centralities.BETWEENNESS);
+    /** The algorithm of the {@code community} partition unless one is given. */
+    public static final CommunityAlgorithm COMMUNITIES = CommunityAlgorithms.LEIDEN;
+    /** Appended to a step's name when the step listener is told that its result was given, not computed. */
+    public static final String GIVEN = " (given)";
 
     private Analysis() {
     }
 
     public static AnalysisResult compute(InteractionGraph g, AnalysisConfig config) {
-        return compute(g, config, Progress.NONE, step -> { });
+        return compute(g, config, Precomputed.NONE, Progress.NONE, step -> { });
+    }
+
+    public static AnalysisResult compute(InteractionGraph g, AnalysisConfig config, Progress progress, Consumer<String> steps) {
+        return compute(g, config, Precomputed.NONE, progress, steps);
     }
 
     /**
+     * @param given    results computed elsewhere, used instead of computing them
      * @param progress receives the algorithms' progress
-     * @param steps    told each step's name, as listed in {@link #STEPS}, when it starts
+     * @param steps    told each step's name, as listed in {@link #STEPS}, when it starts; a given step's name is
+     *                 followed by {@link #GIVEN} (and the step takes no time in {@link AnalysisResult#seconds()})
      */
-    public static AnalysisResult compute(InteractionGraph g, AnalysisConfig config, Progress progress, Consumer<String> steps) {
+    public static AnalysisResult compute(InteractionGraph g, AnalysisConfig config, Precomputed given, Progress progress,
+                                         Consumer<String> steps) {
+        given.check(g);
         Map<String, Double> seconds = new LinkedHashMap<>();
         int threads = config.threads();
         Timer t = new Timer(steps, seconds);
-        NodeScores degree = t.step("degree", () -> Degree.compute(g, DegreeConfig.DEFAULT));
-        NodeScores pagerank = t.step("pagerank", () -> PageRank.compute(g, PageRankConfig.defaults().withThreads(threads), progress));
-        NodeScores kcore = t.step("kcore", () -> KCore.compute(g, KCoreConfig.defaults(), progress));
         int samples = config.betweennessSamplesFor(g.nodeCount());
-        NodeScores betweenness = t.step("betweenness", () -> Betweenness.compute(g, BetweennessConfig.defaults()
-                .withSamples(samples).withSeed(config.seed()).withThreads(threads), progress));
+        CentralitySettings settings = CentralitySettings.defaults().withSamples(samples).withSeed(config.seed()).withThreads(threads);
+        Map<CentralityAlgorithm, NodeScores> scores = new LinkedHashMap<>();
+        for (CentralityAlgorithm a : CENTRALITIES) scores.put(a, t.step(a.name(), given.of(a), () -> a.compute(g, settings, progress)));
+        NodeScores degree = scores.get(Centralities.DEGREE);
+        NodeScores pagerank = scores.get(Centralities.PAGERANK);
+        NodeScores kcore = scores.get(Centralities.KCORE);
+        NodeScores betweenness = scores.get(Centralities.BETWEENNESS);
         NodeScores triangles = t.step("clustering", () -> Triangles.compute(g, Triangles.Config.defaults().withThreads(threads), progress));
-        Communities communities = t.step("communities", () -> Leiden.compute(g, LeidenConfig.defaults().withSeed(config.seed())
-                .withThreads(threads), progress));
-        Communities clusters = t.step("clusters", () -> Leiden.compute(g, LeidenConfig.defaults().withSeed(config.seed())
-                .withQuality(LeidenConfig.Quality.CPM).withResolution(config.clusters().resolution()).withThreads(threads), progress));
+        CommunitySettings partition = CommunitySettings.defaults().withSeed(config.seed()).withThreads(threads);
+        Communities communities = t.step("communities", given.communities(), () -> COMMUNITIES.compute(g, partition, progress));
+        Communities clusters = t.step("clusters", () -> CommunityAlgorithms.LEIDEN.compute(g, partition
+                .withQuality(LeidenConfig.Quality.CPM).withResolution(config.clusters().resolution()), progress));
         Cohesion.Config cohesionConfig = Cohesion.Config.defaults().withCoreSize(config.clusters().coreSize()).withThreads(threads);
         List<List<ClusterCohesion>> both = t.step("cohesion", () -> List.of(Cohesion.compute(g, communities, cohesionConfig, progress),
                 Cohesion.compute(g, clusters, cohesionConfig, progress)));
@@ -101,16 +118,14 @@ public final class Analysis {
                 new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate), config.roles()));
 
         Map<String, double[]> metrics = new LinkedHashMap<>();
-        for (NodeScores s : List.of(degree, pagerank, kcore, betweenness)) {
-            for (String c : s.columns()) metrics.put(c, s.column(c));
-        }
+        scores.forEach((a, s) -> a.columns().forEach(c -> metrics.put(c, s.column(c))));
         metrics.put("clustering", triangles.column("clustering"));
         for (String c : engagement.columns()) metrics.put(c, engagement.column(c));
         List<List<String>> labels = new ArrayList<>(g.nodeCount());
         for (int u = 0; u < g.nodeCount(); u++) labels.add(roles.labels(u));
         NodeTable table = new NodeTable(g.ids(), metrics, communities.membership(), labels, clusters.membership());
 
-        double[] pr = pagerank.column("pagerank");
+        double[] pr = pagerank.column(Centralities.PAGERANK.column());
         List<String> hubs = java.util.Arrays.stream(roles.nodes(Role.HUB)).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(u -> -pr[u]).thenComparing(u -> g.ids().id(u)))
                 .map(u -> g.ids().id(u)).toList();
@@ -132,6 +147,13 @@ public final class Analysis {
 
     /** Announces and times each step. */
     private record Timer(Consumer<String> steps, Map<String, Double> seconds) {
+        /** {@code given} when not null, else the computed result. */
+        <T> T step(String name, T given, Supplier<T> work) {
+            if (given == null) return step(name, work);
+            steps.accept(name + GIVEN);
+            return given;
+        }
+
         <T> T step(String name, Supplier<T> work) {
             steps.accept(name);
             long start = System.nanoTime();

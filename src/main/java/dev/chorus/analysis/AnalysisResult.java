@@ -17,11 +17,11 @@ import java.util.Map;
  * @param config              the settings used
  * @param nodes               the per-node table ({@code nodes.csv})
  * @param degree              weighted degree: {@code in, out, total}
- * @param pagerank            {@link dev.chorus.centrality.PageRank} with its defaults
- * @param kcore               coreness
+ * @param pagerank            {@link dev.chorus.centrality.PageRank} with its defaults, or the given scores ({@link Precomputed})
+ * @param kcore               coreness, computed or given
  * @param betweenness         betweenness, exact or sampled ({@link #betweennessSamples})
  * @param betweennessSamples  sources sampled, 0 when exact
- * @param communities         Leiden communities (modularity)
+ * @param communities         Leiden communities (modularity), or the given partition
  * @param modularity          Newman modularity of {@code communities}
  * @param cohesion            cohesion metrics of every community, in community order ({@code clusters.csv})
  * @param clusters            the fine partition (Leiden, constant Potts model at

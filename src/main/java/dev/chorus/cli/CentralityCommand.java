@@ -1,30 +1,11 @@
 package dev.chorus.cli;
 
 import dev.chorus.output.CsvOut;
-import dev.chorus.centrality.Degree;
-import dev.chorus.centrality.DegreeConfig;
+import dev.chorus.centrality.Centralities;
+import dev.chorus.centrality.CentralityAlgorithm;
+import dev.chorus.centrality.CentralitySettings;
 import dev.chorus.graph.NodeScores;
-import dev.chorus.centrality.Betweenness;
-import dev.chorus.centrality.BetweennessConfig;
-import dev.chorus.centrality.Closeness;
-import dev.chorus.centrality.ClosenessConfig;
-import dev.chorus.centrality.Eigenvector;
-import dev.chorus.centrality.EigenvectorConfig;
-import dev.chorus.centrality.Hits;
-import dev.chorus.centrality.Harmonic;
-import dev.chorus.centrality.HarmonicConfig;
-import dev.chorus.centrality.HitsConfig;
-import dev.chorus.centrality.InfluencePassivity;
-import dev.chorus.centrality.InfluencePassivityConfig;
-import dev.chorus.centrality.KCore;
-import dev.chorus.centrality.KCoreConfig;
-import dev.chorus.centrality.Katz;
-import dev.chorus.centrality.KatzConfig;
-import dev.chorus.centrality.PageRank;
-import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.graph.GraphLoader;
-import dev.chorus.graph.InteractionGraph;
-import dev.chorus.progress.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,7 +13,6 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,10 +23,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "centrality", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Score every node with a centrality algorithm; CSV node,<scores> to --out or stdout.")
 final class CentralityCommand implements Callable<Integer> {
-    /** Algorithms available now. */
-    static final List<String> ALGORITHMS = List.of("degree", "pagerank", "betweenness", "closeness", "harmonic",
-            "eigenvector", "hits", "katz", "kcore", "influence-passivity");
-
     @Spec
     CommandSpec spec;
 
@@ -113,69 +89,30 @@ final class CentralityCommand implements Callable<Integer> {
     static final class Algorithms implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return ALGORITHMS.iterator();
+            return Centralities.names().iterator();
         }
     }
 
     @Override
     public Integer call() {
-        if (!ALGORITHMS.contains(algo)) {
-            throw new IllegalArgumentException("--algo: unknown or not yet available algorithm '" + algo + "' (available: "
-                    + String.join(", ", ALGORITHMS) + ")");
-        }
+        CentralityAlgorithm algorithm = Centralities.byName(algo).orElseThrow(() -> new IllegalArgumentException(
+                "--algo: unknown or not yet available algorithm '" + algo + "' (available: " + String.join(", ", Centralities.names()) + ")"));
         if (top != null && top < 1) throw new IllegalArgumentException("--top must be >= 1, got " + top);
         if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         if (samples < 0) throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
         PrintWriter err = spec.commandLine().getErr();
         GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out));
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        Progress progress = CliProgress.create(err, input.quiet);
-        Function<InteractionGraph, NodeScores> run = switch (algo) {
-            case "degree" -> g -> Degree.compute(g, new DegreeConfig(weighted(true)));
-            case "pagerank" -> g -> PageRank.compute(g, new PageRankConfig(damping,
-                    or(maxIterations, PageRankConfig.MAX_ITERATIONS_DEFAULT), or(tolerance, PageRankConfig.TOLERANCE_DEFAULT),
-                    weighted(true), personalize, nThreads), progress);
-            case "betweenness" -> g -> Betweenness.compute(g, BetweennessConfig.defaults().withNormalized(normalized)
-                    .withWeighted(weighted(false)).withSamples(samples).withSeed(seed).withThreads(nThreads), progress);
-            case "closeness" -> g -> Closeness.compute(g, ClosenessConfig.defaults().withWeighted(weighted(false))
-                    .withThreads(nThreads), progress);
-            case "harmonic" -> g -> Harmonic.compute(g, HarmonicConfig.defaults().withWeighted(weighted(false))
-                    .withThreads(nThreads), progress);
-            case "eigenvector" -> g -> Eigenvector.compute(g, new EigenvectorConfig(
-                    or(maxIterations, EigenvectorConfig.MAX_ITERATIONS_DEFAULT), or(tolerance, EigenvectorConfig.TOLERANCE_DEFAULT),
-                    weighted(false), nThreads), progress);
-            case "hits" -> g -> Hits.compute(g, new HitsConfig(or(maxIterations, HitsConfig.MAX_ITERATIONS_DEFAULT),
-                    or(tolerance, HitsConfig.TOLERANCE_DEFAULT), weighted(true), nThreads), progress);
-            case "katz" -> g -> {
-                KatzConfig k = KatzConfig.defaults().withBeta(beta).withWeighted(weighted(false)).withThreads(nThreads);
-                if (alpha != null) k = k.withAlpha(alpha);
-                if (maxIterations != null) k = k.withMaxIterations(maxIterations);
-                if (tolerance != null) k = k.withTolerance(tolerance);
-                return Katz.compute(g, k, progress);
-            };
-            case "kcore" -> g -> KCore.compute(g, KCoreConfig.defaults(), progress);
-            case "influence-passivity" -> g -> InfluencePassivity.compute(g, new InfluencePassivityConfig(
-                    or(maxIterations, InfluencePassivityConfig.MAX_ITERATIONS_DEFAULT),
-                    or(tolerance, InfluencePassivityConfig.TOLERANCE_DEFAULT), weighted(true), nThreads), progress);
-            default -> throw new AssertionError(algo);
-        };
-        NodeScores scores = run.apply(loaded.graph());
+        CentralitySettings settings = CentralitySettings.defaults().withWeighted(weighting == null ? null : weighting.weighted)
+                .withDamping(damping).withMaxIterations(maxIterations).withTolerance(tolerance).withAlpha(alpha).withBeta(beta)
+                .withSamples(samples).withSeed(seed).withNormalized(normalized).withPersonalize(personalize)
+                .withThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        NodeScores scores = algorithm.compute(loaded.graph(), settings, CliProgress.create(err, input.quiet));
         if (!scores.converged()) {
             err.printf("chorus: warning: %s did not converge in %d iterations (tolerance %s); scores are the last iterate%n",
                     algo, scores.iterations(), tolerance == null ? "default" : tolerance.toString());
         }
         write(scores, spec.commandLine().getOut());
         return ExitCode.OK;
-    }
-
-    /** --weighted/--unweighted if given, else the algorithm's NetworkX default. */
-    private boolean weighted(boolean byDefault) {
-        if (weighting == null) return byDefault;
-        return weighting.weighted;
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
     }
 
     private void write(NodeScores scores, PrintWriter stdout) {

@@ -6,18 +6,13 @@ import dev.chorus.output.CsvOut;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Cohesion;
 import dev.chorus.community.Communities;
-import dev.chorus.community.ComponentsConfig;
-import dev.chorus.community.ConnectedComponents;
-import dev.chorus.community.LabelPropagation;
-import dev.chorus.community.LabelPropagationConfig;
-import dev.chorus.community.Leiden;
+import dev.chorus.community.CommunityAlgorithm;
+import dev.chorus.community.CommunityAlgorithms;
+import dev.chorus.community.CommunitySettings;
 import dev.chorus.community.LeidenConfig;
-import dev.chorus.community.Louvain;
-import dev.chorus.community.LouvainConfig;
 import dev.chorus.community.Modularity;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
-import dev.chorus.progress.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -36,8 +31,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "communities", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Find communities: CSV node,community to --out (or stdout) and a JSON summary.")
 final class CommunitiesCommand implements Callable<Integer> {
-    static final List<String> ALGORITHMS = List.of("louvain", "leiden", "lpa", "wcc", "scc");
-
     @Spec
     CommandSpec spec;
 
@@ -79,32 +72,22 @@ final class CommunitiesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!ALGORITHMS.contains(algo)) {
-            throw new IllegalArgumentException("--algo: unknown algorithm '" + algo + "' (available: " + String.join(", ", ALGORITHMS) + ")");
-        }
+        CommunityAlgorithm algorithm = CommunityAlgorithms.byName(algo).orElseThrow(() -> new IllegalArgumentException(
+                "--algo: unknown algorithm '" + algo + "' (available: " + String.join(", ", CommunityAlgorithms.names()) + ")"));
         if (minSize < 1) throw new IllegalArgumentException("--min-size must be >= 1, got " + minSize);
         if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        if (unweighted && (algo.equals("louvain") || algo.equals("leiden"))) {
+        if (unweighted && algorithm.alwaysWeighted()) {
             throw new IllegalArgumentException("--unweighted: louvain and leiden always use weights; pass --unweighted to lpa only");
         }
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         PrintWriter err = spec.commandLine().getErr();
         GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out));
         InteractionGraph g = loaded.graph();
-        Progress progress = CliProgress.create(err, input.quiet);
-        Communities c = switch (algo) {
-            case "louvain" -> Louvain.compute(g, LouvainConfig.defaults().withResolution(resolution).withSeed(seed).withThreads(nThreads), progress);
-            case "leiden" -> {
-                LeidenConfig cfg = LeidenConfig.defaults().withQuality(leidenQuality()).withResolution(resolution).withSeed(seed)
-                        .withThreads(nThreads);
-                yield Leiden.compute(g, maxIterations == null ? cfg : cfg.withMaxIterations(maxIterations), progress);
-            }
-            case "lpa" -> LabelPropagation.compute(g, new LabelPropagationConfig(
-                    maxIterations == null ? LabelPropagationConfig.MAX_ITERATIONS_DEFAULT : maxIterations, !unweighted, seed), progress);
-            case "wcc" -> ConnectedComponents.compute(g, new ComponentsConfig(ComponentsConfig.Kind.WEAK), progress);
-            case "scc" -> ConnectedComponents.compute(g, new ComponentsConfig(ComponentsConfig.Kind.STRONG), progress);
-            default -> throw new AssertionError(algo);
-        };
+        // --quality is read by leiden only, and checked only when it is
+        CommunitySettings settings = CommunitySettings.defaults().withResolution(resolution)
+                .withQuality(algorithm == CommunityAlgorithms.LEIDEN ? leidenQuality() : LeidenConfig.Quality.MODULARITY)
+                .withMaxIterations(maxIterations).withWeighted(!unweighted).withSeed(seed)
+                .withThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        Communities c = algorithm.compute(g, settings, CliProgress.create(err, input.quiet));
         if (!c.converged()) err.printf("chorus: warning: %s stopped at its iteration cap (%d)%n", algo, c.iterations());
         int[] sizes = c.sizes();
         writeMembership(c, sizes, spec.commandLine().getOut());

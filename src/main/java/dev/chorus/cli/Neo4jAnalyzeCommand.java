@@ -2,6 +2,8 @@ package dev.chorus.cli;
 
 import dev.chorus.output.Json;
 import dev.chorus.output.CsvOut;
+import dev.chorus.community.CommunityAlgorithm;
+import dev.chorus.community.CommunityAlgorithms;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.neo4j.EmbeddedAnalysis;
 import dev.chorus.neo4j.GdsAnalysis;
@@ -66,11 +68,9 @@ final class Neo4jAnalyzeCommand implements Callable<Integer> {
             case "gds" -> true;
             default -> throw new IllegalArgumentException("--engine: unknown '" + engine + "' (use embedded or gds)");
         };
-        EmbeddedAnalysis.CommunityAlgorithm algorithm = switch (communities.toLowerCase(Locale.ROOT)) {
-            case "leiden" -> EmbeddedAnalysis.CommunityAlgorithm.LEIDEN;
-            case "louvain" -> EmbeddedAnalysis.CommunityAlgorithm.LOUVAIN;
-            default -> throw new IllegalArgumentException("--communities: unknown '" + communities + "' (use leiden or louvain)");
-        };
+        CommunityAlgorithm algorithm = EmbeddedAnalysis.COMMUNITIES.stream().filter(a -> a.name().equalsIgnoreCase(communities)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--communities: unknown '" + communities + "' (use "
+                        + String.join(" or ", EmbeddedAnalysis.COMMUNITIES.stream().map(CommunityAlgorithm::name).toList()) + ")"));
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = CliProgress.create(err, quiet);
         return Neo4jCommand.backend(err, () -> {
@@ -90,7 +90,7 @@ final class Neo4jAnalyzeCommand implements Callable<Integer> {
                 writeCsv(r, spec.commandLine().getOut());
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("engine", gds ? "gds" : "embedded");
-                summary.put("communities_algorithm", algorithm.name().toLowerCase(Locale.ROOT));
+                summary.put("communities_algorithm", algorithm.name());
                 summary.put("users", g.nodeCount());
                 summary.put("interactions", g.edgeCount());
                 summary.put("directed", g.isDirected());
@@ -110,7 +110,7 @@ final class Neo4jAnalyzeCommand implements Callable<Integer> {
     }
 
     private static int[] membership(NodeResults r) {
-        long[] c = (long[]) r.column("community");
+        long[] c = (long[]) r.column(CommunityAlgorithms.COLUMN);
         int[] m = new int[c.length];
         for (int i = 0; i < c.length; i++) m[i] = (int) c[i];
         return m;

@@ -1,15 +1,15 @@
 package dev.chorus.neo4j;
 
-import dev.chorus.community.Cohesion;
-import dev.chorus.community.Communities;
-import dev.chorus.community.Louvain;
-import dev.chorus.community.LouvainConfig;
+import dev.chorus.community.CommunityAlgorithm;
+import dev.chorus.community.CommunityAlgorithms;
+import dev.chorus.community.CommunitySettings;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.progress.Progress;
 import dev.chorus.analysis.Analysis;
 import dev.chorus.analysis.AnalysisConfig;
 import dev.chorus.analysis.AnalysisResult;
 import dev.chorus.analysis.NodeTable;
+import dev.chorus.analysis.Precomputed;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,24 +19,28 @@ import java.util.List;
  * the {@code nodes.csv} columns under the same names and with the same values: every metric column
  * ({@code degree} in/out/total, {@code pagerank}, {@code kcore}, {@code betweenness}, {@code clustering}, ...),
  * {@code community} (Leiden, modularity), {@code roles} (a list) and {@code cluster}; plus cohesion per
- * community for the (:Cluster) nodes. {@link CommunityAlgorithm#LOUVAIN} replaces {@code community} and the
- * clusters by Louvain's partition.
+ * community for the (:Cluster) nodes. Another algorithm than Analysis's own ({@link #COMMUNITIES}: Louvain) is run
+ * once and its partition passed to {@link Analysis} as the {@code community} partition, so engagement, roles and
+ * cohesion follow it.
  */
 public final class EmbeddedAnalysis {
-    /** Community detection for the {@code community} column. */
-    public enum CommunityAlgorithm { LEIDEN, LOUVAIN }
+    /** The algorithms {@code --communities} offers: those with a Graph Data Science procedure file too. */
+    public static final List<CommunityAlgorithm> COMMUNITIES = List.of(CommunityAlgorithms.LEIDEN, CommunityAlgorithms.LOUVAIN);
 
     private EmbeddedAnalysis() {
     }
 
+    /** {@link Analysis} with {@code algorithm}'s partition as its communities, computed once. */
     public static NodeResults run(InteractionGraph g, CommunityAlgorithm algorithm, long seed, Progress progress) {
-        AnalysisResult a = Analysis.compute(g, AnalysisConfig.defaults().withSeed(seed).withSeedingRuns(0), progress, step -> { });
-        NodeResults r = fromTable(a.nodes(), a.cohesion());
-        if (algorithm == CommunityAlgorithm.LOUVAIN) {
-            Communities c = Louvain.compute(g, LouvainConfig.defaults().withSeed(seed), progress);
-            r = withCommunities(g, r, c);
-        }
-        return r;
+        Precomputed given = algorithm == Analysis.COMMUNITIES ? Precomputed.NONE
+                : Precomputed.NONE.withCommunities(algorithm.compute(g, CommunitySettings.defaults().withSeed(seed), progress));
+        return run(g, given, seed, progress);
+    }
+
+    /** {@link Analysis} with {@code given} results in place of its own. */
+    static NodeResults run(InteractionGraph g, Precomputed given, long seed, Progress progress) {
+        AnalysisResult a = Analysis.compute(g, AnalysisConfig.defaults().withSeed(seed).withSeedingRuns(0), given, progress, step -> { });
+        return fromTable(a.nodes(), a.cohesion());
     }
 
     static NodeResults fromTable(NodeTable t, List<dev.chorus.community.ClusterCohesion> cohesion) {
@@ -47,7 +51,7 @@ public final class EmbeddedAnalysis {
             if (c.equals("node")) continue;
             columns.add(c);
             switch (c) {
-                case "community", "cluster" -> {
+                case CommunityAlgorithms.COLUMN, "cluster" -> {
                     long[] v = new long[n];
                     for (int u = 0; u < n; u++) v[u] = ((Number) t.value(c, u)).longValue();
                     values.add(v);
@@ -61,22 +65,5 @@ public final class EmbeddedAnalysis {
             }
         }
         return new NodeResults(t.ids(), columns, values, cohesion);
-    }
-
-    /** {@code r} with {@code pagerank}, {@code kcore} and {@code community} replaced (GDS engine, Louvain). */
-    static NodeResults replace(InteractionGraph g, NodeResults r, double[] pagerank, double[] kcore, Communities c) {
-        List<Object> values = new ArrayList<>(r.values());
-        if (pagerank != null) values.set(r.columns().indexOf("pagerank"), pagerank);
-        if (kcore != null) values.set(r.columns().indexOf("kcore"), kcore);
-        NodeResults out = new NodeResults(r.ids(), r.columns(), values, r.clusters());
-        return c == null ? out : withCommunities(g, out, c);
-    }
-
-    private static NodeResults withCommunities(InteractionGraph g, NodeResults r, Communities c) {
-        List<Object> values = new ArrayList<>(r.values());
-        long[] community = new long[g.nodeCount()];
-        for (int u = 0; u < community.length; u++) community[u] = c.membership()[u];
-        values.set(r.columns().indexOf("community"), community);
-        return new NodeResults(r.ids(), r.columns(), values, Cohesion.compute(g, c, Cohesion.Config.defaults()));
     }
 }

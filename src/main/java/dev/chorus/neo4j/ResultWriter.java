@@ -1,6 +1,7 @@
 package dev.chorus.neo4j;
 
 import dev.chorus.community.ClusterCohesion;
+import dev.chorus.community.CommunityAlgorithms;
 import dev.chorus.progress.Progress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +54,7 @@ public final class ResultWriter {
         for (int from = 0; from < clusters.size(); from += batchSize) {
             client.write(statements.get(1), Map.of("rows", clusters.subList(from, Math.min(clusters.size(), from + batchSize))));
         }
-        long[] community = (long[]) r.column("community");
+        long[] community = (long[]) r.column(CommunityAlgorithms.COLUMN);
         int n = r.ids().size();
         try (Progress.Task task = progress.begin("linking users to clusters", n, "users")) {
             for (int from = 0; from < n; from += batchSize) {

@@ -1,6 +1,8 @@
 package dev.chorus.spark;
 
+import dev.chorus.centrality.Centralities;
 import dev.chorus.community.ClusterCohesion;
+import dev.chorus.community.CommunityAlgorithms;
 import dev.chorus.community.Modularity;
 import dev.chorus.diffusion.SimulationResult;
 import dev.chorus.ingest.InputException;
@@ -143,13 +145,13 @@ public final class SparkJob {
         // nodes.csv columns as the embedded analyze writes them (metrics, community, roles, cluster), the
         // metrics Spark does not compute left out, and Spark's extra columns at the end
         Map<String, JavaPairRDD<Long, double[]>> columns = new LinkedHashMap<>();
-        columns.put("in,out,total", SparkDegree.compute(g));
+        columns.put(String.join(",", Centralities.DEGREE.columns()), SparkDegree.compute(g));
         steps.mark("degree");
         log.line("degrees");
-        columns.put("pagerank", SparkPageRank.compute(g, c.damping(), c.maxIterations(), c.tolerance(), log::line).mapValues(v -> new double[] {v}));
-        steps.mark("pagerank");
-        columns.put("kcore", SparkKCore.compute(g).mapValues(v -> new double[] {v}));
-        steps.mark("kcore");
+        columns.put(Centralities.PAGERANK.column(), SparkPageRank.compute(g, c.damping(), c.maxIterations(), c.tolerance(), log::line).mapValues(v -> new double[] {v}));
+        steps.mark(Centralities.PAGERANK.name());
+        columns.put(Centralities.KCORE.column(), SparkKCore.compute(g).mapValues(v -> new double[] {v}));
+        steps.mark(Centralities.KCORE.name());
         log.line("kcore");
         JavaPairRDD<Long, double[]> triangles = SparkTriangles.compute(g).cache();
         columns.put("clustering", triangles.mapValues(t -> new double[] {t[1]}));
@@ -159,7 +161,7 @@ public final class SparkJob {
                 SparkLabelPropagation.compute(g, c.lpaIterations(), true, c.seed(), log::line)).cache();
         steps.mark("communities");
         JavaPairRDD<Long, double[]> communityColumn = community.mapValues(v -> new double[] {v});
-        columns.put("community", communityColumn);
+        columns.put(CommunityAlgorithms.COLUMN, communityColumn);
         columns.put("roles", g.ids().mapValues(id -> new double[] {Double.NaN}));
         columns.put("cluster", communityColumn);
         columns.put("triangles", triangles.mapValues(t -> new double[] {t[0]}));
@@ -193,7 +195,7 @@ public final class SparkJob {
         steps.mark("report");
         Path report = out.resolve("report.json");
         ReportJson.write(ReportJson.tree(new PartialAnalysis("spark", new Source(c.input(), format(acc, c.options()), acc.rows()), stats, TOP,
-                c.seed(), clusterConfig, "lpa", clusters.size(), Modularity.of(clusters), hubs, passionate.clusters(),
+                c.seed(), clusterConfig, CommunityAlgorithms.LPA.name(), clusters.size(), Modularity.of(clusters), hubs, passionate.clusters(),
                 passionate.drawnEdges(), ic, steps.seconds())), report);
         files.add(report);
         log.line("wrote " + report + " (render it with: chorus report --from " + out + ")");

@@ -72,7 +72,7 @@ final class SparkReport {
      */
     static List<Map<String, Object>> topByPageRank(SparkJob.NodeRows rows, int top) {
         List<String> metrics = rows.header().subList(1, rows.header().size());
-        List<Tuple2<String, double[]>> best = rows.rows().takeOrdered(top, new ByPageRank(metrics.indexOf("pagerank")));
+        List<Tuple2<String, double[]>> best = rows.rows().takeOrdered(top, new ByPageRank(metrics.indexOf(dev.chorus.centrality.Centralities.PAGERANK.column())));
         List<Map<String, Object>> out = new ArrayList<>(best.size());
         for (Tuple2<String, double[]> r : best) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -81,7 +81,7 @@ final class SparkReport {
                 String c = metrics.get(i);
                 double v = r._2()[i];
                 m.put(c, switch (c) {
-                    case "community", "cluster" -> (int) v;
+                    case dev.chorus.community.CommunityAlgorithms.COLUMN, "cluster" -> (int) v;
                     case "roles" -> List.of();
                     default -> v;
                 });

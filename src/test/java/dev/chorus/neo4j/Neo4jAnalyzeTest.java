@@ -12,6 +12,7 @@ import dev.chorus.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,7 @@ class Neo4jAnalyzeTest {
                     "--out", dir.resolve("nodes.csv").toString(), "-q");
             assertEquals("0", io[0], io[2]);
             // the reference: the analysis of `chorus analyze` run on the input file itself
-            NodeResults expected = EmbeddedAnalysis.run(g, EmbeddedAnalysis.CommunityAlgorithm.LEIDEN, 42, Progress.NONE);
+            NodeResults expected = EmbeddedAnalysis.run(g, dev.chorus.community.CommunityAlgorithms.LEIDEN, 42, Progress.NONE);
             assertTrue(expected.columns().containsAll(java.util.List.of("pagerank", "kcore", "community", "roles")), expected.columns().toString());
             Map<String, Map<String, Object>> stored = new HashMap<>();
             for (Record r : c.list("MATCH (u:User) RETURN u.id AS id, properties(u) AS p", Map.of())) {
@@ -100,14 +101,73 @@ class Neo4jAnalyzeTest {
     }
 
     @Test
+    void louvainWriteBackFollowsTheWrittenPartition() throws Exception {
+        GraphLoader.Loaded l = GraphLoader.load(higgs().toString(), IngestOptions.defaults());
+        try (Neo4jClient c = Neo4jTestServer.client()) {
+            loadInto(c, l);
+            InteractionGraph g = Neo4jGraphReader.read(c, null);
+            String[] io = Neo4jResumeTest.run("neo4j", "analyze", "--uri", Neo4jTestServer.boltUri().toString(), "--write",
+                    "--communities", "louvain", "--out", dir.resolve("nodes.csv").toString(), "-q");
+            assertEquals("0", io[0], io[2]);
+            int n = g.nodeCount();
+            int[] community = new int[n];
+            double[] participation = new double[n];
+            double[] linked = new double[n];
+            for (Record r : c.list("MATCH (u:User) RETURN u.id AS id, u.community AS c, u.participation AS p, "
+                    + "u.linked_communities AS l", Map.of())) {
+                int u = g.ids().index(r.get("id").asString());
+                community[u] = r.get("c").asInt();
+                participation[u] = r.get("p").asDouble();
+                linked[u] = r.get("l").asDouble();
+            }
+            // Louvain's partition, not the Leiden one the analysis would find by itself
+            NodeResults leiden = EmbeddedAnalysis.run(g, dev.chorus.community.CommunityAlgorithms.LEIDEN, 42, Progress.NONE);
+            assertTrue(!java.util.Arrays.equals(membership(leiden), community), "the written partition is Leiden's");
+            double[] want = dev.chorus.analysis.PartitionReference.participation(g, community);
+            double[] wantLinked = dev.chorus.analysis.PartitionReference.linkedCommunities(g, community);
+            for (int u = 0; u < n; u++) {
+                assertEquals(want[u], participation[u], 1e-12, "participation of " + g.ids().id(u));
+                assertEquals(wantLinked[u], linked[u], 0.0, "linked_communities of " + g.ids().id(u));
+            }
+            Map<Integer, Double> internal = dev.chorus.analysis.PartitionReference.internalWeight(g, community);
+            Map<Integer, Long> sizes = new HashMap<>();
+            for (int k : community) sizes.merge(k, 1L, Long::sum);
+            List<Record> clusters = c.list("MATCH (k:Cluster) RETURN k.id AS id, k.size AS size, k.internal_weight AS w, "
+                    + "COUNT { (u:User)-[:MEMBER_OF]->(k) WHERE u.community = k.id } AS members", Map.of());
+            assertEquals(sizes.size(), clusters.size());
+            for (Record r : clusters) {
+                int k = r.get("id").asInt();
+                assertEquals(sizes.get(k), r.get("size").asLong(), "size of cluster " + k);
+                assertEquals(sizes.get(k), r.get("members").asLong(), "members of cluster " + k);
+                assertEquals(internal.getOrDefault(k, 0.0), r.get("w").asDouble(), 1e-9, "internal weight of cluster " + k);
+            }
+        }
+    }
+
+    /** Participation and cluster cohesion of {@code r} follow its own {@code community} column. */
+    static void assertFollowsItsPartition(InteractionGraph g, NodeResults r) {
+        int[] m = membership(r);
+        double[] want = dev.chorus.analysis.PartitionReference.participation(g, m);
+        double[] got = (double[]) r.column("participation");
+        for (int u = 0; u < g.nodeCount(); u++) assertEquals(want[u], got[u], 1e-12, "participation of " + g.ids().id(u));
+        Map<Integer, Double> internal = dev.chorus.analysis.PartitionReference.internalWeight(g, m);
+        int count = java.util.Arrays.stream(m).max().orElse(-1) + 1;
+        assertEquals(count, r.clusters().size());
+        for (var k : r.clusters()) {
+            assertEquals(java.util.Arrays.stream(m).filter(x -> x == k.community()).count(), k.size());
+            assertEquals(internal.getOrDefault(k.community(), 0.0), k.internalWeight(), 1e-9);
+        }
+    }
+
+    @Test
     void gdsEngineAgreesWithTheEmbeddedEngine() throws Exception {
         for (String input : new String[] {Neo4jLoadTest.FOOTBALL, higgs().toString()}) {
             GraphLoader.Loaded l = GraphLoader.load(input, IngestOptions.defaults());
             try (Neo4jClient c = Neo4jTestServer.client()) {
                 loadInto(c, l);
                 InteractionGraph g = Neo4jGraphReader.read(c, null);
-                NodeResults gds = GdsAnalysis.run(c, g, EmbeddedAnalysis.CommunityAlgorithm.LOUVAIN, 42);
-                NodeResults emb = EmbeddedAnalysis.run(g, EmbeddedAnalysis.CommunityAlgorithm.LOUVAIN, 42, Progress.NONE);
+                NodeResults gds = GdsAnalysis.run(c, g, dev.chorus.community.CommunityAlgorithms.LOUVAIN, 42);
+                NodeResults emb = EmbeddedAnalysis.run(g, dev.chorus.community.CommunityAlgorithms.LOUVAIN, 42, Progress.NONE);
                 double[] a = (double[]) gds.column("pagerank");
                 // the embedded default stops at NetworkX's tolerance (L1 change < n * 1e-6); compare both converged
                 double[] b = converged(g);
@@ -122,11 +182,16 @@ class Neo4jAnalyzeTest {
                 assertTrue(Math.abs(qa - qb) <= 0.01, input + ": Louvain modularity GDS " + qa + " vs embedded " + qb);
                 assertTrue(qb > 0.5, input + ": a real community structure was found: " + qb);
 
-                NodeResults gdsLeiden = GdsAnalysis.run(c, g, EmbeddedAnalysis.CommunityAlgorithm.LEIDEN, 42);
-                NodeResults embLeiden = EmbeddedAnalysis.run(g, EmbeddedAnalysis.CommunityAlgorithm.LEIDEN, 42, Progress.NONE);
+                NodeResults gdsLeiden = GdsAnalysis.run(c, g, dev.chorus.community.CommunityAlgorithms.LEIDEN, 42);
+                NodeResults embLeiden = EmbeddedAnalysis.run(g, dev.chorus.community.CommunityAlgorithms.LEIDEN, 42, Progress.NONE);
                 double la = Modularity.of(g, membership(gdsLeiden));
                 double lb = Modularity.of(g, membership(embLeiden));
                 assertTrue(Math.abs(la - lb) <= 0.02, input + ": Leiden modularity GDS " + la + " vs embedded " + lb);
+                if (g.isDirected()) {
+                    // engagement and cohesion follow GDS's partition, not one the embedded engine found
+                    assertFollowsItsPartition(g, gds);
+                    assertFollowsItsPartition(g, gdsLeiden);
+                }
                 assertEquals(0, c.list("CALL gds.graph.list() YIELD graphName WHERE graphName STARTS WITH 'chorus-' RETURN graphName",
                         Map.of()).size(), "the engine's projections are dropped");
             }

@@ -68,7 +68,7 @@ class Neo4jQueryFilesTest {
                     "--out", dir.resolve("nodes.csv").toString());
             assertEquals("0", io[0], io[2]);
             run(c, "write-users.cypher", Map.of("rows", List.of()), List.of());
-            NodeResults res = EmbeddedAnalysis.run(g, EmbeddedAnalysis.CommunityAlgorithm.LEIDEN, 42, Progress.NONE);
+            NodeResults res = EmbeddedAnalysis.run(g, dev.chorus.community.CommunityAlgorithms.LEIDEN, 42, Progress.NONE);
             long[] community = (long[]) res.column("community");
             double[] pagerank = (double[]) res.column("pagerank");
 
