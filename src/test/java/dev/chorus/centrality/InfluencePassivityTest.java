@@ -14,6 +14,10 @@ import dev.chorus.ingest.IngestOptions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.DecompositionSolver;
+import org.apache.commons.math3.linear.LUDecomposition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,6 +84,37 @@ class InfluencePassivityTest {
     /** Returns {I, P} after m iterations of the paper's algorithm. */
     static double[][] paper(InteractionGraph g, boolean weighted, int m) {
         int n = g.nodeCount();
+        double[][][] rates = rates(g, weighted);
+        double[][] u = rates[0];
+        double[][] v = rates[1];
+        double[] inf = new double[n];
+        double[] pas = new double[n];
+        Arrays.fill(inf, 1);
+        Arrays.fill(pas, 1);
+        for (int it = 0; it < m; it++) {
+            double[] p = new double[n];
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) p[i] += v[j][i] * inf[j];
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) x[i] += u[i][j] * p[j];
+            double sp = Arrays.stream(p).sum();
+            double sx = Arrays.stream(x).sum();
+            for (int i = 0; i < n; i++) {
+                if (sp > 0) p[i] /= sp;
+                if (sx > 0) x[i] /= sx;
+            }
+            inf = x;
+            pas = p;
+        }
+        return new double[][] {inf, pas};
+    }
+
+    /**
+     * The paper's acceptance rates {@code u[i][j]} and rejection rates {@code v[i][j]} (v_ij in the paper's indices,
+     * j's share of the rejection i's content met) over dense matrices, {@code W[i][j]}: i's influence accepted by j,
+     * with this class's mapping {@code w_ij = c_ji / E_i}; 0 off the arcs.
+     */
+    static double[][][] rates(InteractionGraph g, boolean weighted) {
+        int n = g.nodeCount();
         // arcs of the paper's graph: (i, j) when j acted on i's content, j != i; c = interactions
         boolean[][] edge = new boolean[n][n];
         double[][] c = new double[n][n];
@@ -105,31 +140,120 @@ class InfluencePassivityTest {
                 double acceptedByJ = 0;
                 for (int k = 0; k < n; k++) if (edge[k][j]) acceptedByJ += w[k][j];
                 if (acceptedByJ > 0) u[i][j] = w[i][j] / acceptedByJ;
-                // v_ji in the paper's indices with (j, i) an edge: here the edge (i, j), rejection by j of i
                 double rejectedFromI = 0;
                 for (int k = 0; k < n; k++) if (edge[i][k]) rejectedFromI += 1 - w[i][k];
                 if (rejectedFromI > 0) v[i][j] = (1 - w[i][j]) / rejectedFromI;
             }
         }
-        double[] inf = new double[n];
-        double[] pas = new double[n];
-        Arrays.fill(inf, 1);
-        Arrays.fill(pas, 1);
-        for (int it = 0; it < m; it++) {
-            double[] p = new double[n];
-            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) if (edge[j][i]) p[i] += v[j][i] * inf[j];
-            double[] x = new double[n];
-            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) if (edge[i][j]) x[i] += u[i][j] * p[j];
-            double sp = Arrays.stream(p).sum();
-            double sx = Arrays.stream(x).sum();
-            for (int i = 0; i < n; i++) {
-                if (sp > 0) p[i] /= sp;
-                if (sx > 0) x[i] /= sx;
-            }
-            inf = x;
-            pas = p;
+        return new double[][][] {u, v};
+    }
+
+    /**
+     * The fixed point, checked without iterating: when every user has two or more actors (so every influencer's
+     * content met some rejection) and everyone acted on someone, {@code A = U V^T} ({@code I <- A I}) is column
+     * stochastic, with a positive diagonal and, here, irreducible (users v and v+1 share actor v+2). The limit of the
+     * paper's iteration is then A's eigenvector for eigenvalue 1, solved here by LU from {@code (A - 1) I = 0},
+     * {@code sum I = 1}; P is {@code V^T I}, normalized.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13})
+    void limitIsTheEigenvectorOfTheIpMatrix(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int n = 25;
+        GraphBuilder b = new GraphBuilder(true);
+        for (int v = 0; v < n; v++) {
+            b.add("n" + (v + 1) % n, "n" + v, 1 + rnd.nextInt(3));
+            b.add("n" + (v + 2) % n, "n" + v, 1 + rnd.nextInt(3));
         }
-        return new double[][] {inf, pas};
+        for (int i = 0; i < 40; i++) {
+            int x = rnd.nextInt(n);
+            int y = rnd.nextInt(n);
+            if (x != y) b.add("n" + x, "n" + y, 1 + rnd.nextInt(3));
+        }
+        InteractionGraph g = b.build();
+        double[][][] rates = rates(g, true);
+        double[][] u = rates[0];
+        double[][] v = rates[1];
+        double[][] m = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                for (int j = 0; j < n; j++) m[i][k] += u[i][j] * v[k][j];
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            double column = 0;
+            for (int i = 0; i < n; i++) column += m[i][k];
+            assertEquals(1, column, 1e-12, "column " + k);
+            m[k][k] -= 1;
+        }
+        Arrays.fill(m[n - 1], 1);
+        double[] rhs = new double[n];
+        rhs[n - 1] = 1;
+        DecompositionSolver solver = new LUDecomposition(new Array2DRowRealMatrix(m)).getSolver();
+        assertTrue(solver.isNonSingular(), "eigenvalue 1 is simple");
+        double[] influence = solver.solve(new ArrayRealVector(rhs)).toArray();
+        double[] passivity = new double[n];
+        for (int j = 0; j < n; j++) for (int k = 0; k < n; k++) passivity[j] += v[k][j] * influence[k];
+        double sum = Arrays.stream(passivity).sum();
+        for (int j = 0; j < n; j++) passivity[j] /= sum;
+
+        NodeScores ip = InfluencePassivity.compute(g, TIGHT);
+        assertTrue(ip.converged());
+        assertArrayEquals(influence, ip.column("influence"), 1e-10);
+        assertArrayEquals(passivity, ip.column("passivity"), 1e-10);
+    }
+
+    /**
+     * Why audience size cancels on interaction-only data: each influencer hands out one unit of rejection to its
+     * audience, and an actor who acted on one person only gives that person all its acceptance. By hand: h has ten
+     * such actors, s has two. From ones, P = 1/10 for each of h's actors and 1/2 for each of s's, over a sum of 2;
+     * I_h = 10 (1/20) = 1/2 = I_s = 2 (1/4). A fixed point after one step (the second changes nothing).
+     */
+    @Test
+    void audienceSizeCancelsWithoutExposures() {
+        GraphBuilder b = new GraphBuilder(true);
+        for (int a = 0; a < 10; a++) b.add("a" + a, "h", 1);
+        b.add("b0", "s", 1);
+        b.add("b1", "s", 1);
+        NodeScores ip = InfluencePassivity.compute(b.build(), InfluencePassivityConfig.defaults());
+        assertEquals(0.5, ip.get("influence", "h"), 1e-15);
+        assertEquals(0.5, ip.get("influence", "s"), 1e-15);
+        assertEquals(1.0 / 20, ip.get("passivity", "a3"), 1e-15);
+        assertEquals(1.0 / 4, ip.get("passivity", "b1"), 1e-15);
+        assertTrue(ip.converged());
+        assertEquals(2, ip.iterations());
+    }
+
+    /**
+     * Why the limit goes to closed audiences. h has five actors; one of them, a0, also acted on x, x's only actor,
+     * so x's content met no rejection and x passes nothing back: h's group leaks. s's two actors acted on s alone:
+     * s's group keeps its mass. By hand (everyone acts once): u_h,a0 = (1/5) / (1/5 + 1) = 1/6, u_x,a0 = 5/6, the
+     * other u are 1, every v of h's audience is 1/5, of s's 1/2, of x's 0. So {@code I <- A I} with A_hh = 5/6,
+     * A_xh = 1/6, A_ss = 1 and x's column 0: from ones, after m iterations and with r = (5/6)^(m-1),
+     * I = (h: 5r/6, x: r/6, s: 1) / (1 + r) and P = (each a: r/5, each b: 1/2) / (1 + r). The person with two
+     * actors ends with all the influence, the one with five with none.
+     */
+    @Test
+    void limitGoesToClosedAudiences() {
+        GraphBuilder b = new GraphBuilder(true);
+        for (int a = 0; a < 5; a++) b.add("a" + a, "h", 1);
+        b.add("a0", "x", 1);
+        b.add("b0", "s", 1);
+        b.add("b1", "s", 1);
+        InteractionGraph g = b.build();
+        for (int m : new int[] {1, 2, 5, 40}) {
+            NodeScores ip = InfluencePassivity.compute(g, InfluencePassivityConfig.defaults().withMaxIterations(m).withTolerance(1e-300));
+            double r = Math.pow(5.0 / 6, m - 1);
+            assertEquals(5 * r / 6 / (1 + r), ip.get("influence", "h"), 1e-15, "m = " + m);
+            assertEquals(r / 6 / (1 + r), ip.get("influence", "x"), 1e-15, "m = " + m);
+            assertEquals(1 / (1 + r), ip.get("influence", "s"), 1e-15, "m = " + m);
+            assertEquals(r / 5 / (1 + r), ip.get("passivity", "a4"), 1e-15, "m = " + m);
+            assertEquals(0.5 / (1 + r), ip.get("passivity", "b0"), 1e-15, "m = " + m);
+        }
+        NodeScores limit = InfluencePassivity.compute(g, TIGHT);
+        assertTrue(limit.converged());
+        assertEquals(1, limit.get("influence", "s"), 1e-13);
+        assertEquals(0, limit.get("influence", "h"), 1e-13);
     }
 
     /** Acting on one's own content is no influence: self-loops change nothing. */
