@@ -131,7 +131,7 @@ final class CentralityCommand implements Callable<Integer> {
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Progress progress = CliProgress.create(err, input.quiet);
         Function<InteractionGraph, NodeScores> run = switch (algo) {
-            case "degree" -> g -> Degree.compute(g, new DegreeConfig(weighted(true)));
+            case "degree" -> g -> Degree.compute(g, DegreeConfig.defaults().withWeighted(weighted(true)), progress);
             case "pagerank" -> g -> PageRank.compute(g, new PageRankConfig(damping,
                     or(maxIterations, PageRankConfig.MAX_ITERATIONS_DEFAULT), or(tolerance, PageRankConfig.TOLERANCE_DEFAULT),
                     weighted(true), personalize, nThreads), progress);

@@ -1,6 +1,7 @@
 package dev.chorus.neo4j;
 
 import dev.chorus.community.Cohesion;
+import dev.chorus.community.CohesionConfig;
 import dev.chorus.community.Communities;
 import dev.chorus.community.Louvain;
 import dev.chorus.community.LouvainConfig;
@@ -77,6 +78,6 @@ public final class EmbeddedAnalysis {
         long[] community = new long[g.nodeCount()];
         for (int u = 0; u < community.length; u++) community[u] = c.membership()[u];
         values.set(r.columns().indexOf("community"), community);
-        return new NodeResults(r.ids(), r.columns(), values, Cohesion.compute(g, c, Cohesion.Config.defaults()));
+        return new NodeResults(r.ids(), r.columns(), values, Cohesion.compute(g, c, CohesionConfig.defaults()));
     }
 }
