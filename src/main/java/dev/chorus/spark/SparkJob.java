@@ -58,7 +58,8 @@ public final class SparkJob {
      *                   spark-submit set it
      * @param partitions parallelism of the read and of the shuffles; 0 = Spark's default parallelism
      * @param seed       the job's seed, recorded in {@code report.json}
-     * @param icSeeds    seeds of the optional spread estimate under {@code ic}; empty: none
+     * @param icSeeds    seeds of the optional spread estimate; empty: none
+     * @param ic         settings of that estimate (the embedded simulation's)
      */
     public record Config(String master, String input, SparkInput.Options options, Path out, int partitions, long seed,
                          PageRankConfig pageRank, LabelPropagationConfig lpa, List<String> icSeeds, SimulationConfig ic,
