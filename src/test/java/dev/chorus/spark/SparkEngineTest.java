@@ -75,13 +75,16 @@ class SparkEngineTest {
         Both b = load(path, options);
         assertEquals(b.embedded().nodeCount(), b.spark().nodeCount());
         assertEquals(b.embedded().edgeCount(), b.spark().graph().edges().count());
-        NodeScores d = Degree.compute(b.embedded(), DegreeConfig.defaults());
-        Map<String, double[]> s = byId(b.spark(), SparkDegree.compute(b.spark(), DegreeConfig.defaults(), Progress.NONE));
-        assertEquals(b.embedded().nodeCount(), s.size());
-        for (Map.Entry<String, double[]> e : s.entrySet()) {
-            assertEquals(d.get("in", e.getKey()), e.getValue()[0], 1e-9, e.getKey());
-            assertEquals(d.get("out", e.getKey()), e.getValue()[1], 1e-9, e.getKey());
-            assertEquals(d.get("total", e.getKey()), e.getValue()[2], 1e-9, e.getKey());
+        for (boolean weighted : new boolean[] {true, false}) {
+            DegreeConfig c = DegreeConfig.defaults().withWeighted(weighted);
+            NodeScores d = Degree.compute(b.embedded(), c);
+            Map<String, double[]> s = byId(b.spark(), SparkDegree.compute(b.spark(), c, Progress.NONE));
+            assertEquals(b.embedded().nodeCount(), s.size());
+            for (Map.Entry<String, double[]> e : s.entrySet()) {
+                assertEquals(d.get("in", e.getKey()), e.getValue()[0], 1e-9, e.getKey() + " weighted " + weighted);
+                assertEquals(d.get("out", e.getKey()), e.getValue()[1], 1e-9, e.getKey() + " weighted " + weighted);
+                assertEquals(d.get("total", e.getKey()), e.getValue()[2], 1e-9, e.getKey() + " weighted " + weighted);
+            }
         }
     }
 
@@ -91,7 +94,10 @@ class SparkEngineTest {
         Both b = load(path, options);
         PageRankConfig c = PageRankConfig.defaults();
         NodeScores pr = PageRank.compute(b.embedded(), c);
-        Map<String, Double> s = byId(b.spark(), SparkPageRank.compute(b.spark(), c, Progress.NONE).scores());
+        SparkPageRank.Result spark = SparkPageRank.compute(b.spark(), c, Progress.NONE);
+        assertEquals(pr.iterations(), spark.iterations(), "same iterates, same stopping step");
+        assertTrue(spark.converged());
+        Map<String, Double> s = byId(b.spark(), spark.scores());
         assertEquals(b.embedded().nodeCount(), s.size());
         double sum = 0;
         double maxDiff = 0;
