@@ -3,7 +3,6 @@ package dev.chorus.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chorus.diffusion.DiffusionModel;
 import dev.chorus.diffusion.EdgeWeights;
 import dev.chorus.diffusion.Propagation;
 import dev.chorus.progress.Progress;

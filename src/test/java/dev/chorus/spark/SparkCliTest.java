@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.community.ClusterCohesion;
-import dev.chorus.diffusion.DiffusionModel;
 import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.community.LabelPropagationConfig;
 import dev.chorus.diffusion.EdgeWeights;
