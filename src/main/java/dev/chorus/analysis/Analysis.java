@@ -6,6 +6,7 @@ import dev.chorus.centrality.CentralitySettings;
 import dev.chorus.graph.NodeScores;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Cohesion;
+import dev.chorus.community.CohesionConfig;
 import dev.chorus.community.Communities;
 import dev.chorus.community.CommunityAlgorithm;
 import dev.chorus.community.CommunityAlgorithms;
@@ -13,12 +14,14 @@ import dev.chorus.community.CommunitySettings;
 import dev.chorus.community.LeidenConfig;
 import dev.chorus.community.Modularity;
 import dev.chorus.community.Triangles;
+import dev.chorus.community.TrianglesConfig;
 import dev.chorus.diffusion.SeedingExperiment;
 import dev.chorus.diffusion.SeedingExperimentConfig;
 import dev.chorus.diffusion.SeedingExperimentResult;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.progress.Progress;
 import dev.chorus.roles.Engagement;
+import dev.chorus.roles.EngagementConfig;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.PassionateClusters;
 import dev.chorus.roles.Role;
@@ -102,17 +105,17 @@ public final class Analysis {
         NodeScores pagerank = scores.get(Centralities.PAGERANK);
         NodeScores kcore = scores.get(Centralities.KCORE);
         NodeScores betweenness = scores.get(Centralities.BETWEENNESS);
-        NodeScores triangles = t.step("clustering", () -> Triangles.compute(g, Triangles.Config.defaults().withThreads(threads), progress));
+        NodeScores triangles = t.step("clustering", () -> Triangles.compute(g, TrianglesConfig.defaults().withThreads(threads), progress));
         CommunitySettings partition = CommunitySettings.defaults().withSeed(config.seed()).withThreads(threads);
         Communities communities = t.step("communities", given.communities(), () -> COMMUNITIES.compute(g, partition, progress));
         Communities clusters = t.step("clusters", () -> CommunityAlgorithms.LEIDEN.compute(g, partition
                 .withQuality(LeidenConfig.Quality.CPM).withResolution(config.clusters().resolution()), progress));
-        Cohesion.Config cohesionConfig = Cohesion.Config.defaults().withCoreSize(config.clusters().coreSize()).withThreads(threads);
+        CohesionConfig cohesionConfig = CohesionConfig.defaults().withCoreSize(config.clusters().coreSize()).withThreads(threads);
         List<List<ClusterCohesion>> both = t.step("cohesion", () -> List.of(Cohesion.compute(g, communities, cohesionConfig, progress),
                 Cohesion.compute(g, clusters, cohesionConfig, progress)));
         List<ClusterCohesion> cohesion = both.get(0);
         List<ClusterCohesion> clusterCohesion = both.get(1);
-        NodeScores engagement = t.step("engagement", () -> Engagement.compute(g, communities));
+        NodeScores engagement = t.step("engagement", () -> Engagement.compute(g, communities, EngagementConfig.defaults()));
         List<PassionateCluster> passionate = PassionateClusters.compute(clusters, clusterCohesion, config.clusters());
         RoleAssignment roles = t.step("roles", () -> Roles.compute(
                 new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate), config.roles()));
@@ -141,7 +144,7 @@ public final class Analysis {
         SeedingExperimentConfig c = SeedingExperimentConfig.defaults().withK(config.k()).withRuns(config.seedingRuns())
                 .withSeed(config.seed()).withThreads(config.threads());
         SeedingExperimentResult r = SeedingExperiment.compute(g, clusters, order, c);
-        return new Seeding(Math.min(config.k(), g.nodeCount()), c.runs(), c.thresholdK(),
+        return new Seeding(Math.min(config.k(), g.nodeCount()), c.runs(), c.complex().thresholdK(),
                 r.arms().stream().filter(a -> config.models().contains(a.model())).toList());
     }
 

@@ -6,15 +6,17 @@ import dev.chorus.diffusion.CelfConfig;
 import dev.chorus.diffusion.EdgeWeights;
 import dev.chorus.diffusion.Imm;
 import dev.chorus.diffusion.ImmConfig;
-import dev.chorus.diffusion.IndependentCascade;
+import dev.chorus.diffusion.Propagation;
 import dev.chorus.diffusion.InfluenceGraph;
 import dev.chorus.diffusion.SeedBaselines;
+import dev.chorus.diffusion.SeedBaselinesConfig;
 import dev.chorus.diffusion.SeedSelection;
 import dev.chorus.diffusion.SimulationResult;
 import dev.chorus.diffusion.SpreadEstimator;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.ingest.IngestOptions;
+import dev.chorus.progress.Progress;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.HashSet;
@@ -56,27 +58,28 @@ public final class DiffusionBenchmark {
         ds.put("nodes", g.nodeCount());
         ds.put("arcs", g.arcCount());
         result.put("nethept", ds);
-        InfluenceGraph wc = InfluenceGraph.independentCascade(g, EdgeWeights.weightedCascade());
-        Cascade ic = new IndependentCascade(wc);
+        Propagation icWc = Propagation.ic(EdgeWeights.weightedCascade());
+        InfluenceGraph wc = icWc.influenceGraph(g);
+        Cascade ic = icWc.cascade(wc);
         SpreadEstimator judge = new SpreadEstimator(g.nodeCount(), ic, 10_000, 1, SpreadEstimator.STREAM_EVALUATE, threads);
 
         Map<String, Object> imm = new LinkedHashMap<>();
-        ImmConfig cfg = ImmConfig.defaults().withK(50).withEpsilon(0.1).withThreads(threads);
+        ImmConfig cfg = ImmConfig.defaults().withK(50).withEpsilon(0.1).withPropagation(icWc).withThreads(threads);
         SeedSelection[] chosen = new SeedSelection[1];
-        imm.put("chorus", Timing.measure("imm nethept " + threads + "t", repeat, log, () -> chosen[0] = Imm.compute(wc, cfg)));
-        imm.put("chorus_1_thread", Timing.measure("imm nethept 1t", repeat, log, () -> Imm.compute(wc, cfg.withThreads(1))));
+        imm.put("chorus", Timing.measure("imm nethept " + threads + "t", repeat, log, () -> chosen[0] = Imm.compute(wc, cfg, Progress.NONE)));
+        imm.put("chorus_1_thread", Timing.measure("imm nethept 1t", repeat, log, () -> Imm.compute(wc, cfg.withThreads(1), Progress.NONE)));
         Timing.ratios(imm);
         imm.put("rr_sets", chosen[0].samples());
         SimulationResult immSpread = judge.simulate("ic", chosen[0].nodes());
         imm.put("spread", immSpread.mean());
         imm.put("spread_ci95", new double[] {immSpread.ci95Low(), immSpread.ci95High()});
-        double degreeSpread = judge.simulate("ic", SeedBaselines.degree(g, 50)).mean();
+        double degreeSpread = judge.simulate("ic", SeedBaselines.compute(g, SeedBaselinesConfig.defaults().withK(50)).nodes()).mean();
         imm.put("degree_top50_spread", degreeSpread);
         imm.put("spread_vs_degree", Timing.round(immSpread.mean() / degreeSpread));
         if (celf) {
             log.println("bench: CELF k=50, 1,000 runs per evaluation (one run, no warm-up: it takes minutes)...");
             log.flush();
-            SeedSelection c = Celf.compute(g, ic, CelfConfig.defaults().withK(50).withRuns(1000).withThreads(threads));
+            SeedSelection c = Celf.compute(g, CelfConfig.defaults().withK(50).withPropagation(icWc).withRuns(1000).withThreads(threads));
             log.printf("bench celf nethept k=50       %.3f s%n", c.seconds());
             double celfSpread = judge.simulate("ic", c.nodes()).mean();
             Map<String, Object> cm = new LinkedHashMap<>();
@@ -91,10 +94,10 @@ public final class DiffusionBenchmark {
 
         if (celf) {
             Map<String, Object> lazy = new LinkedHashMap<>();
-            CelfConfig small = CelfConfig.defaults().withK(5).withRuns(100).withThreads(threads);
+            CelfConfig small = CelfConfig.defaults().withK(5).withPropagation(icWc).withRuns(100).withThreads(threads);
             SeedSelection[] runs = new SeedSelection[2];
-            lazy.put("celf", once(log, "celf k=5 100 runs", () -> runs[0] = Celf.compute(g, ic, small)));
-            lazy.put("greedy", once(log, "greedy k=5 100 runs", () -> runs[1] = Celf.compute(g, ic, small.withLazy(false))));
+            lazy.put("celf", once(log, "celf k=5 100 runs", () -> runs[0] = Celf.compute(g, small)));
+            lazy.put("greedy", once(log, "greedy k=5 100 runs", () -> runs[1] = Celf.compute(g, small.withLazy(false))));
             lazy.put("celf_evaluations", runs[0].samples());
             lazy.put("greedy_evaluations", runs[1].samples());
             lazy.put("same_seeds", java.util.Arrays.equals(runs[0].nodes(), runs[1].nodes()));
@@ -127,9 +130,9 @@ public final class DiffusionBenchmark {
         if (large != null) {
             Map<String, Object> big = new LinkedHashMap<>();
             InteractionGraph lg = Timing.load(large, big);
-            InfluenceGraph lwc = InfluenceGraph.independentCascade(lg, EdgeWeights.weightedCascade());
+            InfluenceGraph lwc = icWc.influenceGraph(lg);
             SeedSelection[] s = new SeedSelection[1];
-            big.put("chorus", Timing.measure("imm large " + threads + "t", 1, log, () -> s[0] = Imm.compute(lwc, cfg)));
+            big.put("chorus", Timing.measure("imm large " + threads + "t", 1, log, () -> s[0] = Imm.compute(lwc, cfg, Progress.NONE)));
             big.put("rr_sets", s[0].samples());
             big.put("imm_estimate", s[0].estimate());
             result.put("imm_large_k50_eps0.1", big);

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public final class Centralities {
     public static final CentralityAlgorithm DEGREE = new CentralityAlgorithm("degree", List.of("in", "out", "total"), true,
-            (g, s, w, p) -> Degree.compute(g, new DegreeConfig(w)));
+            (g, s, w, p) -> Degree.compute(g, DegreeConfig.defaults().withWeighted(w), p));
     public static final CentralityAlgorithm PAGERANK = new CentralityAlgorithm("pagerank", List.of("pagerank"), true,
             (g, s, w, p) -> PageRank.compute(g, new PageRankConfig(s.damping(), or(s.maxIterations(), PageRankConfig.MAX_ITERATIONS_DEFAULT),
                     or(s.tolerance(), PageRankConfig.TOLERANCE_DEFAULT), w, s.personalize(), s.threads()), p));

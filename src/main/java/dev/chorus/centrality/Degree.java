@@ -3,6 +3,7 @@ package dev.chorus.centrality;
 import dev.chorus.graph.NodeScores;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.progress.Progress;
 
 /**
  * In-, out- and total degree, weighted (sum of interaction weights) or not (number of arcs).
@@ -16,8 +17,20 @@ public final class Degree {
     private Degree() {
     }
 
-    /** Columns {@code in, out, total}; ranked by {@code total}. */
     public static NodeScores compute(InteractionGraph g, DegreeConfig config) {
+        return compute(g, config, Progress.NONE);
+    }
+
+    /** Columns {@code in, out, total}; ranked by {@code total}. One pass: progress is the phase, no steps. */
+    public static NodeScores compute(InteractionGraph g, DegreeConfig config, Progress progress) {
+        try (Progress.Task task = progress.begin("degree", g.nodeCount(), "nodes")) {
+            NodeScores s = count(g, config);
+            task.stepTo(g.nodeCount());
+            return s;
+        }
+    }
+
+    private static NodeScores count(InteractionGraph g, DegreeConfig config) {
         int n = g.nodeCount();
         double[] in = new double[n];
         double[] out = new double[n];

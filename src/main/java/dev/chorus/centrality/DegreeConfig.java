@@ -1,6 +1,17 @@
 package dev.chorus.centrality;
 
-/** @param weighted sum interaction weights (default) rather than count distinct neighbours' arcs */
+/**
+ * Settings of {@link Degree}.
+ *
+ * @param weighted sum interaction weights (default) rather than count arcs
+ */
 public record DegreeConfig(boolean weighted) {
-    public static final DegreeConfig DEFAULT = new DegreeConfig(true);
+    /** Weighted. */
+    public static DegreeConfig defaults() {
+        return new DegreeConfig(true);
+    }
+
+    public DegreeConfig withWeighted(boolean w) {
+        return new DegreeConfig(w);
+    }
 }

@@ -5,6 +5,7 @@ import dev.chorus.output.ClusterCsv;
 import dev.chorus.output.CsvOut;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Cohesion;
+import dev.chorus.community.CohesionConfig;
 import dev.chorus.community.Communities;
 import dev.chorus.community.CommunityAlgorithm;
 import dev.chorus.community.CommunityAlgorithms;
@@ -143,7 +144,7 @@ final class CommunitiesCommand implements Callable<Integer> {
     }
 
     private List<ClusterCohesion> writeClusters(InteractionGraph g, Communities c, int[] sizes) {
-        List<ClusterCohesion> all = Cohesion.compute(g, c, Cohesion.Config.defaults());
+        List<ClusterCohesion> all = Cohesion.compute(g, c, CohesionConfig.defaults());
         List<ClusterCohesion> kept = all.stream().filter(k -> sizes[k.community()] >= minSize).toList();
         ClusterCsv.write(clusters, kept);
         return kept;

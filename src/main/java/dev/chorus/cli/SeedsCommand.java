@@ -5,13 +5,12 @@ import dev.chorus.output.CsvOut;
 import dev.chorus.diffusion.Celf;
 import dev.chorus.diffusion.CelfConfig;
 import dev.chorus.diffusion.DiffusionModel;
-import dev.chorus.diffusion.EdgeWeights;
+import dev.chorus.diffusion.Propagation;
 import dev.chorus.diffusion.Imm;
 import dev.chorus.diffusion.ImmConfig;
 import dev.chorus.diffusion.SeedBaselines;
+import dev.chorus.diffusion.SeedBaselinesConfig;
 import dev.chorus.diffusion.SeedSelection;
-import dev.chorus.diffusion.Simulation;
-import dev.chorus.diffusion.SimulationConfig;
 import dev.chorus.diffusion.SimulationResult;
 import dev.chorus.diffusion.SpreadEstimator;
 import dev.chorus.graph.InteractionGraph;
@@ -68,6 +67,9 @@ final class SeedsCommand implements Callable<Integer> {
     int runs;
 
     @Mixin
+    PropagationOptions propagation;
+
+    @Mixin
     DiffusionOptions diffusion;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write rank,node here; the JSON summary then goes to stdout.")
@@ -82,25 +84,21 @@ final class SeedsCommand implements Callable<Integer> {
         if (m != DiffusionModel.IC && m != DiffusionModel.LT) throw new IllegalArgumentException("--model: seeds supports ic and lt, not " + model);
         if (k < 1) throw new IllegalArgumentException("--k must be >= 1, got " + k);
         if (runs < 1) throw new IllegalArgumentException("--runs must be >= 1, got " + runs);
-        EdgeWeights weights = diffusion.edgeWeights(m);
+        Propagation prop = propagation.propagation(m);
         int threads = diffusion.threads();
-        ImmConfig immConfig = new ImmConfig(k, epsilon, ell, m, diffusion.seed, threads);
-        CelfConfig celfConfig = new CelfConfig(k, celfRuns, diffusion.seed, true, threads);
+        ImmConfig immConfig = new ImmConfig(k, epsilon, ell, prop, diffusion.seed, threads);
+        CelfConfig celfConfig = new CelfConfig(k, prop, celfRuns, diffusion.seed, true, threads);
         PrintWriter err = spec.commandLine().getErr();
         InteractionGraph g = input.load(err, InputOptions.besides(out)).graph();
         Progress progress = CliProgress.create(err, input.quiet);
-        SimulationConfig sim = SimulationConfig.defaults().withModel(m).withWeights(weights).withRuns(runs).withSeed(diffusion.seed)
-                .withThreads(threads);
-        long t0 = System.nanoTime();
         SeedSelection s = switch (method) {
-            case "imm" -> Imm.compute(m == DiffusionModel.LT ? dev.chorus.diffusion.InfluenceGraph.linearThreshold(g, weights)
-                    : dev.chorus.diffusion.InfluenceGraph.independentCascade(g, weights), immConfig, progress);
-            case "celf" -> Celf.compute(g, Simulation.cascade(g, sim), celfConfig, progress);
-            default -> baseline(g, threads, t0);
+            case "imm" -> Imm.compute(g, immConfig, progress);
+            case "celf" -> Celf.compute(g, celfConfig, progress);
+            default -> SeedBaselines.compute(g, new SeedBaselinesConfig(SeedBaselinesConfig.Method.parse(method), k, threads), progress);
         };
         SimulationResult eval;
         // the chosen set is judged on the evaluation stream, never by the estimator that chose it
-        try (SpreadEstimator est = new SpreadEstimator(g.nodeCount(), Simulation.cascade(g, sim), runs, diffusion.seed,
+        try (SpreadEstimator est = new SpreadEstimator(g.nodeCount(), prop.cascade(g), runs, diffusion.seed,
                 SpreadEstimator.STREAM_EVALUATE, threads)) {
             eval = est.simulate(m.cliName(), s.nodes(), progress);
         }
@@ -114,7 +112,7 @@ final class SeedsCommand implements Callable<Integer> {
         json.put("sd", DiffusionOptions.num(eval.sd()));
         json.put("evaluation_runs", eval.runs());
         json.put("model", m.cliName());
-        json.put("weights", weights.describe());
+        json.put("weights", prop.weights().describe());
         json.put("nodes", g.nodeCount());
         json.put("selector_estimate", DiffusionOptions.num(s.estimate()));
         json.put("samples", s.samples());
@@ -131,17 +129,6 @@ final class SeedsCommand implements Callable<Integer> {
         jsonOut.println(text);
         jsonOut.flush();
         return ExitCode.OK;
-    }
-
-    private SeedSelection baseline(InteractionGraph g, int threads, long t0) {
-        int[] nodes = switch (method) {
-            case "degree" -> SeedBaselines.degree(g, k);
-            case "pagerank" -> SeedBaselines.pagerank(g, k, threads);
-            case "kcore" -> SeedBaselines.kcore(g, k);
-            default -> throw new AssertionError(method);
-        };
-        List<String> ids = java.util.Arrays.stream(nodes).mapToObj(g.ids()::id).toList();
-        return new SeedSelection(method, nodes, ids, Double.NaN, 0, (System.nanoTime() - t0) / 1e9);
     }
 
     private void writeCsv(SeedSelection s, PrintWriter stdout) {

@@ -2,7 +2,7 @@ package dev.chorus.cli;
 
 import dev.chorus.output.Json;
 import dev.chorus.diffusion.DiffusionModel;
-import dev.chorus.diffusion.EdgeWeights;
+import dev.chorus.diffusion.Propagation;
 import dev.chorus.diffusion.Simulation;
 import dev.chorus.diffusion.SimulationConfig;
 import dev.chorus.diffusion.SimulationResult;
@@ -38,6 +38,9 @@ final class SimulateCommand implements Callable<Integer> {
     List<String> seeds;
 
     @Mixin
+    PropagationOptions propagation;
+
+    @Mixin
     DiffusionOptions diffusion;
 
     @Option(names = "--runs", defaultValue = "10000", paramLabel = "N", description = "Monte Carlo runs (default: ${DEFAULT-VALUE}).")
@@ -63,9 +66,8 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DiffusionModel m = DiffusionModel.parse(model);
         if (runs < 1) throw new IllegalArgumentException("--runs must be >= 1, got " + runs);
-        EdgeWeights weights = diffusion.edgeWeights(m);
-        SimulationConfig config = new SimulationConfig(m, weights, runs, diffusion.seed, k, fraction == null ? Double.NaN : fraction,
-                beta, gamma, maxSteps, diffusion.threads());
+        Propagation prop = propagation.propagation(m, k, fraction, beta, gamma, maxSteps);
+        SimulationConfig config = new SimulationConfig(prop, runs, diffusion.seed, diffusion.threads());
         List<String> ids = seedList(seeds);
         PrintWriter err = spec.commandLine().getErr();
         InteractionGraph g = input.load(err, null).graph();
@@ -82,7 +84,7 @@ final class SimulateCommand implements Callable<Integer> {
         json.put("max", r.max());
         json.put("seeds", ids);
         json.put("nodes", g.nodeCount());
-        json.put("weights", m == DiffusionModel.IC || m == DiffusionModel.LT ? weights.describe() : null);
+        json.put("weights", prop.weights() == null ? null : prop.weights().describe());
         if (m == DiffusionModel.THRESHOLD) json.put(fraction == null ? "k" : "fraction", fraction == null ? (Object) k : fraction);
         if (m == DiffusionModel.SIR) {
             json.put("beta", beta);

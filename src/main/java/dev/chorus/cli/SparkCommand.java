@@ -2,7 +2,7 @@ package dev.chorus.cli;
 
 import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.diffusion.DiffusionModel;
-import dev.chorus.diffusion.EdgeWeights;
+import dev.chorus.community.LabelPropagationConfig;
 import dev.chorus.diffusion.SimulationConfig;
 import dev.chorus.ingest.Format;
 import dev.chorus.ingest.IngestOptions;
@@ -60,12 +60,8 @@ final class SparkCommand implements Runnable {
                 description = "Also estimate the independent-cascade spread from these seed nodes (Monte Carlo, parallel over runs).")
         List<String> seeds;
 
-        @Option(names = "--p", defaultValue = "0.1", paramLabel = "P", description = "IC: activation probability per influence edge (default: ${DEFAULT-VALUE}).")
-        double p;
-
-        @Option(names = "--weights", paramLabel = "wc|edge",
-                description = "IC edge probabilities instead of a uniform --p: wc (1/in-degree) or edge (1-(1-p)^weight).")
-        String weights;
+        @Mixin
+        PropagationOptions propagation;
 
         @Option(names = "--runs", defaultValue = "10000", paramLabel = "N", description = "IC: Monte Carlo runs (default: ${DEFAULT-VALUE}).")
         int runs;
@@ -85,12 +81,8 @@ final class SparkCommand implements Runnable {
                 throw new IllegalArgumentException("--format " + input.format + ": Spark reads row formats (snap, csv, tsv, jsonl); use the embedded engine for graph files");
             }
             if (runs < 1) throw new IllegalArgumentException("--runs must be >= 1, got " + runs);
-            EdgeWeights w = weights == null ? EdgeWeights.uniform(p) : switch (weights) {
-                case "wc" -> EdgeWeights.weightedCascade();
-                case "edge" -> EdgeWeights.interaction(p);
-                default -> throw new IllegalArgumentException("--weights must be wc or edge, got '" + weights + "'");
-            };
-            SimulationConfig ic = SimulationConfig.defaults().withModel(DiffusionModel.IC).withWeights(w).withRuns(runs).withSeed(seed);
+            SimulationConfig ic = SimulationConfig.defaults().withPropagation(propagation.propagation(DiffusionModel.IC)).withRuns(runs)
+                    .withSeed(seed);
             return SparkGlue.analyze(master, input.input, options, out, partitions, seed, seeds, ic, input.quiet,
                     spec.commandLine().getOut(), err);
         }
@@ -113,11 +105,9 @@ final class SparkCommand implements Runnable {
 
         static int analyze(String master, String input, IngestOptions options, Path out, int partitions, long seed, List<String> seeds,
                            SimulationConfig ic, boolean quiet, PrintWriter stdout, PrintWriter err) {
-            PageRankConfig pr = PageRankConfig.defaults();
             dev.chorus.spark.SparkJob.Summary s = dev.chorus.spark.SparkJob.analyze(new dev.chorus.spark.SparkJob.Config(master, input,
-                    dev.chorus.spark.SparkInput.Options.of(options), out, partitions, seed, pr.damping(), pr.maxIterations(),
-                    pr.tolerance(), dev.chorus.community.LabelPropagationConfig.MAX_ITERATIONS_DEFAULT, seeds,
-                    dev.chorus.spark.SparkCascade.Model.of(ic), ic.runs(), quiet), err);
+                    dev.chorus.spark.SparkInput.Options.of(options), out, partitions, seed, PageRankConfig.defaults(),
+                    LabelPropagationConfig.defaults().withSeed(seed), seeds, ic, quiet), err);
             stdout.println(s.json());
             stdout.flush();
             return ExitCode.OK;

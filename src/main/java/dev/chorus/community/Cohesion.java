@@ -35,7 +35,7 @@ import java.util.PriorityQueue;
  * <li>{@code internal_external_ratio} = W_in / cut(C): +Infinity when C has no outside interaction, NaN when
  * it has no interaction at all;</li>
  * <li>{@code weight_per_pair} = W_in / (s(s-1)/2), the mean interaction weight per member pair, 0 when s &lt; 2;</li>
- * <li>{@code core}: up to {@link Config#coreSize()} members with the highest internal weighted degree (sum of
+ * <li>{@code core}: up to {@link CohesionConfig#coreSize()} members with the highest internal weighted degree (sum of
  * w(u,v) over members v), highest first, ties by original id; members with none are left out.</li>
  * </ul>
  * O(n + m) plus one triangle count, O(m sqrt(m)) on {@code threads} threads; results do not depend on the
@@ -45,38 +45,12 @@ public final class Cohesion {
     private Cohesion() {
     }
 
-    /**
-     * @param coreSize how many members {@code core} lists at most, >= 0
-     * @param threads  worker threads for the triangle counts, >= 1; results do not depend on it
-     */
-    public record Config(int coreSize, int threads) {
-        public static final int CORE_SIZE_DEFAULT = 5;
-
-        public Config {
-            if (coreSize < 0) throw new IllegalArgumentException("coreSize must be >= 0, got " + coreSize);
-            if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-
-        /** Core of 5, all processors. */
-        public static Config defaults() {
-            return new Config(CORE_SIZE_DEFAULT, Runtime.getRuntime().availableProcessors());
-        }
-
-        public Config withCoreSize(int k) {
-            return new Config(k, threads);
-        }
-
-        public Config withThreads(int t) {
-            return new Config(coreSize, t);
-        }
-    }
-
-    public static List<ClusterCohesion> compute(InteractionGraph g, Communities communities, Config config) {
+    public static List<ClusterCohesion> compute(InteractionGraph g, Communities communities, CohesionConfig config) {
         return compute(g, communities, config, Progress.NONE);
     }
 
     /** One entry per community, in community order. */
-    public static List<ClusterCohesion> compute(InteractionGraph g, Communities communities, Config config,
+    public static List<ClusterCohesion> compute(InteractionGraph g, Communities communities, CohesionConfig config,
                                                 Progress progress) {
         int n = g.nodeCount();
         int[] member = communities.membership();

@@ -33,28 +33,12 @@ public final class Triangles {
     private Triangles() {
     }
 
-    /** @param threads worker threads, >= 1; results do not depend on it */
-    public record Config(int threads) {
-        public Config {
-            if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-
-        /** All processors. */
-        public static Config defaults() {
-            return new Config(Runtime.getRuntime().availableProcessors());
-        }
-
-        public Config withThreads(int t) {
-            return new Config(t);
-        }
-    }
-
-    public static NodeScores compute(InteractionGraph g, Config config) {
+    public static NodeScores compute(InteractionGraph g, TrianglesConfig config) {
         return compute(g, config, Progress.NONE);
     }
 
     /** Columns {@code triangles} (ranked by) and {@code clustering}. */
-    public static NodeScores compute(InteractionGraph g, Config config, Progress progress) {
+    public static NodeScores compute(InteractionGraph g, TrianglesConfig config, Progress progress) {
         Adjacency adj = g.undirected();
         int n = adj.nodeCount();
         long[] t = count(adj, null, 0, config.threads(), progress).atNode();

@@ -27,11 +27,12 @@ public final class Celf {
     private Celf() {
     }
 
-    public static SeedSelection compute(InteractionGraph g, Cascade cascade, CelfConfig config) {
-        return compute(g, cascade, config, Progress.NONE);
+    public static SeedSelection compute(InteractionGraph g, CelfConfig config) {
+        return compute(g, config, Progress.NONE);
     }
 
-    public static SeedSelection compute(InteractionGraph g, Cascade cascade, CelfConfig config, Progress progress) {
+    public static SeedSelection compute(InteractionGraph g, CelfConfig config, Progress progress) {
+        Cascade cascade = config.propagation().cascade(g);
         long t0 = System.nanoTime();
         int n = g.nodeCount();
         int k = Math.min(config.k(), n);

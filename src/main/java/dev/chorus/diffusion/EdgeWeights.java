@@ -1,7 +1,10 @@
 package dev.chorus.diffusion;
 
+import java.io.Serializable;
+
 /**
- * How an interaction arc becomes an influence weight (see {@link InfluenceGraph} for the direction).
+ * How an interaction arc becomes an influence weight (see {@link InfluenceGraph} for the direction); part of a
+ * {@link Propagation}.
  * <ul>
  * <li>{@code UNIFORM}: every influence edge has probability {@code p} (IC and SIR only);</li>
  * <li>{@code WEIGHTED_CASCADE}: Kempe et al.'s weighted cascade, {@code 1 / indeg(u)} for the receiving node u,
@@ -15,7 +18,7 @@ package dev.chorus.diffusion;
  * @param kind the rule
  * @param p    the per-edge (UNIFORM) or per-interaction (INTERACTION, IC) probability in [0, 1]; ignored for WC
  */
-public record EdgeWeights(Kind kind, double p) {
+public record EdgeWeights(Kind kind, double p) implements Serializable {
     public enum Kind { UNIFORM, WEIGHTED_CASCADE, INTERACTION }
 
     public EdgeWeights {
@@ -35,11 +38,6 @@ public record EdgeWeights(Kind kind, double p) {
 
     public static EdgeWeights interaction(double p) {
         return new EdgeWeights(Kind.INTERACTION, p);
-    }
-
-    /** {@code uniform(p)}, or weighted cascade when {@code p} is NaN (the seeding experiment's convention). */
-    public static EdgeWeights uniformOrWc(double p) {
-        return Double.isNaN(p) ? weightedCascade() : uniform(p);
     }
 
     /** The CLI spelling, for JSON output. */

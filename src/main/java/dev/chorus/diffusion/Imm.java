@@ -31,25 +31,27 @@ public final class Imm {
     private Imm() {
     }
 
-    /** IMM on {@code g} with IC probabilities or LT weights from {@code weights}, per {@code config.model()}. */
-    public static SeedSelection compute(InteractionGraph g, EdgeWeights weights, ImmConfig config) {
-        InfluenceGraph ig = config.model() == DiffusionModel.LT ? InfluenceGraph.linearThreshold(g, weights)
-                : InfluenceGraph.independentCascade(g, weights);
-        return compute(ig, config, Progress.NONE);
+    public static SeedSelection compute(InteractionGraph g, ImmConfig config) {
+        return compute(g, config, Progress.NONE);
     }
 
-    public static SeedSelection compute(InfluenceGraph ig, ImmConfig config) {
-        return compute(ig, config, Progress.NONE);
+    /** IMM on {@code g} under {@code config.propagation()}. */
+    public static SeedSelection compute(InteractionGraph g, ImmConfig config, Progress progress) {
+        return compute(config.propagation().influenceGraph(g), config, progress);
     }
 
-    /** IMM on an influence graph whose weights match {@code config.model()} (IC probabilities or LT weights). */
+    /**
+     * IMM on an influence graph built by {@code config.propagation().influenceGraph(g)}, for callers that run
+     * other cascades on the same graph (the seeding experiment) or time IMM alone (the benchmark).
+     */
     public static SeedSelection compute(InfluenceGraph ig, ImmConfig config, Progress progress) {
+        ig.requireFor(config.propagation());
         long t0 = System.nanoTime();
         InteractionGraph g = ig.graph();
         int n = ig.nodeCount();
         int k = Math.min(config.k(), n);
         if (n == 0) return SeedSelection.of("imm", g, new int[0], 0, 0, t0);
-        boolean lt = config.model() == DiffusionModel.LT;
+        boolean lt = config.propagation().model() == DiffusionModel.LT;
         double eps = config.epsilon();
         double logN = Math.log(n);
         double ell = n > 1 ? config.ell() * (1 + Math.log(2) / logN) : config.ell();

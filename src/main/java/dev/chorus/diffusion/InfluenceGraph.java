@@ -16,7 +16,9 @@ import dev.chorus.graph.InteractionGraph;
  * <p>
  * Self-loops never transmit (weight 0) and do not count in degrees. For IC and SIR a weight is an activation
  * probability; for LT it is Kempe et al.'s edge weight {@code b(v,u)}, summing to 1 over u's influence
- * in-neighbours (or 0 for a node nobody influences). {@link EdgeWeights} gives the rules. O(n + m) to build.
+ * in-neighbours (or 0 for a node nobody influences). {@link EdgeWeights} gives the rules. Built by
+ * {@link Propagation#influenceGraph}, which it remembers, so that a cascade is never run on weights of another
+ * model. O(n + m) to build.
  */
 public final class InfluenceGraph {
     private final InteractionGraph graph;
@@ -28,9 +30,11 @@ public final class InfluenceGraph {
     private final int[] revSources;
     private final double[] revWeight;
     private final int[] inDegree;
+    private final Propagation builtFor;
 
-    private InfluenceGraph(InteractionGraph g, double[] byArc, int[] inDegree) {
+    private InfluenceGraph(InteractionGraph g, double[] byArc, int[] inDegree, Propagation builtFor) {
         this.graph = g;
+        this.builtFor = builtFor;
         this.n = g.nodeCount();
         Adjacency in = g.in();
         Adjacency out = g.out();
@@ -44,8 +48,9 @@ public final class InfluenceGraph {
         this.inDegree = inDegree;
     }
 
-    /** Weights for the independent cascade (and SIR): activation probabilities per {@code weights}. */
-    public static InfluenceGraph independentCascade(InteractionGraph g, EdgeWeights weights) {
+    /** Weights for the independent cascade: activation probabilities per {@code weights}. */
+    static InfluenceGraph independentCascade(InteractionGraph g, Propagation builtFor) {
+        EdgeWeights weights = builtFor.weights();
         int[] deg = inDegrees(g);
         Adjacency out = g.out();
         double[] w = new double[out.size()];
@@ -59,14 +64,12 @@ public final class InfluenceGraph {
                 };
             }
         }
-        return new InfluenceGraph(g, w, deg);
+        return new InfluenceGraph(g, w, deg, builtFor);
     }
 
     /** Weights for the linear threshold model: normalized, summing to 1 over each node's influence in-edges. */
-    public static InfluenceGraph linearThreshold(InteractionGraph g, EdgeWeights weights) {
-        if (weights.kind() == EdgeWeights.Kind.UNIFORM) {
-            throw new IllegalArgumentException("lt uses normalized weights: choose weighted cascade (wc) or interaction weights (edge), not a uniform p");
-        }
+    static InfluenceGraph linearThreshold(InteractionGraph g, Propagation builtFor) {
+        EdgeWeights weights = builtFor.weights();
         int[] deg = inDegrees(g);
         Adjacency out = g.out();
         double[] w = new double[out.size()];
@@ -83,12 +86,21 @@ public final class InfluenceGraph {
                 }
             }
         }
-        return new InfluenceGraph(g, w, deg);
+        return new InfluenceGraph(g, w, deg, builtFor);
     }
 
     /** Only the structure (complex contagion counts active in-neighbours; weights unused). */
-    public static InfluenceGraph structure(InteractionGraph g) {
-        return new InfluenceGraph(g, new double[g.arcCount()], inDegrees(g));
+    static InfluenceGraph structure(InteractionGraph g, Propagation builtFor) {
+        return new InfluenceGraph(g, new double[g.arcCount()], inDegrees(g), builtFor);
+    }
+
+    /** Throws unless this graph carries the weights {@code p} reads (threshold and sir read none). */
+    void requireFor(Propagation p) {
+        boolean reads = p.model() == DiffusionModel.IC || p.model() == DiffusionModel.LT;
+        if (reads && (builtFor.model() != p.model() || !builtFor.weights().equals(p.weights()))) {
+            throw new IllegalArgumentException("influence graph built for " + builtFor.model().cliName() + " "
+                    + builtFor.weights() + ", used for " + p.model().cliName() + " " + p.weights());
+        }
     }
 
     private static int[] inDegrees(InteractionGraph g) {

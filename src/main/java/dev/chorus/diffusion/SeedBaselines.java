@@ -7,6 +7,7 @@ import dev.chorus.centrality.KCoreConfig;
 import dev.chorus.centrality.PageRank;
 import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.progress.Progress;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -26,26 +27,30 @@ public final class SeedBaselines {
     private SeedBaselines() {
     }
 
-    public static int[] degree(InteractionGraph g, int k) {
-        double[] in = attention(g);
-        return top(g, in, in, k);
+    public static SeedSelection compute(InteractionGraph g, SeedBaselinesConfig config) {
+        return compute(g, config, Progress.NONE);
     }
 
-    public static int[] pagerank(InteractionGraph g, int k, int threads) {
-        double[] pr = PageRank.compute(g, PageRankConfig.defaults().withThreads(threads)).column("pagerank");
-        return top(g, pr, attention(g), k);
+    /** The k best nodes; no spread estimate of their own (NaN) and no samples. */
+    public static SeedSelection compute(InteractionGraph g, SeedBaselinesConfig config, Progress progress) {
+        long t0 = System.nanoTime();
+        int[] nodes = ranking(g, config.method(), Math.min(config.k(), g.nodeCount()), config.threads(), progress);
+        return SeedSelection.of(config.method().cliName(), g, nodes, Double.NaN, 0, t0);
     }
 
-    public static int[] kcore(InteractionGraph g, int k) {
-        return top(g, KCore.compute(g, KCoreConfig.defaults()).column("kcore"), attention(g), k);
-    }
-
-    static double[] attention(InteractionGraph g) {
-        return Degree.compute(g, DegreeConfig.DEFAULT).column("in");
+    /** The k best nodes by {@code method}. */
+    static int[] ranking(InteractionGraph g, SeedBaselinesConfig.Method method, int k, int threads, Progress progress) {
+        double[] attention = Degree.compute(g, DegreeConfig.defaults()).column("in");
+        double[] score = switch (method) {
+            case DEGREE -> attention;
+            case PAGERANK -> PageRank.compute(g, PageRankConfig.defaults().withThreads(threads), progress).column("pagerank");
+            case KCORE -> KCore.compute(g, KCoreConfig.defaults(), progress).column("kcore");
+        };
+        return top(g, score, attention, k);
     }
 
     /** The k best nodes by {@code score}, then {@code tie}, descending, then by original id. */
-    static int[] top(InteractionGraph g, double[] score, double[] tie, int k) {
+    private static int[] top(InteractionGraph g, double[] score, double[] tie, int k) {
         Integer[] order = new Integer[g.nodeCount()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -score[i]).thenComparingDouble(i -> -tie[i])

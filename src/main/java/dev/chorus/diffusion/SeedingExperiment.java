@@ -2,6 +2,7 @@ package dev.chorus.diffusion;
 
 import dev.chorus.community.Communities;
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.progress.Progress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,12 +12,12 @@ import java.util.List;
  * <li>{@code degree}: the k nodes receiving the most attention (weighted in-degree), {@link SeedBaselines};</li>
  * <li>{@code pagerank}: the k highest PageRank nodes;</li>
  * <li>{@code clusters}: k seeds inside the most cohesive communities, {@code max(2, thresholdK)} mutually tied
- * members per community in {@code clusterOrder} ({@link ClusterSeeds});</li>
+ * members per community (k of the complex contagion) in {@code clusterOrder} ({@link ClusterSeeds});</li>
  * <li>{@code imm}: the k seeds {@link Imm} chooses for the independent cascade with epsilon {@link #IMM_EPSILON}
  * (IMM needs a submodular model, so the same seeds are also used under complex contagion).</li>
  * </ul>
- * Models: {@code ic}, the independent cascade with uniform {@code p} or weighted cascade when p is NaN, and
- * {@code threshold}, complex contagion with absolute threshold {@code thresholdK} ({@link ComplexContagion},
+ * Models: the config's {@code simple} propagation, an independent cascade ({@code ic}), and its {@code complex}
+ * one, complex contagion with an absolute threshold ({@code threshold}, {@link ComplexContagion},
  * deterministic: its sd is 0). Every arm's spread is a fresh Monte Carlo estimate on the evaluation stream, never
  * the estimate that chose the seeds. Simple contagion tends to favour hubs, complex contagion clusters (Centola
  * 2010); this is the measurement, per graph. Cost: IMM plus 8 Monte Carlo estimates of {@code runs} cascades
@@ -37,12 +38,20 @@ public final class SeedingExperiment {
      */
     public static SeedingExperimentResult compute(InteractionGraph g, Communities communities, int[] clusterOrder,
                                                   SeedingExperimentConfig config) {
+        return compute(g, communities, clusterOrder, config, Progress.NONE);
+    }
+
+    /**
+     * @param communities  a partition of g's nodes
+     * @param clusterOrder community indices, most cohesive first
+     */
+    public static SeedingExperimentResult compute(InteractionGraph g, Communities communities, int[] clusterOrder,
+                                                  SeedingExperimentConfig config, Progress progress) {
         if (clusterOrder == null) clusterOrder = new int[0];
         int k = Math.min(config.k(), g.nodeCount());
-        EdgeWeights weights = EdgeWeights.uniformOrWc(config.p());
-        InfluenceGraph icGraph = InfluenceGraph.independentCascade(g, weights);
-        Cascade ic = new IndependentCascade(icGraph);
-        Cascade threshold = new ComplexContagion(InfluenceGraph.structure(g), config.thresholdK(), Double.NaN);
+        InfluenceGraph icGraph = config.simple().influenceGraph(g);
+        Cascade ic = config.simple().cascade(icGraph);
+        Cascade threshold = config.complex().cascade(g);
         List<SeedingArm> arms = new ArrayList<>();
         try (SpreadEstimator icEst = new SpreadEstimator(g.nodeCount(), ic, config.runs(), config.seed(),
                 SpreadEstimator.STREAM_EVALUATE, config.threads());
@@ -50,17 +59,18 @@ public final class SeedingExperiment {
                      SpreadEstimator.STREAM_EVALUATE, config.threads())) {
             for (String strategy : STRATEGIES) {
                 int[] seeds = k == 0 ? new int[0] : switch (strategy) {
-                    case "degree" -> SeedBaselines.degree(g, k);
-                    case "pagerank" -> SeedBaselines.pagerank(g, k, config.threads());
-                    case "clusters" -> ClusterSeeds.choose(g, communities, clusterOrder, k, Math.max(2, config.thresholdK()));
-                    case "imm" -> Imm.compute(icGraph, ImmConfig.defaults().withK(k).withEpsilon(IMM_EPSILON).withSeed(config.seed())
-                            .withThreads(config.threads())).nodes();
+                    case "degree", "pagerank" -> SeedBaselines.compute(g, new SeedBaselinesConfig(
+                            SeedBaselinesConfig.Method.parse(strategy), k, config.threads()), progress).nodes();
+                    case "clusters" -> ClusterSeeds.compute(g, communities, clusterOrder,
+                            new ClusterSeedsConfig(k, Math.max(2, config.complex().thresholdK())), progress).nodes();
+                    case "imm" -> Imm.compute(icGraph, ImmConfig.defaults().withK(k).withEpsilon(IMM_EPSILON).withPropagation(config.simple())
+                            .withSeed(config.seed()).withThreads(config.threads()), progress).nodes();
                     default -> throw new AssertionError(strategy);
                 };
                 List<String> ids = new ArrayList<>();
                 for (int s : seeds) ids.add(g.ids().id(s));
-                arms.add(arm(strategy, ids, icEst.simulate("ic", seeds)));
-                arms.add(arm(strategy, ids, thEst.simulate("threshold", seeds)));
+                arms.add(arm(strategy, ids, icEst.simulate(config.simple().model().cliName(), seeds, progress)));
+                arms.add(arm(strategy, ids, thEst.simulate(config.complex().model().cliName(), seeds, progress)));
             }
         }
         return new SeedingExperimentResult(arms);

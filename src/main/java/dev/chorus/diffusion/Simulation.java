@@ -29,21 +29,11 @@ public final class Simulation {
 
     /** Simulates from seeds given by node index, reporting Monte Carlo runs done to {@code progress}. */
     public static SimulationResult compute(InteractionGraph g, int[] seeds, SimulationConfig config, Progress progress) {
-        Cascade cascade = cascade(g, config);
+        Cascade cascade = config.propagation().cascade(g);
         try (SpreadEstimator est = new SpreadEstimator(g.nodeCount(), cascade, config.runs(), config.seed(),
                 SpreadEstimator.STREAM_SIMULATE, config.threads())) {
-            return est.simulate(config.model().cliName(), seeds, progress);
+            return est.simulate(config.propagation().model().cliName(), seeds, progress);
         }
-    }
-
-    /** The cascade of {@code config.model()} on {@code g} with the config's weights and parameters. */
-    public static Cascade cascade(InteractionGraph g, SimulationConfig config) {
-        return switch (config.model()) {
-            case IC -> new IndependentCascade(InfluenceGraph.independentCascade(g, config.weights()));
-            case LT -> new LinearThreshold(InfluenceGraph.linearThreshold(g, config.weights()));
-            case THRESHOLD -> new ComplexContagion(InfluenceGraph.structure(g), config.thresholdK(), config.thresholdFraction());
-            case SIR -> new Sir(InfluenceGraph.structure(g), config.beta(), config.gamma(), config.maxSteps());
-        };
     }
 
     /** Node indices of original ids, in order; names the first id that is not in the graph. */

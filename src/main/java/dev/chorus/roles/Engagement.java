@@ -5,6 +5,7 @@ import dev.chorus.community.Communities;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.ingest.InteractionType;
+import dev.chorus.progress.Progress;
 import java.util.List;
 
 /**
@@ -38,7 +39,20 @@ public final class Engagement {
     private Engagement() {
     }
 
-    public static NodeScores compute(InteractionGraph g, Communities communities) {
+    public static NodeScores compute(InteractionGraph g, Communities communities, EngagementConfig config) {
+        return compute(g, communities, config, Progress.NONE);
+    }
+
+    /** @param communities a partition of g's nodes, which {@code participation} and {@code linked_communities} read */
+    public static NodeScores compute(InteractionGraph g, Communities communities, EngagementConfig config, Progress progress) {
+        try (Progress.Task task = progress.begin("engagement", g.nodeCount(), "nodes")) {
+            NodeScores s = measure(g, communities);
+            task.stepTo(g.nodeCount());
+            return s;
+        }
+    }
+
+    private static NodeScores measure(InteractionGraph g, Communities communities) {
         int n = g.nodeCount();
         if (communities.membership().length != n) {
             throw new IllegalArgumentException("partition has " + communities.membership().length + " nodes, graph has " + n);

@@ -8,7 +8,7 @@ import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.ingest.IngestOptions;
 import java.util.Locale;
-import org.apache.spark.api.java.JavaPairRDD;
+import dev.chorus.progress.Progress;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -60,9 +60,10 @@ public final class SparkBench {
         try {
             // fixed cost: PageRank iterations on a 78-edge graph are pure scheduling
             SparkGraph small = build(sc, tiny, partitions);
-            SparkPageRank.compute(small, 0.85, 20, 1e-300, m -> { }).count();
+            PageRankConfig twenty = PageRankConfig.defaults().withMaxIterations(20).withTolerance(1e-300);
+            SparkPageRank.compute(small, twenty, Progress.NONE).scores().count();
             t = System.nanoTime();
-            SparkPageRank.compute(small, 0.85, 20, 1e-300, m -> { }).count();
+            SparkPageRank.compute(small, twenty, Progress.NONE).scores().count();
             double overhead = secs(t) / 20;
             line("spark iteration overhead", overhead, "per PageRank iteration on karate (78 edges)");
 
@@ -76,23 +77,21 @@ public final class SparkBench {
             sg.graph().edges().count();
             double sparkBuild = secs(t);
             line("spark graph build", sparkBuild, sg.nodeCount() + " nodes");
-            int[] iterations = new int[1];
             t = System.nanoTime();
-            JavaPairRDD<Long, Double> ranks = SparkPageRank.compute(sg, 0.85, maxIterations, tolerance,
-                    m -> iterations[0] = Integer.parseInt(m.replaceAll("\\D+", "")));
-            ranks.count();
+            SparkPageRank.Result ranks = SparkPageRank.compute(sg, pr, Progress.NONE);
+            ranks.scores().count();
             double sparkPr = secs(t);
-            line("spark pagerank", sparkPr, iterations[0] + " iterations");
+            line("spark pagerank", sparkPr, ranks.iterations() + " iterations");
             double sparkWcc = Double.NaN;
             if (fixed == 0) {
                 t = System.nanoTime();
-                long sparkComps = SparkComponents.compute(sg).values().distinct().count();
+                long sparkComps = SparkComponents.compute(sg, ComponentsConfig.defaults(), Progress.NONE).values().distinct().count();
                 sparkWcc = secs(t);
                 line("spark wcc", sparkWcc, sparkComps + " components");
             }
 
             int cores = sc.defaultParallelism();
-            double perIteration = sparkPr / iterations[0];
+            double perIteration = sparkPr / ranks.iterations();
             double work = Math.max(1e-9, perIteration - overhead);
             double edgesPerCoreSecond = edges / (work * Math.min(cores, partitions));
             System.out.printf(Locale.ROOT, "%nsummary: spark/embedded pagerank %.1fx, wcc %.1fx (same machine, %s, %d partitions)%n",

@@ -1,14 +1,14 @@
 package dev.chorus.spark;
 
 import dev.chorus.diffusion.Cascade;
-import dev.chorus.diffusion.DiffusionModel;
-import dev.chorus.diffusion.EdgeWeights;
+import dev.chorus.diffusion.Propagation;
 import dev.chorus.diffusion.Simulation;
 import dev.chorus.diffusion.SimulationConfig;
 import dev.chorus.diffusion.SimulationResult;
 import dev.chorus.diffusion.SpreadEstimator;
 import dev.chorus.graph.GraphBuilder;
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.progress.Progress;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.apache.spark.graphx.Edge;
 /**
  * Monte Carlo spread from given seeds (independent cascade, or any model of {@link Simulation}), parallel over
  * runs: the weighted edge list is broadcast once, every task builds the embedded graph from it and runs its share
- * of the runs with the embedded cascade code ({@link Simulation#cascade}), run r drawing from
+ * of the runs with the embedded cascade code ({@link Propagation#cascade}), run r drawing from
  * {@link SpreadEstimator#random}(seed, simulate stream, r) as the embedded estimator does. So the model, the
  * edge probabilities and the direction of influence (target to source of each interaction) are the embedded
  * engine's by construction, and the result is reproducible for a seed whatever the partitioning. Only node
@@ -36,20 +36,6 @@ public final class SparkCascade {
     private SparkCascade() {
     }
 
-    /** The settings of {@link SimulationConfig} that travel to executors (it is not serializable). */
-    public record Model(DiffusionModel model, EdgeWeights.Kind weights, double p, int thresholdK, double thresholdFraction,
-                        double beta, double gamma, int maxSteps) implements Serializable {
-        public static Model of(SimulationConfig c) {
-            return new Model(c.model(), c.weights().kind(), c.weights().p(), c.thresholdK(), c.thresholdFraction(), c.beta(),
-                    c.gamma(), c.maxSteps());
-        }
-
-        SimulationConfig config(int runs, long seed) {
-            return new SimulationConfig(model, new EdgeWeights(weights, p), runs, seed, thresholdK, thresholdFraction, beta, gamma,
-                    maxSteps, 1);
-        }
-    }
-
     /** The graph as it is broadcast: ids by index and parallel edge arrays. */
     record Edges(String[] ids, int[] src, int[] dst, double[] weight, boolean directed) implements Serializable {
         InteractionGraph build() {
@@ -59,9 +45,17 @@ public final class SparkCascade {
         }
     }
 
-    public static SimulationResult simulate(JavaSparkContext sc, SparkGraph g, List<String> seeds, Model model, int runs, long seed,
-                                            int partitions) {
-        if (runs < 1) throw new IllegalArgumentException("runs must be >= 1, got " + runs);
+    /**
+     * @param config     the embedded simulation's settings: its propagation travels to the executors, its runs
+     *                   and seed drive the Monte Carlo; Spark's partitions, not {@code threads}, set the parallelism
+     * @param partitions tasks the runs are spread over
+     * @param progress   told when the runs start and end (executors report nothing back)
+     */
+    public static SimulationResult simulate(JavaSparkContext sc, SparkGraph g, List<String> seeds, SimulationConfig config,
+                                            int partitions, Progress progress) {
+        int runs = config.runs();
+        long seed = config.seed();
+        Propagation propagation = config.propagation();
         Map<Long, String> names = g.ids().collectAsMap();
         Map<Long, Integer> index = new java.util.HashMap<>();
         String[] ids = new String[names.size()];
@@ -86,21 +80,24 @@ public final class SparkCascade {
         Broadcast<Edges> graph = sc.broadcast(new Edges(ids, src, dst, w, g.isDirected()));
         List<String> seedIds = new ArrayList<>(seeds);
         List<Long> runIndex = LongStream.range(0, runs).boxed().toList();
-        List<Integer> spread = sc.parallelize(runIndex, Math.max(1, Math.min(partitions, runs))).mapPartitions(rs -> {
-            InteractionGraph local = graph.value().build();
-            SimulationConfig config = model.config(runs, seed);
-            Cascade cascade = Simulation.cascade(local, config);
-            int[] seedIdx = Simulation.indices(local, seedIds);
-            Cascade.Scratch scratch = new Cascade.Scratch(local.nodeCount());
-            List<Integer> out = new ArrayList<>();
-            while (rs.hasNext()) {
-                long r = rs.next();
-                out.add(cascade.run(seedIdx, SpreadEstimator.random(seed, SpreadEstimator.STREAM_SIMULATE, r), scratch, null));
-            }
-            return out.iterator();
-        }).collect();
+        List<Integer> spread;
+        try (Progress.Task task = progress.begin(propagation.model().cliName() + " monte carlo", runs, "runs")) {
+            spread = sc.parallelize(runIndex, Math.max(1, Math.min(partitions, runs))).mapPartitions(rs -> {
+                InteractionGraph local = graph.value().build();
+                Cascade cascade = propagation.cascade(local);
+                int[] seedIdx = Simulation.indices(local, seedIds);
+                Cascade.Scratch scratch = new Cascade.Scratch(local.nodeCount());
+                List<Integer> out = new ArrayList<>();
+                while (rs.hasNext()) {
+                    long r = rs.next();
+                    out.add(cascade.run(seedIdx, SpreadEstimator.random(seed, SpreadEstimator.STREAM_SIMULATE, r), scratch, null));
+                }
+                return out.iterator();
+            }).collect();
+            task.stepTo(runs);
+        }
         graph.destroy();
-        return result(model.model().cliName(), spread);
+        return result(propagation.model().cliName(), spread);
     }
 
     static SimulationResult result(String model, List<Integer> spread) {

@@ -1,6 +1,8 @@
 package dev.chorus.spark;
 
 import dev.chorus.community.ClusterCohesion;
+import dev.chorus.community.CohesionConfig;
+import dev.chorus.progress.Progress;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +20,8 @@ import scala.Tuple2;
  * edges, so that {@code clusters.csv} comes out of a Spark run in the same format. Formulas as documented in
  * {@code dev.chorus.community.Cohesion}: on the undirected weighted view except reciprocity (arcs between
  * members answered by the reverse arc; NaN for undirected inputs); internal triangles counted by GraphX's
- * {@code TriangleCount} on the graph of internal edges. O(m) shuffled data plus one triangle count.
+ * {@code TriangleCount} on the graph of internal edges. O(m) shuffled data plus one triangle count. Spark's
+ * partitions, not {@link CohesionConfig#threads()}, set the parallelism.
  */
 public final class SparkCohesion {
     private SparkCohesion() {
@@ -51,11 +54,17 @@ public final class SparkCohesion {
     /**
      * @param community  community index by vertex id (0 = largest)
      * @param triangles  {triangles, clustering} by vertex id ({@link SparkTriangles})
-     * @param coreSize   members listed in {@code core}
      * @return one entry per community, in community order (collected: one small record per community)
      */
     public static List<ClusterCohesion> compute(SparkGraph sg, JavaPairRDD<Long, Long> community,
-                                                JavaPairRDD<Long, double[]> triangles, int coreSize) {
+                                                JavaPairRDD<Long, double[]> triangles, CohesionConfig config, Progress progress) {
+        try (Progress.Task task = progress.begin("cohesion", -1, "")) {
+            return cohesion(sg, community, triangles, config.coreSize());
+        }
+    }
+
+    private static List<ClusterCohesion> cohesion(SparkGraph sg, JavaPairRDD<Long, Long> community,
+                                                  JavaPairRDD<Long, double[]> triangles, int coreSize) {
         boolean directed = sg.isDirected();
         // undirected pairs u < v: (weight both ways, arcs between them: 1 or 2)
         JavaPairRDD<Long, Tuple2<Long, double[]>> pairs = sg.graph().edges().toJavaRDD()

@@ -1,5 +1,7 @@
 package dev.chorus.spark;
 
+import dev.chorus.community.ComponentsConfig;
+import dev.chorus.progress.Progress;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.graphx.Graph;
 import org.apache.spark.graphx.lib.ConnectedComponents;
@@ -13,9 +15,16 @@ public final class SparkComponents {
     private SparkComponents() {
     }
 
-    /** Component index by vertex id, 0 = the largest component. */
+    /** Component index by vertex id, 0 = the largest component; weak components only. */
+    public static JavaPairRDD<Long, Long> compute(SparkGraph sg, ComponentsConfig config, Progress progress) {
+        if (config.kind() != ComponentsConfig.Kind.WEAK) throw new IllegalArgumentException("Spark computes weakly connected components only");
+        try (Progress.Task task = progress.begin("components", -1, "")) {
+            return weak(sg);
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static JavaPairRDD<Long, Long> compute(SparkGraph sg) {
+    private static JavaPairRDD<Long, Long> weak(SparkGraph sg) {
         Graph<Object, Double> cc = ConnectedComponents.run(sg.graph(), Fn.tag(String.class), Fn.tag(Double.class));
         JavaPairRDD<Long, Long> labels = (JavaPairRDD) JavaPairRDD.fromJavaRDD(cc.vertices().toJavaRDD());
         return renumberBySize(labels);

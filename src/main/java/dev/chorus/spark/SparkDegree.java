@@ -1,5 +1,7 @@
 package dev.chorus.spark;
 
+import dev.chorus.centrality.DegreeConfig;
+import dev.chorus.progress.Progress;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.graphx.EdgeContext;
 import org.apache.spark.graphx.TripletFields;
@@ -8,7 +10,7 @@ import org.apache.spark.graphx.VertexRDD;
 /**
  * Weighted degrees with the embedded engine's conventions ({@code dev.chorus.centrality.Degree}, NetworkX's):
  * {in, out, total}; a self-loop adds to both in and out; undirected graphs have in = out = total = degree,
- * a self-loop counted twice. One {@code aggregateMessages}, O(m).
+ * a self-loop counted twice; weighted or not as {@link DegreeConfig} says. One {@code aggregateMessages}, O(m).
  */
 public final class SparkDegree {
     private SparkDegree() {
@@ -16,10 +18,17 @@ public final class SparkDegree {
 
     /** {in, out, total} by vertex id; vertices without edges do not occur (every vertex has an edge). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static JavaPairRDD<Long, double[]> compute(SparkGraph sg) {
+    public static JavaPairRDD<Long, double[]> compute(SparkGraph sg, DegreeConfig config, Progress progress) {
+        try (Progress.Task task = progress.begin("degrees", -1, "")) {
+            return degrees(sg, config.weighted());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static JavaPairRDD<Long, double[]> degrees(SparkGraph sg, boolean weighted) {
         boolean directed = sg.isDirected();
         VertexRDD<double[]> d = sg.graph().aggregateMessages(Fn.unit((EdgeContext<String, Double, double[]> c) -> {
-            double w = c.attr();
+            double w = weighted ? c.attr() : 1.0;
             if (directed) {
                 c.sendToSrc(new double[] {0, w});
                 c.sendToDst(new double[] {w, 0});

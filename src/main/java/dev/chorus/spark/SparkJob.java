@@ -3,8 +3,17 @@ package dev.chorus.spark;
 import dev.chorus.centrality.Centralities;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.CommunityAlgorithms;
+import dev.chorus.centrality.DegreeConfig;
+import dev.chorus.centrality.KCoreConfig;
+import dev.chorus.centrality.PageRankConfig;
+import dev.chorus.community.CohesionConfig;
+import dev.chorus.community.ComponentsConfig;
+import dev.chorus.community.LabelPropagationConfig;
+import dev.chorus.community.TrianglesConfig;
 import dev.chorus.community.Modularity;
+import dev.chorus.diffusion.SimulationConfig;
 import dev.chorus.diffusion.SimulationResult;
+import dev.chorus.progress.Progress;
 import dev.chorus.ingest.InputException;
 import dev.chorus.ingest.RejectedRow;
 import dev.chorus.ingest.RejectedRowsFile;
@@ -50,10 +59,13 @@ public final class SparkJob {
      * @param master     Spark master URL ({@code local[*]}, {@code spark://...}, {@code yarn}); null: as
      *                   spark-submit set it
      * @param partitions parallelism of the read and of the shuffles; 0 = Spark's default parallelism
+     * @param seed       the job's seed, recorded in {@code report.json}
+     * @param icSeeds    seeds of the optional spread estimate; empty: none
+     * @param ic         settings of that estimate (the embedded simulation's)
      */
     public record Config(String master, String input, SparkInput.Options options, Path out, int partitions, long seed,
-                         double damping, int maxIterations, double tolerance, int lpaIterations, List<String> icSeeds,
-                         SparkCascade.Model icModel, int icRuns, boolean quiet) {
+                         PageRankConfig pageRank, LabelPropagationConfig lpa, List<String> icSeeds, SimulationConfig ic,
+                         boolean quiet) {
         public Config {
             icSeeds = icSeeds == null ? List.of() : List.copyOf(icSeeds);
         }
@@ -145,29 +157,26 @@ public final class SparkJob {
         // nodes.csv columns as the embedded analyze writes them (metrics, community, roles, cluster), the
         // metrics Spark does not compute left out, and Spark's extra columns at the end
         Map<String, JavaPairRDD<Long, double[]>> columns = new LinkedHashMap<>();
-        columns.put(String.join(",", Centralities.DEGREE.columns()), SparkDegree.compute(g));
-        steps.mark("degree");
-        log.line("degrees");
-        columns.put(Centralities.PAGERANK.column(), SparkPageRank.compute(g, c.damping(), c.maxIterations(), c.tolerance(), log::line).mapValues(v -> new double[] {v}));
+        columns.put(String.join(",", Centralities.DEGREE.columns()), SparkDegree.compute(g, DegreeConfig.defaults(), log));
+        steps.mark(Centralities.DEGREE.name());
+        columns.put(Centralities.PAGERANK.column(), SparkPageRank.compute(g, c.pageRank(), log).scores().mapValues(v -> new double[] {v}));
         steps.mark(Centralities.PAGERANK.name());
-        columns.put(Centralities.KCORE.column(), SparkKCore.compute(g).mapValues(v -> new double[] {v}));
+        columns.put(Centralities.KCORE.column(), SparkKCore.compute(g, KCoreConfig.defaults(), log).mapValues(v -> new double[] {v}));
         steps.mark(Centralities.KCORE.name());
-        log.line("kcore");
-        JavaPairRDD<Long, double[]> triangles = SparkTriangles.compute(g).cache();
+        JavaPairRDD<Long, double[]> triangles = SparkTriangles.compute(g, TrianglesConfig.defaults(), log).cache();
         columns.put("clustering", triangles.mapValues(t -> new double[] {t[1]}));
         steps.mark("clustering");
-        log.line("triangles and clustering");
-        JavaPairRDD<Long, Long> community = SparkComponents.renumberBySize(
-                SparkLabelPropagation.compute(g, c.lpaIterations(), true, c.seed(), log::line)).cache();
+        SparkLabelPropagation.Result lpa = SparkLabelPropagation.compute(g, c.lpa(), log);
+        if (!lpa.converged()) log.line("lpa: not converged: --max-iterations reached");
+        JavaPairRDD<Long, Long> community = SparkComponents.renumberBySize(lpa.labels()).cache();
         steps.mark("communities");
         JavaPairRDD<Long, double[]> communityColumn = community.mapValues(v -> new double[] {v});
         columns.put(CommunityAlgorithms.COLUMN, communityColumn);
         columns.put("roles", g.ids().mapValues(id -> new double[] {Double.NaN}));
         columns.put("cluster", communityColumn);
         columns.put("triangles", triangles.mapValues(t -> new double[] {t[0]}));
-        columns.put("component", SparkComponents.compute(g).mapValues(v -> new double[] {v}));
+        columns.put("component", SparkComponents.compute(g, ComponentsConfig.defaults(), log).mapValues(v -> new double[] {v}));
         steps.mark("components");
-        log.line("components");
         Path nodes = out.resolve("nodes.csv");
         NodeRows table = nodeRows(g, columns);
         writeNodes(nodes, table);
@@ -175,7 +184,8 @@ public final class SparkJob {
         steps.mark("nodes.csv");
         log.line("wrote " + nodes);
         ClusterConfig clusterConfig = ClusterConfig.defaults();
-        List<ClusterCohesion> clusters = SparkCohesion.compute(g, community, triangles, clusterConfig.coreSize());
+        List<ClusterCohesion> clusters = SparkCohesion.compute(g, community, triangles,
+                CohesionConfig.defaults().withCoreSize(clusterConfig.coreSize()), log);
         Path clustersCsv = out.resolve("clusters.csv");
         ClusterCsv.write(clustersCsv, clusters);
         files.add(clustersCsv);
@@ -183,7 +193,7 @@ public final class SparkJob {
         log.line("wrote " + clustersCsv + " (" + clusters.size() + " communities)");
         SimulationResult ic = null;
         if (!c.icSeeds().isEmpty()) {
-            ic = SparkCascade.simulate(sc, g, c.icSeeds(), c.icModel(), c.icRuns(), c.seed(), partitions);
+            ic = SparkCascade.simulate(sc, g, c.icSeeds(), c.ic(), partitions, log);
             steps.mark("ic");
             log.line(String.format(java.util.Locale.ROOT, "ic: mean spread %.3f (95%% CI %.3f..%.3f, %d runs)", ic.mean(), ic.ci95Low(),
                     ic.ci95High(), ic.runs()));
@@ -266,8 +276,11 @@ public final class SparkJob {
         }
     }
 
-    /** Progress lines on stderr (Spark's own logging is set to WARN). */
-    static final class Log {
+    /**
+     * Progress lines on stderr (Spark's own logging is set to WARN): one line when a kernel's task ends, with the
+     * iterations or runs it reported. Spark evaluates lazily, so a line can come before the work it names is done.
+     */
+    static final class Log implements Progress {
         private final PrintWriter err;
         private final boolean quiet;
         private final long start = System.nanoTime();
@@ -275,6 +288,23 @@ public final class SparkJob {
         Log(PrintWriter err, boolean quiet) {
             this.err = err;
             this.quiet = quiet;
+        }
+
+        @Override
+        public Task begin(String name, long total, String unit) {
+            return new Task() {
+                private long done;
+
+                @Override
+                public void stepTo(long d) {
+                    done = d;
+                }
+
+                @Override
+                public void close() {
+                    line(done > 0 ? name + ": " + done + " " + unit : name);
+                }
+            };
         }
 
         void line(String s) {

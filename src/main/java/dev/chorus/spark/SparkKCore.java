@@ -1,5 +1,7 @@
 package dev.chorus.spark;
 
+import dev.chorus.centrality.KCoreConfig;
+import dev.chorus.progress.Progress;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +47,13 @@ public final class SparkKCore {
     }
 
     /** Coreness by vertex id, every vertex included (isolated-by-self-loop ones have 0). */
-    public static JavaPairRDD<Long, Integer> compute(SparkGraph sg) {
+    public static JavaPairRDD<Long, Integer> compute(SparkGraph sg, KCoreConfig config, Progress progress) {
+        try (Progress.Task task = progress.begin("kcore", -1, "")) {
+            return coreness(sg);
+        }
+    }
+
+    private static JavaPairRDD<Long, Integer> coreness(SparkGraph sg) {
         Graph<String, Double> g = sg.undirected();
         VertexRDD<long[]> nbrs = g.ops().collectNeighborIds(EdgeDirection.Either());
         Fn.F3<Object, String, Option<long[]>, State> init = (id, name, n) -> {

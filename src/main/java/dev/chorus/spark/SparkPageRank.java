@@ -1,5 +1,7 @@
 package dev.chorus.spark;
 
+import dev.chorus.centrality.PageRankConfig;
+import dev.chorus.progress.Progress;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
@@ -20,15 +22,30 @@ import scala.Tuple2;
  * <p>
  * GraphX's own {@code PageRank} is not used: it is unweighted and handles dangling nodes differently. Each
  * iteration is one {@code aggregateMessages} (ships ranks to edge partitions, O(m) work) plus one pass over
- * the vertices for the change and the dangling mass (one Spark job).
+ * the vertices for the change and the dangling mass (one Spark job). Of {@link PageRankConfig}, damping,
+ * maxIterations and tolerance apply; the walk is weighted and not personalized, and Spark's partitions, not
+ * {@code threads}, set the parallelism.
  */
 public final class SparkPageRank {
     private SparkPageRank() {
     }
 
-    /** Scores by GraphX vertex id, summing to 1; iterations run are logged through {@code log}. */
-    public static JavaPairRDD<Long, Double> compute(SparkGraph sg, double damping, int maxIterations, double tolerance,
-                                                    java.util.function.Consumer<String> log) {
+    /**
+     * @param scores     by GraphX vertex id, summing to 1
+     * @param iterations power iterations run
+     * @param converged  whether the change fell below the tolerance before {@code maxIterations}
+     */
+    public record Result(JavaPairRDD<Long, Double> scores, int iterations, boolean converged) {
+    }
+
+    /** Reports iterations done to {@code progress}. */
+    public static Result compute(SparkGraph sg, PageRankConfig config, Progress progress) {
+        if (!config.weighted() || !config.personalize().isEmpty()) {
+            throw new IllegalArgumentException("Spark PageRank is weighted and not personalized");
+        }
+        double damping = config.damping();
+        double tolerance = config.tolerance();
+        int maxIterations = config.maxIterations();
         long n = sg.nodeCount();
         Graph<String, Double> g = sg.graph();
         Graph<String, Double> arcs = g;
@@ -55,26 +72,32 @@ public final class SparkPageRank {
         rg.cache();
         double dangling = danglingAndChange(rg)._1();
         int iterations = 0;
-        while (iterations < maxIterations) {
-            VertexRDD<Double> in = rg.aggregateMessages(
-                    Fn.unit((EdgeContext<double[], Double, Double> c) -> c.sendToDst(c.srcAttr()[0] * c.attr())),
-                    (Fn.F2<Double, Double, Double>) Double::sum, TripletFields.Src, Fn.tag(Double.class));
-            double base = (damping * dangling + (1 - damping)) / n;
-            Fn.F3<Object, double[], Option<Double>, double[]> update = (id, a, sum) ->
-                    new double[] {damping * (sum.isEmpty() ? 0.0 : sum.get()) + base, a[1], a[0]};
-            Graph<double[], Double> next = rg.outerJoinVertices(in.toJavaRDD().rdd(), update, Fn.tag(Double.class), Fn.tag(double[].class), null);
-            next.cache();
-            Tuple2<Double, Double> dc = danglingAndChange(next);
-            rg.unpersist(false);
-            rg = next;
-            dangling = dc._1();
-            iterations++;
-            if (dc._2() < n * tolerance) break;
+        boolean converged = false;
+        try (Progress.Task task = progress.begin("pagerank", maxIterations, "iterations")) {
+            while (iterations < maxIterations) {
+                VertexRDD<Double> in = rg.aggregateMessages(
+                        Fn.unit((EdgeContext<double[], Double, Double> c) -> c.sendToDst(c.srcAttr()[0] * c.attr())),
+                        (Fn.F2<Double, Double, Double>) Double::sum, TripletFields.Src, Fn.tag(Double.class));
+                double base = (damping * dangling + (1 - damping)) / n;
+                Fn.F3<Object, double[], Option<Double>, double[]> update = (id, a, sum) ->
+                        new double[] {damping * (sum.isEmpty() ? 0.0 : sum.get()) + base, a[1], a[0]};
+                Graph<double[], Double> next = rg.outerJoinVertices(in.toJavaRDD().rdd(), update, Fn.tag(Double.class), Fn.tag(double[].class), null);
+                next.cache();
+                Tuple2<Double, Double> dc = danglingAndChange(next);
+                rg.unpersist(false);
+                rg = next;
+                dangling = dc._1();
+                iterations++;
+                task.stepTo(iterations);
+                if (dc._2() < n * tolerance) {
+                    converged = true;
+                    break;
+                }
+            }
         }
-        log.accept("pagerank: " + iterations + " iterations");
         @SuppressWarnings({"unchecked", "rawtypes"})
         JavaPairRDD<Long, double[]> v = (JavaPairRDD) JavaPairRDD.fromJavaRDD(rg.vertices().toJavaRDD());
-        return v.mapValues(a -> a[0]);
+        return new Result(v.mapValues(a -> a[0]), iterations, converged);
     }
 
     /** (dangling mass, L1 change from the previous iterate), in one pass. */

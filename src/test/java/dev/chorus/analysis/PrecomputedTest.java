@@ -21,6 +21,7 @@ import dev.chorus.graph.InteractionGraph;
 import dev.chorus.graph.NodeScores;
 import dev.chorus.ingest.IngestOptions;
 import dev.chorus.progress.Progress;
+import dev.chorus.roles.EngagementConfig;
 import dev.chorus.roles.Engagement;
 import dev.chorus.roles.Roles;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ class PrecomputedTest {
         }
         // the bridge rule reads participation: roles are those of the Louvain engagement
         var expected = Roles.compute(new Roles.Inputs(r.degree(), r.pagerank(), r.kcore(), r.betweenness(),
-                Engagement.compute(g, louvain), r.passionate()), CONFIG.roles());
+                Engagement.compute(g, louvain, new EngagementConfig()), r.passionate()), CONFIG.roles());
         assertArrayEquals(expected.mask(), r.roles().mask());
     }
 

@@ -100,7 +100,7 @@ class DiffusionCliTest {
         assertEquals("lt", json(lt.err()).get("model").asText());
         // the top-degree node of a real graph is the same the degree centrality reports
         var g = GraphLoader.load(KARATE, IngestOptions.defaults().withDirected(false)).graph();
-        assertEquals(Degree.compute(g, DegreeConfig.DEFAULT).top(1).get(0), "33");
+        assertEquals(Degree.compute(g, DegreeConfig.defaults()).top(1).get(0), "33");
     }
 
     @Test

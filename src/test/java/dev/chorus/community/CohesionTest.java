@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CohesionTest {
-    static final Cohesion.Config CONFIG = new Cohesion.Config(3, 2);
+    static final CohesionConfig CONFIG = new CohesionConfig(3, 2);
 
     /**
      * A 4-clique a,b,c,d where every interaction is answered (a<->b weight 2 each way, the other pairs 1 each
@@ -264,8 +264,8 @@ class CohesionTest {
 
     @Test
     void rejectsBadSettingsAndForeignPartitions() {
-        assertThrows(IllegalArgumentException.class, () -> new Cohesion.Config(-1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Cohesion.Config(3, 0));
+        assertThrows(IllegalArgumentException.class, () -> new CohesionConfig(-1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new CohesionConfig(3, 0));
         InteractionGraph g = cliqueAndStar(true);
         InteractionGraph other = new GraphBuilder(true).add("p", "q", 1).build();
         Communities foreign = ConnectedComponents.compute(other, ComponentsConfig.defaults());

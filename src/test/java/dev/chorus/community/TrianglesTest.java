@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TrianglesTest {
-    static final Triangles.Config ONE = new Triangles.Config(1);
+    static final TrianglesConfig ONE = new TrianglesConfig(1);
 
     /** The undirected simple graph as JGraphT sees it, built from the raw arcs (not from our view). */
     static Graph<String, DefaultEdge> simple(InteractionGraph g) {
@@ -53,7 +53,7 @@ class TrianglesTest {
     @Test
     void karateMatchesNetworkX() {
         InteractionGraph g = GraphLoader.load("datasets/karate/karate.edges", IngestOptions.defaults().withDirected(false)).graph();
-        NodeScores s = Triangles.compute(g, Triangles.Config.defaults());
+        NodeScores s = Triangles.compute(g, TrianglesConfig.defaults());
         assertEquals(45, total(s));
         double avg = 0;
         for (double c : s.column("clustering")) avg += c;
@@ -78,7 +78,7 @@ class TrianglesTest {
             "datasets/football/football_altsoph.edges, 810"})
     void shippedDatasetTotalsMatchNetworkX(String path, long triangles) {
         InteractionGraph g = GraphLoader.load(path, IngestOptions.defaults()).graph();
-        assertEquals(triangles, total(Triangles.compute(g, Triangles.Config.defaults())));
+        assertEquals(triangles, total(Triangles.compute(g, TrianglesConfig.defaults())));
     }
 
     @ParameterizedTest
@@ -91,7 +91,7 @@ class TrianglesTest {
     /** Per node: JGraphT's local clustering coefficient, and the triangles it implies, t = c d (d - 1) / 2. */
     static void assertMatchesJGraphT(InteractionGraph g) {
         Graph<String, DefaultEdge> j = simple(g);
-        NodeScores s = Triangles.compute(g, Triangles.Config.defaults());
+        NodeScores s = Triangles.compute(g, TrianglesConfig.defaults());
         Map<String, Double> local = new ClusteringCoefficient<>(j).getScores();
         for (int u = 0; u < g.nodeCount(); u++) {
             String id = g.ids().id(u);
@@ -163,6 +163,6 @@ class TrianglesTest {
 
     @Test
     void rejectsBadThreads() {
-        assertThrows(IllegalArgumentException.class, () -> new Triangles.Config(0));
+        assertThrows(IllegalArgumentException.class, () -> new TrianglesConfig(0));
     }
 }

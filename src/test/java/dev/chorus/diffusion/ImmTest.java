@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.ingest.IngestOptions;
+import dev.chorus.progress.Progress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class ImmTest {
     static InteractionGraph nethept;
+    static final Propagation WC = Propagation.ic(EdgeWeights.weightedCascade());
     static InfluenceGraph wc;
     static SpreadEstimator judge;
 
@@ -28,8 +30,8 @@ class ImmTest {
     static void load() {
         // "u v p" rows with p = 1/indeg(v); every co-authorship in both directions, so WC here equals the file's p
         nethept = GraphLoader.load("datasets/nethept/NetHEPT_directed_wc.txt.gz", IngestOptions.defaults().withSkipLines(1)).graph();
-        wc = InfluenceGraph.independentCascade(nethept, EdgeWeights.weightedCascade());
-        judge = new SpreadEstimator(nethept.nodeCount(), new IndependentCascade(wc), 10_000, 1, SpreadEstimator.STREAM_EVALUATE, 2);
+        wc = WC.influenceGraph(nethept);
+        judge = new SpreadEstimator(nethept.nodeCount(), WC.cascade(wc), 10_000, 1, SpreadEstimator.STREAM_EVALUATE, 2);
     }
 
     /** Exact best k-set by enumerating all subsets with SimulationTest's live-edge enumeration. */
@@ -81,12 +83,12 @@ class ImmTest {
         for (int k = 1; k <= 3; k++) {
             double opt = bestExact(rows, nodes, k, s -> SimulationTest.exactIc(rows, s, r -> 0.3));
             double greedy = exactGreedy(nodes, k, s -> SimulationTest.exactIc(rows, s, r -> 0.3));
-            SeedSelection imm = Imm.compute(g, EdgeWeights.uniform(0.3), ImmConfig.defaults().withK(k).withEpsilon(0.05));
+            SeedSelection imm = Imm.compute(g, ImmConfig.defaults().withK(k).withEpsilon(0.05).withPropagation(Propagation.ic(EdgeWeights.uniform(0.3))));
             double immExact = SimulationTest.exactIc(rows, Set.copyOf(imm.seeds()), r -> 0.3);
             assertTrue(immExact >= 0.99 * greedy, "k=" + k + ": IMM " + imm.seeds() + " exact " + immExact + " vs greedy " + greedy);
             assertTrue(immExact >= (1 - 1 / Math.E - 0.05) * opt, "k=" + k + ": IMM below its guarantee");
-            SeedSelection celf = Celf.compute(g, new IndependentCascade(InfluenceGraph.independentCascade(g, EdgeWeights.uniform(0.3))),
-                    CelfConfig.defaults().withK(k).withRuns(20_000));
+            SeedSelection celf = Celf.compute(g, CelfConfig.defaults().withK(k).withRuns(20_000)
+                    .withPropagation(Propagation.ic(EdgeWeights.uniform(0.3))));
             double celfExact = SimulationTest.exactIc(rows, Set.copyOf(celf.seeds()), r -> 0.3);
             assertTrue(celfExact >= 0.99 * greedy, "k=" + k + ": CELF " + celf.seeds() + " exact " + celfExact + " vs greedy " + greedy);
             assertEquals(k, imm.seeds().size());
@@ -99,7 +101,7 @@ class ImmTest {
         double opt = bestExact(SimulationTest.LT_ROWS, ltNodes, 2,
                 s -> SimulationTest.exactLt(SimulationTest.LT_ROWS, s, r -> 1.0 / indeg.get(r.source())));
         double greedyLt = exactGreedy(ltNodes, 2, s -> SimulationTest.exactLt(SimulationTest.LT_ROWS, s, r -> 1.0 / indeg.get(r.source())));
-        SeedSelection imm = Imm.compute(lg, EdgeWeights.weightedCascade(), ImmConfig.defaults().withK(2).withModel(DiffusionModel.LT));
+        SeedSelection imm = Imm.compute(lg, ImmConfig.defaults().withK(2).withPropagation(Propagation.lt(EdgeWeights.weightedCascade())));
         double got = SimulationTest.exactLt(SimulationTest.LT_ROWS, Set.copyOf(imm.seeds()), r -> 1.0 / indeg.get(r.source()));
         assertTrue(got >= 0.99 * greedyLt, "LT IMM " + imm.seeds() + " exact " + got + " vs greedy " + greedyLt);
         assertTrue(got >= (1 - 1 / Math.E - 0.1) * opt, "LT IMM below its guarantee");
@@ -117,13 +119,13 @@ class ImmTest {
     }
 
     private void compareWithCelf(int k, int celfRuns) {
-        SeedSelection imm = Imm.compute(wc, ImmConfig.defaults().withK(k).withThreads(2));
-        SeedSelection celf = Celf.compute(nethept, new IndependentCascade(wc), CelfConfig.defaults().withK(k).withRuns(celfRuns).withThreads(2));
+        SeedSelection imm = Imm.compute(wc, ImmConfig.defaults().withK(k).withPropagation(WC).withThreads(2), Progress.NONE);
+        SeedSelection celf = Celf.compute(nethept, CelfConfig.defaults().withK(k).withPropagation(WC).withRuns(celfRuns).withThreads(2));
         SimulationResult immSpread = judge.simulate("ic", imm.nodes());
         SimulationResult celfSpread = judge.simulate("ic", celf.nodes());
         assertTrue(immSpread.mean() >= 0.99 * celfSpread.mean(), "k=" + k + ": IMM " + immSpread.mean() + " vs CELF " + celfSpread.mean());
         // and both beat the hubs: top attention (in-degree) seeds
-        SimulationResult hubs = judge.simulate("ic", SeedBaselines.degree(nethept, k));
+        SimulationResult hubs = judge.simulate("ic", SeedBaselines.compute(nethept, SeedBaselinesConfig.defaults().withK(k)).nodes());
         assertTrue(immSpread.ci95Low() > hubs.ci95High(), "IMM " + immSpread.mean() + " vs degree " + hubs.mean());
         // IMM's own estimate is within its epsilon of the independent one
         assertEquals(immSpread.mean(), imm.estimate(), 0.1 * immSpread.mean());
@@ -131,21 +133,22 @@ class ImmTest {
 
     @Test
     void immIsReproducibleAndThreadIndependent() {
-        ImmConfig c = ImmConfig.defaults().withK(20).withEpsilon(0.2).withSeed(5);
-        SeedSelection a = Imm.compute(wc, c.withThreads(1));
-        SeedSelection b = Imm.compute(wc, c.withThreads(2));
+        ImmConfig c = ImmConfig.defaults().withK(20).withEpsilon(0.2).withPropagation(WC).withSeed(5);
+        SeedSelection a = Imm.compute(wc, c.withThreads(1), Progress.NONE);
+        SeedSelection b = Imm.compute(wc, c.withThreads(2), Progress.NONE);
         assertArrayEquals(a.nodes(), b.nodes());
         assertEquals(a.estimate(), b.estimate());
         assertEquals(a.samples(), b.samples());
-        SeedSelection other = Imm.compute(wc, c.withSeed(6));
+        SeedSelection other = Imm.compute(wc, c.withSeed(6), Progress.NONE);
         assertTrue(other.estimate() != a.estimate(), "another seed draws other RR sets");
         // LT on NetHEPT: a plausible set (distinct nodes, beats the degree baseline's LT spread)
-        SeedSelection lt = Imm.compute(nethept, EdgeWeights.weightedCascade(), c.withModel(DiffusionModel.LT));
+        Propagation ltWc = Propagation.lt(EdgeWeights.weightedCascade());
+        SeedSelection lt = Imm.compute(nethept, c.withPropagation(ltWc));
         assertEquals(20, java.util.Arrays.stream(lt.nodes()).distinct().count());
-        Cascade ltCascade = new LinearThreshold(InfluenceGraph.linearThreshold(nethept, EdgeWeights.weightedCascade()));
+        Cascade ltCascade = ltWc.cascade(nethept);
         try (SpreadEstimator e = new SpreadEstimator(nethept.nodeCount(), ltCascade, 5_000, 1, SpreadEstimator.STREAM_EVALUATE, 2)) {
             SimulationResult immLt = e.simulate("lt", lt.nodes());
-            SimulationResult hubs = e.simulate("lt", SeedBaselines.degree(nethept, 20));
+            SimulationResult hubs = e.simulate("lt", SeedBaselines.compute(nethept, SeedBaselinesConfig.defaults().withK(20)).nodes());
             assertTrue(immLt.ci95Low() > hubs.ci95High(), "LT: IMM " + immLt.mean() + " vs degree " + hubs.mean());
             assertEquals(immLt.mean(), lt.estimate(), 0.2 * immLt.mean());
         }
@@ -154,13 +157,12 @@ class ImmTest {
     @Test
     void celfIsThreadIndependentAndLazyMatchesGreedyOnSmallGraph() {
         InteractionGraph g = SimulationTest.graph(SimulationTest.ROWS, "z");
-        Cascade ic = new IndependentCascade(InfluenceGraph.independentCascade(g, EdgeWeights.uniform(0.3)));
-        CelfConfig c = CelfConfig.defaults().withK(3).withRuns(2000);
-        SeedSelection one = Celf.compute(g, ic, c.withThreads(1));
-        SeedSelection two = Celf.compute(g, ic, c.withThreads(2));
+        CelfConfig c = CelfConfig.defaults().withK(3).withRuns(2000).withPropagation(Propagation.ic(EdgeWeights.uniform(0.3)));
+        SeedSelection one = Celf.compute(g, c.withThreads(1));
+        SeedSelection two = Celf.compute(g, c.withThreads(2));
         assertArrayEquals(one.nodes(), two.nodes());
         assertEquals(one.estimate(), two.estimate());
-        SeedSelection greedy = Celf.compute(g, ic, c.withLazy(false));
+        SeedSelection greedy = Celf.compute(g, c.withLazy(false));
         assertEquals(Set.copyOf(one.seeds()), Set.copyOf(greedy.seeds()));
         assertTrue(one.samples() < greedy.samples(), "CELF evaluates less: " + one.samples() + " vs " + greedy.samples());
     }

@@ -35,7 +35,7 @@ class SeedingExperimentTest {
         InteractionGraph g = starAndRing();
         Communities c = starVsRing(g);
         int ring = c.of("n0");
-        SeedingExperimentConfig config = SeedingExperimentConfig.defaults().withK(2).withP(0.5).withRuns(2000).withThreads(2);
+        SeedingExperimentConfig config = SeedingExperimentConfig.defaults().withK(2).withSimple(Propagation.ic(EdgeWeights.uniform(0.5))).withRuns(2000).withThreads(2);
         SeedingExperimentResult r = SeedingExperiment.compute(g, c, new int[] {ring, 1 - ring}, config);
         assertEquals(8, r.arms().size());
         assertEquals(List.of("degree", "degree", "pagerank", "pagerank", "clusters", "clusters", "imm", "imm"),
@@ -97,7 +97,7 @@ class SeedingExperimentTest {
     void clusterSeedsFillFromDegreeWhenCommunitiesRunOut() {
         InteractionGraph g = starAndRing();
         Communities c = starVsRing(g);
-        int[] seeds = ClusterSeeds.choose(g, c, new int[] {c.of("n0")}, 25, 2);
+        int[] seeds = ClusterSeeds.compute(g, c, new int[] {c.of("n0")}, ClusterSeedsConfig.defaults().withK(25)).nodes();
         assertEquals(25, seeds.length);
         assertEquals("h", g.ids().id(seeds[2]), "two from the only listed community, then the hub");
         // n0 and n1 taken (n1: tied to n0; among n1, n18, n19, n2 the smallest id); then attention, ties by id as strings

@@ -126,10 +126,10 @@ class SimulationTest {
         for (Row r : edges(ROWS)) weightOf.merge(r.source, r.weight, Double::sum);
         List<Case> cases = new ArrayList<>();
         for (Set<String> seeds : List.of(Set.of("a"), Set.of("b", "c"), Set.of("a", "z"))) {
-            cases.add(new Case("ic uniform 0.3", ROWS, MC.withWeights(EdgeWeights.uniform(0.3)), seeds, exactIc(ROWS, seeds, r -> 0.3)));
-            cases.add(new Case("ic wc", ROWS, MC.withWeights(EdgeWeights.weightedCascade()), seeds,
+            cases.add(new Case("ic uniform 0.3", ROWS, MC.withPropagation(Propagation.ic(EdgeWeights.uniform(0.3))), seeds, exactIc(ROWS, seeds, r -> 0.3)));
+            cases.add(new Case("ic wc", ROWS, MC.withPropagation(Propagation.ic(EdgeWeights.weightedCascade())), seeds,
                     exactIc(ROWS, seeds, r -> 1.0 / indeg.get(r.source))));
-            cases.add(new Case("ic edge 0.2", ROWS, MC.withWeights(EdgeWeights.interaction(0.2)), seeds,
+            cases.add(new Case("ic edge 0.2", ROWS, MC.withPropagation(Propagation.ic(EdgeWeights.interaction(0.2))), seeds,
                     exactIc(ROWS, seeds, r -> 1 - Math.pow(0.8, r.weight))));
         }
         // LT on LT_ROWS: x and y are never active unless seeded, so b, d, e, f keep a real chance of staying inactive
@@ -137,13 +137,13 @@ class SimulationTest {
         Map<String, Double> ltWeightOf = new HashMap<>();
         for (Row r : edges(LT_ROWS)) ltWeightOf.merge(r.source, r.weight, Double::sum);
         for (Set<String> seeds : List.of(Set.of("a"), Set.of("d", "z"), Set.of("a", "e"))) {
-            cases.add(new Case("lt wc", LT_ROWS, MC.withModel(DiffusionModel.LT).withWeights(EdgeWeights.weightedCascade()), seeds,
+            cases.add(new Case("lt wc", LT_ROWS, MC.withPropagation(Propagation.lt(EdgeWeights.weightedCascade())), seeds,
                     exactLt(LT_ROWS, seeds, r -> 1.0 / ltIndeg.get(r.source))));
-            cases.add(new Case("lt edge", LT_ROWS, MC.withModel(DiffusionModel.LT).withWeights(EdgeWeights.interaction(0)), seeds,
+            cases.add(new Case("lt edge", LT_ROWS, MC.withPropagation(Propagation.lt(EdgeWeights.interaction(0))), seeds,
                     exactLt(LT_ROWS, seeds, r -> r.weight / ltWeightOf.get(r.source))));
         }
         // SIR with certain recovery after one step gives every contact one chance: IC with p = beta
-        cases.add(new Case("sir gamma 1", ROWS, MC.withModel(DiffusionModel.SIR).withBeta(0.4).withGamma(1.0), Set.of("a"),
+        cases.add(new Case("sir gamma 1", ROWS, MC.withPropagation(Propagation.sir(0.4, 1.0)), Set.of("a"),
                 exactIc(ROWS, Set.of("a"), r -> 0.4)));
         return cases;
     }
@@ -163,7 +163,7 @@ class SimulationTest {
                     + r.ci95High() + "]");
             assertTrue(r.ci95High() - r.ci95Low() < 0.03, "interval too wide to mean anything: " + r);
         }
-        assertThrows(IllegalArgumentException.class, () -> simulate(graph(ROWS), MC.withModel(DiffusionModel.LT), "a"));
+        assertThrows(IllegalArgumentException.class, () -> Propagation.lt(EdgeWeights.uniform(0.1)), "lt weights are normalized, not a uniform p");
     }
 
     /**
@@ -188,8 +188,8 @@ class SimulationTest {
     @Test
     void slowerRecoveryMeansMoreSpread() {
         InteractionGraph g = graph(ROWS);
-        SimulationResult once = simulate(g, MC.withModel(DiffusionModel.SIR).withBeta(0.4).withGamma(1.0), "a");
-        SimulationResult slow = simulate(g, MC.withModel(DiffusionModel.SIR).withBeta(0.4).withGamma(0.3), "a");
+        SimulationResult once = simulate(g, MC.withPropagation(Propagation.sir(0.4, 1.0)), "a");
+        SimulationResult slow = simulate(g, MC.withPropagation(Propagation.sir(0.4, 0.3)), "a");
         assertTrue(slow.ci95Low() > once.ci95High(), slow + " vs " + once);
     }
 
@@ -205,14 +205,14 @@ class SimulationTest {
 
     @Test
     void complexContagionSpreadsThroughClustersNotTrees() {
-        SimulationConfig k2 = SimulationConfig.defaults().withModel(DiffusionModel.THRESHOLD).withThresholdK(2).withRuns(10);
+        SimulationConfig k2 = SimulationConfig.defaults().withPropagation(Propagation.threshold(2)).withRuns(10);
         SimulationResult ringRun = simulate(ring(20), k2, "n0", "n1");
         assertEquals(20, ringRun.mean());
         assertEquals(0, ringRun.sd());
         // n2 and n19 join at step 1 (ties to both seeds), then two more per step: 2, 4, 6, ..., 20
         assertArrayEquals(new double[] {2, 4, 6, 8, 10, 12, 14, 16, 18, 20}, ringRun.curve());
         // the same with a fraction: 2 of 4 neighbours
-        assertEquals(20, simulate(ring(20), k2.withThresholdFraction(0.5), "n0", "n1").mean());
+        assertEquals(20, simulate(ring(20), k2.withPropagation(Propagation.thresholdFraction(0.5)), "n0", "n1").mean());
         // two seeds that are not adjacent and share no two neighbours: n0 and n10 expose nobody twice
         assertEquals(2, simulate(ring(20), k2, "n0", "n10").mean());
         // a binary tree: no node outside the seeds ever has two active neighbours
@@ -220,7 +220,7 @@ class SimulationTest {
         for (int i = 1; i < 15; i++) t.add("t" + i, "t" + (i - 1) / 2, 1);
         InteractionGraph tree = t.build();
         assertEquals(2, simulate(tree, k2, "t0", "t1").mean());
-        assertEquals(15, simulate(tree, k2.withThresholdK(1), "t0").mean(), "k = 1 is simple contagion: the whole tree");
+        assertEquals(15, simulate(tree, k2.withPropagation(Propagation.threshold(1)), "t0").mean(), "k = 1 is simple contagion: the whole tree");
         // the tree's leaves t3, t4 share parent t1: with k = 2 seeded leaves activate t1 and nothing more
         assertEquals(3, simulate(tree, k2, "t3", "t4").mean());
     }
@@ -232,9 +232,9 @@ class SimulationTest {
         assertEquals(0, empty.mean());
         assertArrayEquals(new double[] {0}, empty.curve());
         assertEquals(1, simulate(g, MC.withRuns(100), "z").mean(), "an isolated seed reaches nobody");
-        assertEquals(2, simulate(g, MC.withRuns(100).withWeights(EdgeWeights.uniform(0)), "a", "c", "a").mean(), "p = 0: the seeds");
+        assertEquals(2, simulate(g, MC.withRuns(100).withPropagation(Propagation.ic(EdgeWeights.uniform(0))), "a", "c", "a").mean(), "p = 0: the seeds");
         // p = 1: everybody who (transitively) acted on a's content
-        SimulationResult all = simulate(g, MC.withRuns(100).withWeights(EdgeWeights.uniform(1)), "a");
+        SimulationResult all = simulate(g, MC.withRuns(100).withPropagation(Propagation.ic(EdgeWeights.uniform(1))), "a");
         assertEquals(reach(Set.of("a"), edges(ROWS)), all.mean());
         assertEquals(0, all.sd());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> simulate(g, MC, "nobody"));
@@ -249,8 +249,12 @@ class SimulationTest {
     void sameSeedSameNumbersOnOneAndTwoThreads() {
         InteractionGraph g = graph(ROWS, "z");
         for (DiffusionModel m : DiffusionModel.values()) {
-            SimulationConfig c = MC.withRuns(5_000).withModel(m).withWeights(m == DiffusionModel.LT ? EdgeWeights.weightedCascade()
-                    : EdgeWeights.uniform(0.5));
+            SimulationConfig c = MC.withRuns(5_000).withPropagation(switch (m) {
+                case IC -> Propagation.ic(EdgeWeights.uniform(0.5));
+                case LT -> Propagation.lt(EdgeWeights.weightedCascade());
+                case THRESHOLD -> Propagation.threshold(2);
+                case SIR -> Propagation.sir(Propagation.BETA_DEFAULT, Propagation.GAMMA_DEFAULT);
+            });
             SimulationResult one = simulate(g, c.withThreads(1), "a", "e");
             SimulationResult two = simulate(g, c.withThreads(2), "a", "e");
             assertEquals(one.mean(), two.mean(), m.name());

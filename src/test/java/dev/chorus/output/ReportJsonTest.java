@@ -26,6 +26,7 @@ import dev.chorus.centrality.PageRank;
 import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Cohesion;
+import dev.chorus.community.CohesionConfig;
 import dev.chorus.community.Communities;
 import dev.chorus.community.Leiden;
 import dev.chorus.community.LeidenConfig;
@@ -129,7 +130,7 @@ class ReportJsonTest {
         assertEquals(leiden.count(), json.get("communities").get("count").asInt());
         Communities cpm = Leiden.compute(g, LeidenConfig.defaults().withSeed(42).withQuality(LeidenConfig.Quality.CPM).withResolution(0.5));
         assertEquals(cpm.count(), json.get("communities").get("clusters").asInt());
-        List<ClusterCohesion> cohesion = Cohesion.compute(g, cpm, Cohesion.Config.defaults());
+        List<ClusterCohesion> cohesion = Cohesion.compute(g, cpm, CohesionConfig.defaults());
         assertTrue(json.get("passionate_clusters").size() > 0, "email-Eu-core has passionate clusters");
         for (JsonNode c : json.get("passionate_clusters")) {
             ClusterCohesion expected = cohesion.get(c.get("cluster").asInt());

@@ -3,8 +3,9 @@ package dev.chorus.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chorus.diffusion.DiffusionModel;
 import dev.chorus.diffusion.EdgeWeights;
+import dev.chorus.diffusion.Propagation;
+import dev.chorus.progress.Progress;
 import dev.chorus.diffusion.Simulation;
 import dev.chorus.diffusion.SimulationConfig;
 import dev.chorus.diffusion.SimulationResult;
@@ -29,7 +30,7 @@ class SparkCascadeTest {
     }
 
     private static SimulationConfig ic(EdgeWeights w, int runs) {
-        return SimulationConfig.defaults().withModel(DiffusionModel.IC).withWeights(w).withRuns(runs).withSeed(11);
+        return SimulationConfig.defaults().withPropagation(Propagation.ic(w)).withRuns(runs).withSeed(11);
     }
 
     /**
@@ -42,13 +43,13 @@ class SparkCascadeTest {
         Path chain = dir.resolve("chain.txt");
         Files.writeString(chain, "a b\nb c\n");
         SimulationResult r = SparkCascade.simulate(SparkTestContext.get(), spark(chain.toString(), IngestOptions.defaults()), List.of("c"),
-                SparkCascade.Model.of(ic(EdgeWeights.uniform(0.5), 20_000)), 20_000, 11, 2);
+                ic(EdgeWeights.uniform(0.5), 20_000), 2, Progress.NONE);
         assertEquals(20_000, r.runs());
         assertTrue(r.ciContains(1.75), r.toString());
         Path triangle = dir.resolve("tri.txt");
         Files.writeString(triangle, "a b\nb c\na c\n");
         SimulationResult t = SparkCascade.simulate(SparkTestContext.get(), spark(triangle.toString(), IngestOptions.defaults()), List.of("c"),
-                SparkCascade.Model.of(ic(EdgeWeights.uniform(0.5), 20_000)), 20_000, 11, 2);
+                ic(EdgeWeights.uniform(0.5), 20_000), 2, Progress.NONE);
         assertTrue(t.ciContains(2.125), t.toString());
         assertEquals(1, t.min());
         assertEquals(3, t.max());
@@ -67,7 +68,7 @@ class SparkCascadeTest {
             SimulationConfig config = ic(c.weights(), 4000);
             SimulationResult embedded = Simulation.compute(g, c.seeds(), config);
             SimulationResult spark = SparkCascade.simulate(SparkTestContext.get(), spark(c.path(), c.options()), c.seeds(),
-                    SparkCascade.Model.of(config), 4000, 11, 2);
+                    config, 2, Progress.NONE);
             assertTrue(spark.ci95Low() <= embedded.ci95High() && embedded.ci95Low() <= spark.ci95High(),
                     c.path() + ": spark " + spark + " vs embedded " + embedded);
             assertTrue(embedded.mean() > c.seeds().size(), "the cascade spreads at all");

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.community.ClusterCohesion;
-import dev.chorus.diffusion.DiffusionModel;
+import dev.chorus.centrality.PageRankConfig;
+import dev.chorus.community.LabelPropagationConfig;
 import dev.chorus.diffusion.EdgeWeights;
+import dev.chorus.diffusion.Propagation;
 import dev.chorus.diffusion.SimulationConfig;
 import dev.chorus.ingest.IngestOptions;
 import java.io.File;
@@ -34,9 +36,9 @@ class SparkCliTest {
         // karate plus two broken rows: the accounting and rejected.tsv come out as with the embedded reader
         Files.writeString(in, Files.readString(Path.of("datasets/karate/karate_weighted_networkx.tsv")) + "40\n41\t42\tx\n");
         StringWriter err = new StringWriter();
-        SimulationConfig ic = SimulationConfig.defaults().withModel(DiffusionModel.IC).withWeights(EdgeWeights.uniform(0.1)).withRuns(500);
+        SimulationConfig ic = SimulationConfig.defaults().withPropagation(Propagation.ic(EdgeWeights.uniform(0.1))).withRuns(500);
         SparkJob.Config c = new SparkJob.Config(null, in.toString(), SparkInput.Options.of(IngestOptions.defaults().withDirected(false)),
-                dir.resolve("out"), 2, 42, 0.85, 100, 1e-6, 100, List.of("0"), SparkCascade.Model.of(ic), 500, true);
+                dir.resolve("out"), 2, 42, PageRankConfig.defaults(), LabelPropagationConfig.defaults().withSeed(42), List.of("0"), ic, true);
         SparkJob.Summary s = SparkJob.analyze(SparkTestContext.get(), c, new PrintWriter(err, true));
         assertEquals(34, s.nodes());
         assertEquals(78, s.edges());

@@ -8,7 +8,11 @@ import dev.chorus.centrality.KCore;
 import dev.chorus.centrality.KCoreConfig;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Cohesion;
+import dev.chorus.community.CohesionConfig;
 import dev.chorus.community.Triangles;
+import dev.chorus.community.LabelPropagationConfig;
+import dev.chorus.community.TrianglesConfig;
+import dev.chorus.progress.Progress;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.centrality.DegreeConfig;
 import dev.chorus.graph.NodeScores;
@@ -71,13 +75,16 @@ class SparkEngineTest {
         Both b = load(path, options);
         assertEquals(b.embedded().nodeCount(), b.spark().nodeCount());
         assertEquals(b.embedded().edgeCount(), b.spark().graph().edges().count());
-        NodeScores d = Degree.compute(b.embedded(), DegreeConfig.DEFAULT);
-        Map<String, double[]> s = byId(b.spark(), SparkDegree.compute(b.spark()));
-        assertEquals(b.embedded().nodeCount(), s.size());
-        for (Map.Entry<String, double[]> e : s.entrySet()) {
-            assertEquals(d.get("in", e.getKey()), e.getValue()[0], 1e-9, e.getKey());
-            assertEquals(d.get("out", e.getKey()), e.getValue()[1], 1e-9, e.getKey());
-            assertEquals(d.get("total", e.getKey()), e.getValue()[2], 1e-9, e.getKey());
+        for (boolean weighted : new boolean[] {true, false}) {
+            DegreeConfig c = DegreeConfig.defaults().withWeighted(weighted);
+            NodeScores d = Degree.compute(b.embedded(), c);
+            Map<String, double[]> s = byId(b.spark(), SparkDegree.compute(b.spark(), c, Progress.NONE));
+            assertEquals(b.embedded().nodeCount(), s.size());
+            for (Map.Entry<String, double[]> e : s.entrySet()) {
+                assertEquals(d.get("in", e.getKey()), e.getValue()[0], 1e-9, e.getKey() + " weighted " + weighted);
+                assertEquals(d.get("out", e.getKey()), e.getValue()[1], 1e-9, e.getKey() + " weighted " + weighted);
+                assertEquals(d.get("total", e.getKey()), e.getValue()[2], 1e-9, e.getKey() + " weighted " + weighted);
+            }
         }
     }
 
@@ -87,7 +94,10 @@ class SparkEngineTest {
         Both b = load(path, options);
         PageRankConfig c = PageRankConfig.defaults();
         NodeScores pr = PageRank.compute(b.embedded(), c);
-        Map<String, Double> s = byId(b.spark(), SparkPageRank.compute(b.spark(), c.damping(), c.maxIterations(), c.tolerance(), m -> { }));
+        SparkPageRank.Result spark = SparkPageRank.compute(b.spark(), c, Progress.NONE);
+        assertEquals(pr.iterations(), spark.iterations(), "same iterates, same stopping step");
+        assertTrue(spark.converged());
+        Map<String, Double> s = byId(b.spark(), spark.scores());
         assertEquals(b.embedded().nodeCount(), s.size());
         double sum = 0;
         double maxDiff = 0;
@@ -104,7 +114,7 @@ class SparkEngineTest {
     void componentsIdenticalToEmbedded(String path, IngestOptions options) {
         Both b = load(path, options);
         Communities wcc = ConnectedComponents.compute(b.embedded(), ComponentsConfig.defaults());
-        Map<String, Long> s = byId(b.spark(), SparkComponents.compute(b.spark()));
+        Map<String, Long> s = byId(b.spark(), SparkComponents.compute(b.spark(), ComponentsConfig.defaults(), Progress.NONE));
         assertEquals(partition(b.embedded(), wcc.membership()), partition(s));
         assertTrue(wcc.count() >= 1);
     }
@@ -114,7 +124,7 @@ class SparkEngineTest {
     void kcoreIdenticalToEmbedded(String path, IngestOptions options) {
         Both b = load(path, options);
         NodeScores k = KCore.compute(b.embedded(), KCoreConfig.defaults());
-        Map<String, Integer> s = byId(b.spark(), SparkKCore.compute(b.spark()));
+        Map<String, Integer> s = byId(b.spark(), SparkKCore.compute(b.spark(), KCoreConfig.defaults(), Progress.NONE));
         assertEquals(b.embedded().nodeCount(), s.size());
         s.forEach((id, core) -> assertEquals(k.get("kcore", id), core, 0.0, id));
     }
@@ -123,8 +133,8 @@ class SparkEngineTest {
     @MethodSource("datasets")
     void trianglesIdenticalToEmbedded(String path, IngestOptions options) {
         Both b = load(path, options);
-        NodeScores t = Triangles.compute(b.embedded(), Triangles.Config.defaults());
-        Map<String, double[]> s = byId(b.spark(), SparkTriangles.compute(b.spark()));
+        NodeScores t = Triangles.compute(b.embedded(), TrianglesConfig.defaults());
+        Map<String, double[]> s = byId(b.spark(), SparkTriangles.compute(b.spark(), TrianglesConfig.defaults(), Progress.NONE));
         assertEquals(b.embedded().nodeCount(), s.size());
         double total = 0;
         for (Map.Entry<String, double[]> e : s.entrySet()) {
@@ -146,7 +156,7 @@ class SparkEngineTest {
     void labelPropagationFixedPointAndCohesionEqualEmbedded(String path, IngestOptions options) {
         Both b = load(path, options);
         InteractionGraph g = b.embedded();
-        JavaPairRDD<Long, Long> community = SparkComponents.renumberBySize(SparkLabelPropagation.compute(b.spark(), 100, true, 7, m -> { })).cache();
+        JavaPairRDD<Long, Long> community = SparkComponents.renumberBySize(SparkLabelPropagation.compute(b.spark(), LabelPropagationConfig.defaults().withSeed(7), Progress.NONE).labels()).cache();
         Map<String, Long> labels = byId(b.spark(), community);
         Adjacency adj = g.undirected();
         for (int u = 0; u < g.nodeCount(); u++) {
@@ -159,8 +169,9 @@ class SparkEngineTest {
         int[] membership = new int[g.nodeCount()];
         for (int u = 0; u < membership.length; u++) membership[u] = Math.toIntExact(labels.get(g.ids().id(u)));
         Communities part = Communities.of("lpa", g.ids(), membership, Double.NaN, 1, 0, true);
-        List<ClusterCohesion> expected = Cohesion.compute(g, part, Cohesion.Config.defaults());
-        List<ClusterCohesion> actual = SparkCohesion.compute(b.spark(), community, SparkTriangles.compute(b.spark()), Cohesion.Config.CORE_SIZE_DEFAULT);
+        List<ClusterCohesion> expected = Cohesion.compute(g, part, CohesionConfig.defaults());
+        List<ClusterCohesion> actual = SparkCohesion.compute(b.spark(), community,
+                SparkTriangles.compute(b.spark(), TrianglesConfig.defaults(), Progress.NONE), CohesionConfig.defaults(), Progress.NONE);
         assertEquals(expected.size(), actual.size());
         assertTrue(expected.size() > 1, "a real partition");
         // both number communities by decreasing size; match them by a member to be independent of tie order

@@ -61,8 +61,9 @@ class SparkReportTest {
         input = tmp.resolve("karate-directed.txt");
         Files.write(input, rows);
         out = tmp.resolve("spark");
-        SparkJob.Config c = new SparkJob.Config(null, input.toString(), SparkInput.Options.of(IngestOptions.defaults()), out, 2, 42, 0.85,
-                100, 1e-6, 100, List.of(), null, 1, true);
+        SparkJob.Config c = new SparkJob.Config(null, input.toString(), SparkInput.Options.of(IngestOptions.defaults()), out, 2, 42,
+                dev.chorus.centrality.PageRankConfig.defaults(), dev.chorus.community.LabelPropagationConfig.defaults().withSeed(42), List.of(),
+                dev.chorus.diffusion.SimulationConfig.defaults(), true);
         SparkJob.analyze(SparkTestContext.get(), c, new PrintWriter(new StringWriter(), true));
         report = ReportJson.read(out.resolve("report.json"));
         embedded = GraphLoader.load(input.toString(), IngestOptions.defaults(), r -> { }, dev.chorus.progress.Progress.NONE);
