@@ -17,7 +17,7 @@ import java.util.Map;
  * @param hubs               the {@code top} highest-PageRank people as {@code nodes.csv} rows (column to value, as
  *                           {@link NodeTable#row} gives them); without roles they are not hubs by the role rules
  * @param passionate         the communities that pass {@link dev.chorus.roles.PassionateClusters}, ranked
- * @param drawnEdges         member ties of the first {@code ReportHtml.DRAWN_CLUSTERS} passionate clusters
+ * @param drawnEdges         member ties of the first {@code ReportJson.DRAWN_CLUSTERS} passionate clusters
  * @param ic                 the independent-cascade estimate of given seeds, or null
  * @param seconds            wall time per step, in step order
  */

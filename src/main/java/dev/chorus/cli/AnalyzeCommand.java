@@ -10,7 +10,7 @@ import dev.chorus.analysis.AnalysisConfig;
 import dev.chorus.analysis.AnalysisResult;
 import dev.chorus.output.Gexf;
 import dev.chorus.output.ReportData;
-import dev.chorus.output.ReportHtml;
+import dev.chorus.output.html.ReportHtml;
 import dev.chorus.output.ReportJson;
 import dev.chorus.analysis.Source;
 import dev.chorus.output.Summary;

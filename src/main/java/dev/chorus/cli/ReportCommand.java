@@ -2,7 +2,7 @@ package dev.chorus.cli;
 
 import dev.chorus.output.ReportData;
 import dev.chorus.output.ReportDir;
-import dev.chorus.output.ReportHtml;
+import dev.chorus.output.html.ReportHtml;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -7,7 +7,7 @@ import dev.chorus.community.ClusterCohesion;
 import java.util.List;
 
 /**
- * What {@link ReportHtml} renders, as any run leaves it on disk: the {@code report.json} tree, the chart columns of
+ * What {@link dev.chorus.output.html.ReportHtml} renders, as any run leaves it on disk: the {@code report.json} tree, the chart columns of
  * {@code nodes.csv} and the rows of {@code clusters.csv}. The embedded {@code analyze} builds it from its
  * {@link AnalysisResult} ({@link #of}); {@code chorus report --from DIR} reads it back ({@link ReportDir}), so the
  * page has one renderer and a report rendered later equals the one written by the run. Parts a run did not compute

@@ -35,6 +35,8 @@ import java.util.Map;
  */
 public final class ReportJson {
     public static final int SCHEMA_VERSION = 1;
+    /** Passionate clusters whose member ties ({@code edges}) are written, so that report.html can draw them from the file. */
+    public static final int DRAWN_CLUSTERS = 6;
     private static final ObjectMapper JSON = Json.MAPPER;
 
     private ReportJson() {
@@ -100,7 +102,7 @@ public final class ReportJson {
 
         ArrayNode clusters = root.putArray("passionate_clusters");
         for (PassionateCluster p : r.passionate()) {
-            clusters.add(cluster(p, p.rank() <= ReportHtml.DRAWN_CLUSTERS ? memberEdges(g, p.members()) : null));
+            clusters.add(cluster(p, p.rank() <= DRAWN_CLUSTERS ? memberEdges(g, p.members()) : null));
         }
 
         if (r.seeding() == null) {

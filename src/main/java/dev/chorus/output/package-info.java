@@ -1,5 +1,6 @@
 /**
  * Every file format Chorus writes or reads back: {@code nodes.csv}, {@code clusters.csv}, {@code report.json},
- * {@code report.html} with its SVG charts, {@code graph.gexf}, and the one CSV writer and JSON configuration they share.
+ * {@code graph.gexf}, what {@code report.html} is rendered from ({@code ReportData}; the page itself is in
+ * {@code output.html}), and the one CSV writer and JSON configuration they share.
  */
 package dev.chorus.output;

@@ -22,7 +22,6 @@ import dev.chorus.output.ClusterCsv;
 import dev.chorus.output.NodesCsv;
 import dev.chorus.analysis.GraphStats;
 import dev.chorus.analysis.PartialAnalysis;
-import dev.chorus.output.ReportHtml;
 import dev.chorus.output.ReportJson;
 import dev.chorus.analysis.Source;
 import dev.chorus.roles.ClusterConfig;
@@ -201,7 +200,7 @@ public final class SparkJob {
         GraphStats stats = SparkReport.graphStats(g, edges);
         List<Map<String, Object>> hubs = SparkReport.topByPageRank(table, TOP);
         table.rows().unpersist(false);
-        SparkReport.Passionate passionate = SparkReport.passionate(g, community, clusters, clusterConfig, ReportHtml.DRAWN_CLUSTERS);
+        SparkReport.Passionate passionate = SparkReport.passionate(g, community, clusters, clusterConfig, ReportJson.DRAWN_CLUSTERS);
         steps.mark("report");
         Path report = out.resolve("report.json");
         ReportJson.write(ReportJson.tree(new PartialAnalysis("spark", new Source(c.input(), format(acc, c.options()), acc.rows()), stats, TOP,

@@ -14,7 +14,7 @@ import dev.chorus.community.Modularity;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.ingest.IngestOptions;
-import dev.chorus.output.ReportHtml;
+import dev.chorus.output.html.ReportHtml;
 import dev.chorus.output.ReportJson;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -134,7 +134,7 @@ class SparkReportTest {
             assertEquals(p.get("size").asInt(), p.get("members").size());
             for (JsonNode m : p.get("members")) assertEquals(p.get("cluster").asInt(), Integer.parseInt(nodes.get(m.asText())[community]));
             // the drawn clusters carry their ties: as many as the cohesion's internal edges
-            if (p.get("rank").asInt() <= ReportHtml.DRAWN_CLUSTERS) assertEquals(p.at("/cohesion/internal_edges").asInt(), p.get("edges").size());
+            if (p.get("rank").asInt() <= ReportJson.DRAWN_CLUSTERS) assertEquals(p.at("/cohesion/internal_edges").asInt(), p.get("edges").size());
             else assertFalse(p.has("edges"));
         }
     }

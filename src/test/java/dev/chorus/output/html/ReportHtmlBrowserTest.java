@@ -1,4 +1,4 @@
-package dev.chorus.output;
+package dev.chorus.output.html;
 
 import dev.chorus.analysis.Source;
 import dev.chorus.analysis.AnalysisResult;

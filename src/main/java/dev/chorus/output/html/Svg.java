@@ -1,10 +1,12 @@
-package dev.chorus.output;
+package dev.chorus.output.html;
+
+import static dev.chorus.output.html.Html.esc;
 
 import java.util.Locale;
 
 /**
  * A minimal SVG builder for the report's charts: inline SVG written from Java, so the report needs no script
- * and no network to be read. Every text that may come from the input goes through {@link #esc(String)}.
+ * and no network to be read. Every text that may come from the input goes through {@link Html#esc(String)}.
  */
 final class Svg {
     final StringBuilder b = new StringBuilder(1 << 14);
@@ -13,27 +15,6 @@ final class Svg {
         b.append("<svg id=\"").append(esc(id)).append("\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
                 .append(width).append(' ').append(height).append("\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\" role=\"img\" aria-label=\"").append(esc(label)).append("\">\n");
-    }
-
-    /** HTML/XML escaping for text and attribute values. */
-    static String esc(String s) {
-        StringBuilder o = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> o.append("&amp;");
-                case '<' -> o.append("&lt;");
-                case '>' -> o.append("&gt;");
-                case '"' -> o.append("&quot;");
-                case '\'' -> o.append("&#39;");
-                default -> {
-                    // C0 controls are not allowed in XML and have no business in a report
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') o.append('\uFFFD');
-                    else o.append(c);
-                }
-            }
-        }
-        return o.toString();
     }
 
     static String f(double v) {
@@ -80,6 +61,15 @@ final class Svg {
                 .append(size).append("\" transform=\"rotate(-90 ").append(f(x)).append(' ').append(f(y)).append(")\">")
                 .append(esc(text)).append("</text>\n");
         return this;
+    }
+
+    /** The axes of a chart: lines, ticks with their labels, and the axis titles (an empty x title is left out). */
+    Svg frame(Axis x, Axis y, String xLabel, String yLabel) {
+        line(x.lo(), y.lo(), x.hi(), y.lo(), "#333", 1).line(x.lo(), y.lo(), x.lo(), y.hi(), "#333", 1);
+        for (double v : x.ticks()) line(x.at(v), y.lo(), x.at(v), y.lo() + 5, "#333", 1).text(x.at(v), y.lo() + 18, x.label(v), "middle", 11);
+        for (double v : y.ticks()) line(x.lo() - 5, y.at(v), x.lo(), y.at(v), "#333", 1).text(x.lo() - 8, y.at(v) + 4, y.label(v), "end", 11);
+        if (!xLabel.isEmpty()) text((x.lo() + x.hi()) / 2, y.lo() + 36, xLabel, "middle", 12);
+        return rotatedText(16, (y.lo() + y.hi()) / 2, yLabel, 12);
     }
 
     String end() {
