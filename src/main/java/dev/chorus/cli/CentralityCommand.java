@@ -127,7 +127,7 @@ final class CentralityCommand implements Callable<Integer> {
         if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         if (samples < 0) throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
         PrintWriter err = spec.commandLine().getErr();
-        GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out));
+        GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out), threads);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Progress progress = CliProgress.create(err, input.quiet);
         Function<InteractionGraph, NodeScores> run = switch (algo) {

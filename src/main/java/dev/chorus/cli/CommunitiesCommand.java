@@ -89,7 +89,7 @@ final class CommunitiesCommand implements Callable<Integer> {
         }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         PrintWriter err = spec.commandLine().getErr();
-        GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out));
+        GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out), threads);
         InteractionGraph g = loaded.graph();
         Progress progress = CliProgress.create(err, input.quiet);
         Communities c = switch (algo) {

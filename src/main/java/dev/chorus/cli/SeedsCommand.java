@@ -87,7 +87,7 @@ final class SeedsCommand implements Callable<Integer> {
         ImmConfig immConfig = new ImmConfig(k, epsilon, ell, m, diffusion.seed, threads);
         CelfConfig celfConfig = new CelfConfig(k, celfRuns, diffusion.seed, true, threads);
         PrintWriter err = spec.commandLine().getErr();
-        InteractionGraph g = input.load(err, InputOptions.besides(out)).graph();
+        InteractionGraph g = input.load(err, InputOptions.besides(out), threads).graph();
         Progress progress = CliProgress.create(err, input.quiet);
         SimulationConfig sim = SimulationConfig.defaults().withModel(m).withWeights(weights).withRuns(runs).withSeed(diffusion.seed)
                 .withThreads(threads);
