@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
  * Each case also checks a count known from the dataset's SOURCE, so equal empty graphs cannot pass.
  */
 class LoadThreadsTest {
-    static InteractionGraph load(String path, IngestOptions options, int threads) {
-        return GraphLoader.load(path, options.withThreads(threads)).graph();
+    /** Loads {@code path} on 1 and on 3 threads, asserts the two graphs equal, returns the second. */
+    static InteractionGraph sameOnOneAndThreeThreads(String path, IngestOptions options) {
+        InteractionGraph one = GraphLoader.load(path, options.withThreads(1)).graph();
+        InteractionGraph three = GraphLoader.load(path, options.withThreads(3)).graph();
+        assertSameGraph(one, three);
+        return three;
     }
 
     static void assertSameGraph(InteractionGraph a, InteractionGraph b) {
@@ -46,32 +50,25 @@ class LoadThreadsTest {
     /** Higgs activity: types, times and repeated pairs (563,069 rows, 304,691 users per SOURCE.txt). */
     @Test
     void higgsActivityWithTypesAndTimes() {
-        String path = "datasets/higgs-twitter/higgs-activity_time.txt.gz";
-        InteractionGraph one = load(path, IngestOptions.defaults(), 1);
-        InteractionGraph three = load(path, IngestOptions.defaults(), 3);
-        assertEquals(304_691, three.nodeCount());
-        assertEquals(354_930L, three.rowsByType().get(InteractionType.RETWEET));
-        assertSameGraph(one, three);
+        InteractionGraph g = sameOnOneAndThreeThreads("datasets/higgs-twitter/higgs-activity_time.txt.gz", IngestOptions.defaults());
+        assertEquals(304_691, g.nodeCount());
+        assertEquals(354_930L, g.rowsByType().get(InteractionType.RETWEET));
     }
 
     /** Undirected email-Eu-core through the symmetric build: 16,064 non-loop pairs + 642 loops per SOURCE.txt. */
     @Test
     void undirectedEmail() {
-        String path = "datasets/email-eu-core/email-Eu-core.txt.gz";
-        InteractionGraph one = load(path, IngestOptions.defaults().withDirected(false), 1);
-        InteractionGraph three = load(path, IngestOptions.defaults().withDirected(false), 3);
-        assertEquals(16_064 + 642, three.edgeCount());
-        assertSameGraph(one, three);
+        InteractionGraph g = sameOnOneAndThreeThreads("datasets/email-eu-core/email-Eu-core.txt.gz", IngestOptions.defaults().withDirected(false));
+        assertEquals(16_064 + 642, g.edgeCount());
     }
 
     /** A graph file with node attributes (football: 115 teams, 613 games, conference labels). */
     @Test
     void gmlWithAttributes() {
-        String path = "datasets/football/football_newman.gml";
-        InteractionGraph one = load(path, IngestOptions.defaults(), 1);
-        InteractionGraph three = load(path, IngestOptions.defaults(), 3);
-        assertEquals(115, three.nodeCount());
-        assertEquals(613, three.edgeCount());
-        assertSameGraph(one, three);
+        InteractionGraph g = sameOnOneAndThreeThreads("datasets/football/football_newman.gml", IngestOptions.defaults());
+        assertEquals(115, g.nodeCount());
+        assertEquals(613, g.edgeCount());
+        assertEquals("BrighamYoung", g.nodeAttributes().get(g.ids().index("0"), "label")); // node 0 of the file
+        assertEquals("7", g.nodeAttributes().get(g.ids().index("0"), "value"));
     }
 }
