@@ -21,7 +21,8 @@ import java.util.Map;
  * <ul>
  * <li>{@code scan}: read and split the bytes into lines, nothing else: the I/O floor;</li>
  * <li>{@code naive}: what a first Java version does: {@code BufferedReader.readLine}, {@code String.split},
- * {@code HashMap<String,Integer>} ids and boxed edge lists (no CSR).</li>
+ * {@code HashMap<String,Integer>} ids and boxed edge lists (no CSR);</li>
+ * <li>{@code chorus 1 thread}: the same load with {@code threads = 1}, against the default (every processor).</li>
  * </ul>
  * Each contender runs {@code repeat} times after one warm-up; the best time counts. Peak heap is read from the
  * JVM's heap pools after each contender (reset before it).
@@ -47,6 +48,9 @@ public final class IngestBenchmark {
             graph[0] = l.graph();
             rows[0] = l.rows().read();
         });
+        // the same load on one thread: what the id-interning worker and the parallel edge aggregation buy
+        Map<String, Object> oneThread = Timing.measure("chorus 1 thread", repeat, log,
+                () -> GraphLoader.load(path, IngestOptions.defaults().withThreads(1)));
         double best = (double) chorus.get("best_s");
         result.put("lines", lines[0]);
         result.put("rows", rows[0]);
@@ -60,6 +64,8 @@ public final class IngestBenchmark {
         result.put("scan", scan);
         result.put("naive", naive);
         result.put("chorus", chorus);
+        result.put("chorus_1_thread", oneThread);
+        result.put("threads_speedup", Timing.round((double) oneThread.get("best_s") / best));
         result.put("chorus_vs_naive_speedup", Timing.round((double) naive.get("best_s") / best));
         result.put("chorus_vs_scan_ratio", Timing.round(best / (double) scan.get("best_s")));
         return result;

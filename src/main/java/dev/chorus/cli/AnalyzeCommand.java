@@ -94,7 +94,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         createDirectory(out);
         step(err, "load " + input.input);
-        GraphLoader.Loaded loaded = input.load(err, out.resolve("rejected.tsv"));
+        GraphLoader.Loaded loaded = input.load(err, out.resolve("rejected.tsv"), threads);
         InteractionGraph g = loaded.graph();
         step(err, String.format(Locale.ROOT, "loaded %,d nodes, %,d edges in %.1f s", g.nodeCount(), g.edgeCount(), (System.nanoTime() - start) / 1e9));
         int[] index = {0};

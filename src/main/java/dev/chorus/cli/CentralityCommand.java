@@ -101,7 +101,7 @@ final class CentralityCommand implements Callable<Integer> {
         if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         if (samples < 0) throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
         PrintWriter err = spec.commandLine().getErr();
-        GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out));
+        GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out), threads);
         CentralitySettings settings = CentralitySettings.defaults().withWeighted(weighting == null ? null : weighting.weighted)
                 .withDamping(damping).withMaxIterations(maxIterations).withTolerance(tolerance).withAlpha(alpha).withBeta(beta)
                 .withSamples(samples).withSeed(seed).withNormalized(normalized).withPersonalize(personalize)

@@ -81,7 +81,7 @@ final class CommunitiesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--unweighted: louvain and leiden always use weights; pass --unweighted to lpa only");
         }
         PrintWriter err = spec.commandLine().getErr();
-        GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out));
+        GraphLoader.Loaded loaded = input.load(err, InputOptions.besides(out), threads);
         InteractionGraph g = loaded.graph();
         // --quality is read by leiden only, and checked only when it is
         CommunitySettings settings = CommunitySettings.defaults().withResolution(resolution)

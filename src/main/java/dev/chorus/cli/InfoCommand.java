@@ -31,7 +31,7 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GraphLoader.Loaded loaded = input.load(err, null);
+        GraphLoader.Loaded loaded = input.load(err, null, null);
         Map<String, Object> info = describe(input.input, loaded);
         if (json) {
             out.println(Json.pretty(info));

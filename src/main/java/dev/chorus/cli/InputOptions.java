@@ -4,6 +4,7 @@ import dev.chorus.graph.GraphLoader;
 import dev.chorus.ingest.Column;
 import dev.chorus.ingest.Format;
 import dev.chorus.ingest.IngestOptions;
+import dev.chorus.ingest.InputException;
 import dev.chorus.ingest.RejectedRow;
 import dev.chorus.ingest.RejectedRowsFile;
 import java.io.PrintWriter;
@@ -58,26 +59,32 @@ public final class InputOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
-    IngestOptions toOptions(PrintWriter err) {
+    /** @param threads the command's {@code --threads}, or null for every processor */
+    IngestOptions toOptions(PrintWriter err, Integer threads) {
         if (skip < 0) throw new IllegalArgumentException("--skip must be >= 0, got " + skip);
         if (maxRejects < 0) throw new IllegalArgumentException("--max-rejects must be >= 0, got " + maxRejects);
         if (maxLineLength < 16) throw new IllegalArgumentException("--max-line-length must be >= 16, got " + maxLineLength);
         Boolean directed = direction == null ? null : direction.directed ? Boolean.TRUE : Boolean.FALSE;
         return new IngestOptions(Format.parse(format), columns == null ? null : Column.parseList(columns), directed, skip,
-                maxLineLength, maxRejects, w -> err.println("chorus: warning: " + w), IngestOptions.NodeId.parse(nodeId));
+                maxLineLength, maxRejects, w -> err.println("chorus: warning: " + w), IngestOptions.NodeId.parse(nodeId),
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     }
 
     /**
-     * Loads INPUT. Rejected rows go to {@code --rejects}, else to {@code defaultRejects} when given, else only
-     * to a summary on stderr; the summary line (read = loaded + rejected) is printed whenever rows were rejected.
+     * Loads INPUT on {@code threads} threads (null: every processor). Rejected rows go to {@code --rejects}, else
+     * to {@code defaultRejects} when given, else only to a summary on stderr; the summary line (read = loaded +
+     * rejected) is printed whenever rows were rejected. An input error names the file of rejected rows, if any.
      */
-    GraphLoader.Loaded load(PrintWriter err, Path defaultRejects) {
-        IngestOptions options = toOptions(err);
+    GraphLoader.Loaded load(PrintWriter err, Path defaultRejects, Integer threads) {
+        IngestOptions options = toOptions(err, threads);
         Path target = rejects != null ? rejects : defaultRejects;
         RejectedRowsFile file = target == null ? null : new RejectedRowsFile(target);
         GraphLoader.Loaded loaded;
         try {
             loaded = GraphLoader.load(input, options, file == null ? row -> { } : file, CliProgress.create(err, quiet));
+        } catch (InputException e) {
+            if (file == null || file.written() == 0) throw e;
+            throw new InputException(e.getMessage() + "; rejected rows in " + file.path(), e);
         } finally {
             if (file != null) file.close();
         }

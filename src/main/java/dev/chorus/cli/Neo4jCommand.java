@@ -116,7 +116,7 @@ final class Neo4jCommand implements Runnable {
             return backend(err, () -> {
                 try (Neo4jClient client = connection.connect()) {
                     long t0 = System.nanoTime();
-                    GraphLoader.Loaded loaded = input.load(err, null);
+                    GraphLoader.Loaded loaded = input.load(err, null, null);
                     double readSeconds = (System.nanoTime() - t0) / 1e9;
                     Neo4jLoader.Result r = Neo4jLoader.load(client, loaded.graph(), input.input, loaded.rows(), config,
                             CliProgress.create(err, input.quiet), null);

@@ -89,7 +89,7 @@ final class SeedsCommand implements Callable<Integer> {
         ImmConfig immConfig = new ImmConfig(k, epsilon, ell, prop, diffusion.seed, threads);
         CelfConfig celfConfig = new CelfConfig(k, prop, celfRuns, diffusion.seed, true, threads);
         PrintWriter err = spec.commandLine().getErr();
-        InteractionGraph g = input.load(err, InputOptions.besides(out)).graph();
+        InteractionGraph g = input.load(err, InputOptions.besides(out), threads).graph();
         Progress progress = CliProgress.create(err, input.quiet);
         SeedSelection s = switch (method) {
             case "imm" -> Imm.compute(g, immConfig, progress);

@@ -70,7 +70,7 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationConfig config = new SimulationConfig(prop, runs, diffusion.seed, diffusion.threads());
         List<String> ids = seedList(seeds);
         PrintWriter err = spec.commandLine().getErr();
-        InteractionGraph g = input.load(err, null).graph();
+        InteractionGraph g = input.load(err, null, diffusion.threads()).graph();
         long t0 = System.nanoTime();
         SimulationResult r = Simulation.compute(g, Simulation.indices(g, ids), config, CliProgress.create(err, input.quiet));
         Map<String, Object> json = new LinkedHashMap<>();

@@ -76,7 +76,7 @@ final class SparkCommand implements Runnable {
             }
             if (input.input.equals("-")) throw new IllegalArgumentException("spark reads files, not stdin: give a path (local, hdfs://, s3a://)");
             if (partitions < 0) throw new IllegalArgumentException("--partitions must be >= 0, got " + partitions);
-            IngestOptions options = input.toOptions(err);
+            IngestOptions options = input.toOptions(err, null);
             if (options.format() == Format.GML || options.format() == Format.GRAPHML) {
                 throw new IllegalArgumentException("--format " + input.format + ": Spark reads row formats (snap, csv, tsv, jsonl); use the embedded engine for graph files");
             }

@@ -22,12 +22,13 @@ import java.util.concurrent.TimeUnit;
  * (source, target) rows become one edge with summed weight, per-type counts and first/last time. No per-edge
  * objects and no hash map on pairs; O(R + m log d) time for R rows, about 17 bytes per row while building
  * (25 with timestamps). Node indices follow first appearance and rows keep input order, so the same input
- * always builds the same graph.
+ * always builds the same graph, on any number of threads.
  */
 public final class GraphBuilder implements InteractionSink {
     private final IdMap ids = new IdMap();
     private final NodeAttributes attributes = new NodeAttributes();
     private final Boolean forcedDirected;
+    private final int threads;
     private Boolean declaredDirected;
     private int rows;
     private int[] src;
@@ -42,12 +43,18 @@ public final class GraphBuilder implements InteractionSink {
      *                 declares (graph formats) and is directed otherwise
      */
     public GraphBuilder(Boolean directed) {
-        this(directed, 0);
+        this(directed, 0, Runtime.getRuntime().availableProcessors());
     }
 
-    /** @param expectedRows capacity to reserve (a guess; the builder still grows past it) */
-    public GraphBuilder(Boolean directed, long expectedRows) {
+    /**
+     * @param expectedRows capacity to reserve (a guess; the builder still grows past it)
+     * @param threads      threads to use, >= 1: with one, ids are numbered and edges aggregated on the caller's
+     *                     thread; the graph is the same for any count
+     */
+    public GraphBuilder(Boolean directed, long expectedRows, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         this.forcedDirected = directed;
+        this.threads = threads;
         int cap = (int) Math.max(1 << 10, Math.min(expectedRows, 1L << 30));
         this.src = new int[cap];
         this.dst = new int[cap];
@@ -82,7 +89,8 @@ public final class GraphBuilder implements InteractionSink {
 
     /*
      * Ids are interned in batches on one worker thread (IdMap.internAll), while the reader goes on parsing the
-     * next batch: with two cores, parsing and the hash-table work overlap. Batches are interned strictly in
+     * next batch: with two cores, parsing and the hash-table work overlap. With one thread a batch is interned
+     * on the caller's thread when it is handed over. Batches are interned strictly in
      * order by a single worker, so first-appearance numbering is the same as interning row by row. Only the
      * worker touches the IdMap while a batch is in flight; the builder's arrays are only written here.
      */
@@ -122,6 +130,14 @@ public final class GraphBuilder implements InteractionSink {
         collect();
         IdBatch b = staging;
         b.firstRow = rows - b.count / 2;
+        if (threads == 1) {
+            ids.internAll(b.buf, b.off, b.len, b.count, b.keys, b.ids);
+            inFlight = b;
+            collect();
+            b.count = 0;
+            b.bytes = 0;
+            return;
+        }
         if (worker == null) {
             worker = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                 Thread t = new Thread(r, "chorus-id-interner");
@@ -142,7 +158,7 @@ public final class GraphBuilder implements InteractionSink {
     private void collect() {
         if (inFlight == null) return;
         try {
-            inFlightDone.get();
+            if (inFlightDone != null) inFlightDone.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while interning ids", e);
@@ -289,60 +305,71 @@ public final class GraphBuilder implements InteractionSink {
 
         // Both passes work on disjoint ranges of sources, in parallel; each edge is still summed by one thread
         // in row order, so the result does not depend on the thread count.
-        Chunks chunks = Chunks.balanced(rowStart, 4 * Runtime.getRuntime().availableProcessors());
+        Chunks chunks = Chunks.balanced(rowStart, Chunks.DEFAULT_CHUNKS);
         int[] offsets = new int[n + 1];
-        // pass 1: sort each source's rows by (target, input order) and count distinct targets
-        chunks.forEach(ForkJoinPool.commonPool(), c -> {
-            for (int u = chunks.start(c); u < chunks.end(c); u++) {
-                int a = rowStart[u];
-                int b = rowStart[u + 1];
-                Arrays.sort(keys, a, b);
-                int distinct = 0;
-                long prev = -1;
-                for (int k = a; k < b; k++) {
-                    long t = keys[k] >>> 32;
-                    if (t != prev) {
-                        distinct++;
-                        prev = t;
-                    }
-                }
-                offsets[u + 1] = distinct;
-            }
-        });
-        for (int u = 0; u < n; u++) offsets[u + 1] += offsets[u];
-        int m = offsets[n];
-        // pass 2: one edge per distinct (source, target), attributes aggregated over its rows
-        int[] targets = new int[m];
-        double[] weights = new double[m];
-        int[] typeCounts = nt == 0 ? null : new int[m * nt];
-        long[] first = tm == null ? null : new long[m];
-        long[] last = tm == null ? null : new long[m];
-        chunks.forEach(ForkJoinPool.commonPool(), c -> {
-            for (int u = chunks.start(c); u < chunks.end(c); u++) {
-                int a = rowStart[u];
-                int e = offsets[u] - 1;
-                int prev = -1;
-                for (int k = a; k < rowStart[u + 1]; k++) {
-                    int t = (int) (keys[k] >>> 32);
-                    int r = a + (int) keys[k];
-                    if (t != prev) {
-                        e++;
-                        targets[e] = t;
-                        if (first != null) {
-                            first[e] = Long.MAX_VALUE;
-                            last[e] = Long.MIN_VALUE;
+        int m;
+        int[] targets;
+        double[] weights;
+        int[] typeCounts;
+        long[] first;
+        long[] last;
+        ForkJoinPool pool = Chunks.pool(threads);
+        try {
+            // pass 1: sort each source's rows by (target, input order) and count distinct targets
+            chunks.forEach(pool, c -> {
+                for (int u = chunks.start(c); u < chunks.end(c); u++) {
+                    int a = rowStart[u];
+                    int b = rowStart[u + 1];
+                    Arrays.sort(keys, a, b);
+                    int distinct = 0;
+                    long prev = -1;
+                    for (int k = a; k < b; k++) {
+                        long t = keys[k] >>> 32;
+                        if (t != prev) {
+                            distinct++;
+                            prev = t;
                         }
-                        prev = t;
                     }
-                    weights[e] += w == null ? 1.0 : w[r];
-                    if (typeCounts != null && ty[r] != 0) typeCounts[e * nt + typeColumn[ty[r] - 1]]++;
-                    if (first != null && tm[r] != Interaction.NO_TIME) {
-                        first[e] = Math.min(first[e], tm[r]);
-                        last[e] = Math.max(last[e], tm[r]);
+                    offsets[u + 1] = distinct;
+                }
+            });
+            for (int u = 0; u < n; u++) offsets[u + 1] += offsets[u];
+            // pass 2: one edge per distinct (source, target), attributes aggregated over its rows
+            m = offsets[n];
+            targets = new int[m];
+            weights = new double[m];
+            typeCounts = nt == 0 ? null : new int[m * nt];
+            first = tm == null ? null : new long[m];
+            last = tm == null ? null : new long[m];
+            chunks.forEach(pool, c -> {
+                for (int u = chunks.start(c); u < chunks.end(c); u++) {
+                    int a = rowStart[u];
+                    int e = offsets[u] - 1;
+                    int prev = -1;
+                    for (int k = a; k < rowStart[u + 1]; k++) {
+                        int t = (int) (keys[k] >>> 32);
+                        int r = a + (int) keys[k];
+                        if (t != prev) {
+                            e++;
+                            targets[e] = t;
+                            if (first != null) {
+                                first[e] = Long.MAX_VALUE;
+                                last[e] = Long.MIN_VALUE;
+                            }
+                            prev = t;
+                        }
+                        weights[e] += w == null ? 1.0 : w[r];
+                        if (typeCounts != null && ty[r] != 0) typeCounts[e * nt + typeColumn[ty[r] - 1]]++;
+                        if (first != null && tm[r] != Interaction.NO_TIME) {
+                            first[e] = Math.min(first[e], tm[r]);
+                            last[e] = Math.max(last[e], tm[r]);
+                        }
                     }
                 }
-            }
-        });
+            });
+        } finally {
+            if (pool != null) pool.shutdown();
+        }
         if (first != null) {
             for (int x = 0; x < m; x++) {
                 if (first[x] == Long.MAX_VALUE) {

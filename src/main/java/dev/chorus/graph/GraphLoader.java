@@ -9,6 +9,7 @@ import dev.chorus.ingest.RowAccounting;
 import dev.chorus.ingest.RowCounts;
 import dev.chorus.progress.Progress;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -35,7 +36,8 @@ public final class GraphLoader {
     /**
      * @param path     a file, or {@code -} for stdin
      * @param rejects  receives every rejected row (e.g. a {@link dev.chorus.ingest.RejectedRowsFile})
-     * @throws dev.chorus.ingest.InputException if the input cannot be read or has too many bad rows
+     * @throws dev.chorus.ingest.InputException if the input cannot be read, has too many bad rows, or gave nothing
+     *                                          but rejected rows ({@link RowCounts#allRejected()})
      */
     public static Loaded load(String path, IngestOptions options, Consumer<RejectedRow> rejects, Progress progress) {
         try (InputSource in = InputSource.open(path)) {
@@ -43,8 +45,13 @@ public final class GraphLoader {
         }
     }
 
+    /**
+     * The one check that an input gave something, for every command that reads a graph: an input whose rows were
+     * all rejected is an input error, while an input without rows, or a graph file whose nodes loaded and whose
+     * edges were all rejected, is a graph.
+     */
     public static Loaded load(InputSource in, IngestOptions options, Consumer<RejectedRow> rejects, Progress progress) {
-        GraphBuilder builder = new GraphBuilder(options.directed(), in.estimatedLines());
+        GraphBuilder builder = new GraphBuilder(options.directed(), in.estimatedLines(), options.threads());
         RowAccounting rows = new RowAccounting(in.name(), options.maxRejects(), rejects);
         Format format = Ingest.read(in, options, builder, rows, progress);
         InteractionGraph graph;
@@ -52,6 +59,12 @@ public final class GraphLoader {
             graph = builder.build();
             task.stepTo(builder.rowCount());
         }
-        return new Loaded(graph, rows.counts(), format, rows.firstRejected());
+        RowCounts counts = rows.counts();
+        if (counts.allRejected() && graph.nodeCount() == 0) {
+            RejectedRow first = rows.firstRejected().get(0);
+            throw counts.noRowRead(in.name(), " as " + format.name().toLowerCase(Locale.ROOT) + " (check --format and --columns); first: line "
+                    + first.line() + ": " + first.reason());
+        }
+        return new Loaded(graph, counts, format, rows.firstRejected());
     }
 }

@@ -11,8 +11,9 @@ import java.util.List;
  * CSV and TSV with a header row naming at least {@code source} and {@code target} (aliases in {@link Column});
  * optional {@code weight}, {@code type}, {@code timestamp}; other columns are ignored. With {@code --columns}
  * the file has no header. A CSV whose header holds semicolons and no commas is read with {@code ;} as the
- * delimiter (spreadsheet exports in many locales). RFC 4180 quoting: quoted fields may hold delimiters, doubled quotes and newlines;
- * unquoted fields are trimmed. A UTF-8 byte order mark and CRLF line ends are accepted.
+ * delimiter (spreadsheet exports in many locales). RFC 4180 quoting, parsed by {@link CsvRecord} (the parser
+ * that also reads Chorus's own files back, {@link CsvRecordReader}): quoted fields may hold delimiters, doubled
+ * quotes and newlines; unquoted fields are trimmed. A UTF-8 byte order mark and CRLF line ends are accepted.
  * <p>
  * Written here rather than on commons-csv because a record must stay bounded: an unbalanced quote in
  * commons-csv swallows the rest of the file into one record, while this reader gives up after
@@ -32,8 +33,8 @@ public final class DelimitedReader implements InteractionReader {
     public void read(InputSource in, IngestOptions options, InteractionSink sink, RowAccounting rows,
                      Progress.Task progress) throws IOException {
         LineReader reader = new LineReader(in, options.maxLineLength());
-        Lines lines = new Lines(reader);
-        Record rec = new Record();
+        RecordLines lines = new RecordLines(reader);
+        CsvRecord rec = new CsvRecord();
         RowParser parser = options.columns() == null ? null : new RowParser(options.columns());
         HeaderLayout header = null;
         Interaction row = new Interaction();
@@ -77,14 +78,14 @@ public final class DelimitedReader implements InteractionReader {
         progress.stepTo(in.bytesRead());
     }
 
-    private static String parseHeaderless(RowParser parser, Record rec, Interaction row) {
+    private static String parseHeaderless(RowParser parser, CsvRecord rec, Interaction row) {
         if (rec.count > parser.width()) {
             return "extra field: expected " + parser.width() + " fields (" + parser.layoutText() + "), found " + rec.count;
         }
         return parser.parse(rec.buf, rec.starts, rec.ends, rec.count, row);
     }
 
-    private static String parseWithHeader(HeaderLayout h, RowParser parser, Record rec, Interaction row,
+    private static String parseWithHeader(HeaderLayout h, RowParser parser, CsvRecord rec, Interaction row,
                                           int[] starts, int[] ends) {
         if (h.raw.length == rec.rawLength && Arrays.equals(rec.raw, 0, rec.rawLength, h.raw, 0, h.raw.length)) {
             return "repeated header row (same as line " + h.line + "; concatenated files?)";
@@ -111,7 +112,7 @@ public final class DelimitedReader implements InteractionReader {
     }
 
     /** Maps header cells to columns; unknown names are ignored columns, repeated names are an input error. */
-    private static HeaderLayout header(String name, long line, Record rec) {
+    private static HeaderLayout header(String name, long line, CsvRecord rec) {
         List<Column> cols = new ArrayList<>();
         List<Integer> fields = new ArrayList<>();
         List<String> seen = new ArrayList<>();
@@ -151,179 +152,5 @@ public final class DelimitedReader implements InteractionReader {
     private static boolean isBlank(byte[] b, int s, int e) {
         for (int i = s; i < e; i++) if (b[i] != ' ' && b[i] != '\t') return false;
         return true;
-    }
-
-    /** The reader's lines, preceded by lines handed back by an abandoned record. */
-    private static final class Lines {
-        record Pending(byte[] bytes, long number, boolean overlong) {
-        }
-
-        private final LineReader reader;
-        private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
-        byte[] line;
-        int start;
-        int end;
-        long number;
-        boolean overlong;
-        boolean replayed;
-
-        Lines(LineReader reader) {
-            this.reader = reader;
-        }
-
-        boolean next() throws IOException {
-            Pending p = pending.pollFirst();
-            if (p != null) {
-                line = p.bytes();
-                start = 0;
-                end = line.length;
-                number = p.number();
-                overlong = p.overlong();
-                replayed = true;
-                return true;
-            }
-            if (!reader.next()) return false;
-            line = reader.line;
-            start = reader.start;
-            end = reader.end;
-            number = reader.number;
-            overlong = reader.overlong;
-            replayed = false;
-            return true;
-        }
-
-        /** Lines to read again before anything else, in order. */
-        void pushBack(java.util.List<Pending> lines) {
-            for (int i = lines.size() - 1; i >= 0; i--) pending.addFirst(lines.get(i));
-        }
-    }
-
-    /** One record's fields, unquoted into {@link #buf}; {@link #raw} keeps the record's bytes for echoes. */
-    private static final class Record {
-        private static final byte[] NEWLINE = {'\n'};
-        byte[] buf = new byte[1024];
-        byte[] raw = new byte[1024];
-        int rawLength;
-        int[] starts = new int[16];
-        int[] ends = new int[16];
-        int count;
-        long firstLine;
-        private final java.util.List<Integer> lineEnds = new java.util.ArrayList<>(); // raw offsets where lines end
-
-        /**
-         * Parses the record starting at the reader's current line, pulling more lines while a quoted field is
-         * open. Returns why it is malformed, or {@code null}.
-         */
-        String parse(Lines lines, byte delim, int maxLength) throws IOException {
-            firstLine = lines.number;
-            boolean replayed = lines.replayed;
-            rawLength = 0;
-            lineEnds.clear();
-            appendRaw(lines.line, lines.start, lines.end);
-            lineEnds.add(rawLength);
-            count = 0;
-            int len = 0;
-            int fieldStart = 0;
-            boolean quoted = false;
-            boolean wasQuoted = false;
-            int quoteEnd = -1;
-            int i = 0;
-            while (true) {
-                byte[] r = raw;
-                for (; i < rawLength; i++) {
-                    byte c = r[i];
-                    if (quoted) {
-                        if (c == '"') {
-                            if (i + 1 < rawLength && r[i + 1] == '"') {
-                                len = put(len, c);
-                                i++;
-                            } else {
-                                quoted = false;
-                                quoteEnd = len;
-                            }
-                        } else {
-                            len = put(len, c);
-                        }
-                    } else if (c == delim) {
-                        endField(fieldStart, len, wasQuoted, quoteEnd);
-                        fieldStart = len;
-                        wasQuoted = false;
-                        quoteEnd = -1;
-                    } else if (c == '"' && onlySpaces(fieldStart, len) && !wasQuoted) {
-                        quoted = true;
-                        wasQuoted = true;
-                        len = fieldStart;
-                    } else {
-                        if (wasQuoted && quoteEnd >= 0 && c != ' ' && c != '\t') {
-                            String why = "text after closing quote in field " + (count + 1);
-                            return lineEnds.size() > 1 ? abandon(lines, null, why) : why;
-                        }
-                        len = put(len, c);
-                    }
-                }
-                if (!quoted) break;
-                // a quoted field holds a newline: take the next line into the same record
-                // Replayed lines never pull more: that bounds the work after a runaway quote to one pass.
-                if (replayed || rawLength > maxLength || !lines.next()) return abandon(lines, null, "unterminated quoted field");
-                if (lines.overlong) return abandon(lines, Arrays.copyOfRange(lines.line, lines.start, lines.end), "unterminated quoted field");
-                appendRaw(NEWLINE, 0, 1); // the quoted field keeps the line break
-                appendRaw(lines.line, lines.start, lines.end);
-                lineEnds.add(rawLength);
-            }
-            endField(fieldStart, len, wasQuoted, quoteEnd);
-            return null;
-        }
-
-        /**
-         * Gives up a record that spans lines but does not parse (a quote that never closes, or closes in the
-         * wrong place): only its first line is rejected; the lines it pulled in are handed back to be read again
-         * as rows of their own, so the good rows after a stray quote load.
-         */
-        private String abandon(Lines lines, byte[] overlongHead, String why) {
-            long number = firstLine + lineEnds.size();
-            java.util.List<Lines.Pending> back = new java.util.ArrayList<>();
-            for (int k = 1; k < lineEnds.size(); k++) {
-                int from = lineEnds.get(k - 1) + 1; // after the joining newline
-                back.add(new Lines.Pending(Arrays.copyOfRange(raw, from, lineEnds.get(k)), firstLine + k, false));
-            }
-            if (overlongHead != null) back.add(new Lines.Pending(overlongHead, number, true));
-            lines.pushBack(back);
-            rawLength = lineEnds.get(0);
-            return why;
-        }
-
-        private boolean onlySpaces(int from, int to) {
-            for (int k = from; k < to; k++) if (buf[k] != ' ' && buf[k] != '\t') return false;
-            return true;
-        }
-
-        private void endField(int from, int to, boolean wasQuoted, int quoteEnd) {
-            int s = from;
-            int e = wasQuoted ? quoteEnd : to;
-            if (!wasQuoted) {
-                while (s < e && (buf[s] == ' ' || buf[s] == '\t')) s++;
-                while (e > s && (buf[e - 1] == ' ' || buf[e - 1] == '\t')) e--;
-            }
-            if (count == starts.length) {
-                starts = Arrays.copyOf(starts, count * 2);
-                ends = Arrays.copyOf(ends, count * 2);
-            }
-            starts[count] = s;
-            ends[count] = e;
-            count++;
-        }
-
-        private int put(int len, byte c) {
-            if (len == buf.length) buf = Arrays.copyOf(buf, len * 2);
-            buf[len] = c;
-            return len + 1;
-        }
-
-        private void appendRaw(byte[] b, int s, int e) {
-            int n = e - s;
-            if (rawLength + n > raw.length) raw = Arrays.copyOf(raw, Math.max(raw.length * 2, rawLength + n));
-            System.arraycopy(b, s, raw, rawLength, n);
-            rawLength += n;
-        }
     }
 }

@@ -16,9 +16,12 @@ import java.util.function.Consumer;
  * @param maxRejects    more rejected rows than this is an input error
  * @param warnings      receives notes about guesses the reader made (e.g. a column that looks like time)
  * @param nodeId        which node attribute of a graph file (gml, graphml) is the node's id in the output
+ * @param threads       threads that load the graph, >= 1: the reader, and with more than one a worker that
+ *                      numbers ids while the reader parses and the workers that aggregate the edges; the graph
+ *                      does not depend on it
  */
 public record IngestOptions(Format format, List<Column> columns, Boolean directed, int skipLines,
-                            int maxLineLength, long maxRejects, Consumer<String> warnings, NodeId nodeId) {
+                            int maxLineLength, long maxRejects, Consumer<String> warnings, NodeId nodeId, int threads) {
     public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
     public static final long DEFAULT_MAX_REJECTS = 1000;
 
@@ -27,15 +30,17 @@ public record IngestOptions(Format format, List<Column> columns, Boolean directe
         if (skipLines < 0) throw new IllegalArgumentException("skipLines must be >= 0, got " + skipLines);
         if (maxLineLength < 16) throw new IllegalArgumentException("maxLineLength must be >= 16, got " + maxLineLength);
         if (maxRejects < 0) throw new IllegalArgumentException("maxRejects must be >= 0, got " + maxRejects);
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         columns = columns == null ? null : List.copyOf(columns);
         if (warnings == null) warnings = w -> { };
         if (nodeId == null) nodeId = NodeId.ID;
     }
 
-    /** Node ids from the records' {@code id}. */
+    /** Node ids from the records' {@code id}; the graph built on every processor. */
     public IngestOptions(Format format, List<Column> columns, Boolean directed, int skipLines, int maxLineLength,
                          long maxRejects, Consumer<String> warnings) {
-        this(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings, NodeId.ID);
+        this(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings, NodeId.ID,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -55,40 +60,44 @@ public record IngestOptions(Format format, List<Column> columns, Boolean directe
         }
     }
 
-    /** Auto-detected format, directedness as the format says, default limits, warnings dropped. */
+    /** Auto-detected format, directedness as the format says, default limits, warnings dropped, every processor. */
     public static IngestOptions defaults() {
         return new IngestOptions(Format.AUTO, null, null, 0, DEFAULT_MAX_LINE_LENGTH, DEFAULT_MAX_REJECTS, null);
     }
 
     public IngestOptions withFormat(Format f) {
-        return new IngestOptions(f, columns, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId);
+        return new IngestOptions(f, columns, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId, threads);
     }
 
     public IngestOptions withColumns(List<Column> c) {
-        return new IngestOptions(format, c, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId);
+        return new IngestOptions(format, c, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId, threads);
     }
 
     public IngestOptions withDirected(Boolean d) {
-        return new IngestOptions(format, columns, d, skipLines, maxLineLength, maxRejects, warnings, nodeId);
+        return new IngestOptions(format, columns, d, skipLines, maxLineLength, maxRejects, warnings, nodeId, threads);
     }
 
     public IngestOptions withSkipLines(int s) {
-        return new IngestOptions(format, columns, directed, s, maxLineLength, maxRejects, warnings, nodeId);
+        return new IngestOptions(format, columns, directed, s, maxLineLength, maxRejects, warnings, nodeId, threads);
     }
 
     public IngestOptions withMaxRejects(long m) {
-        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, m, warnings, nodeId);
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, m, warnings, nodeId, threads);
     }
 
     public IngestOptions withMaxLineLength(int m) {
-        return new IngestOptions(format, columns, directed, skipLines, m, maxRejects, warnings, nodeId);
+        return new IngestOptions(format, columns, directed, skipLines, m, maxRejects, warnings, nodeId, threads);
     }
 
     public IngestOptions withNodeId(NodeId n) {
-        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings, n);
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings, n, threads);
     }
 
     public IngestOptions withWarnings(Consumer<String> w) {
-        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, w, nodeId);
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, w, nodeId, threads);
+    }
+
+    public IngestOptions withThreads(int t) {
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId, t);
     }
 }

@@ -31,15 +31,22 @@ public final class CsvOut {
         }
     }
 
-    /** Quoted when it holds a comma, quote or line break, or starts or ends with a space. */
+    /**
+     * Quoted when it holds a comma, quote or line break, or starts or ends with a space or tab (the reader,
+     * {@link CsvRecords}, trims unquoted fields as the input reader does).
+     */
     public static String field(String s) {
         boolean quote = false;
         for (int i = 0; i < s.length() && !quote; i++) {
             char c = s.charAt(i);
             quote = c == ',' || c == '"' || c == '\n' || c == '\r';
         }
-        if (!quote && !s.isEmpty() && (s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ')) quote = true;
+        if (!quote && !s.isEmpty() && (blank(s.charAt(0)) || blank(s.charAt(s.length() - 1)))) quote = true;
         return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /**

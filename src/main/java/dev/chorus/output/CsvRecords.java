@@ -1,50 +1,38 @@
 package dev.chorus.output;
 
+import dev.chorus.ingest.CsvRecordReader;
 import dev.chorus.ingest.InputException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.chorus.ingest.InputSource;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The records of a CSV file Chorus wrote ({@code nodes.csv}, {@code clusters.csv}): comma-separated, RFC 4180
- * quotes (commas, doubled quotes and newlines inside quotes, as ids may hold them), UTF-8. Streamed one record at a
- * time; {@link #line()} is the line the current record starts on, for error messages. A quote that never closes is
- * an {@link InputException} naming the file and line.
+ * The records of a CSV file Chorus wrote ({@code nodes.csv}, {@code clusters.csv}), read by the ingest layer's RFC
+ * 4180 parser ({@link CsvRecordReader}: the same quoting rules as the input reader, strict about damage), with the
+ * checks of Chorus's own columns: a missing column, or a cell that is not a number, is an {@link InputException}
+ * naming the file, line and field. Streamed one record at a time; {@link #line()} is the line the current record
+ * starts on.
  */
 final class CsvRecords implements Iterator<List<String>>, AutoCloseable {
     private final Path file;
-    private final BufferedReader in;
-    private int next;
-    private int line;
-    private int lineAhead = 1;
+    private final CsvRecordReader in;
     private List<String> record;
 
     CsvRecords(Path file) {
         this.file = file;
-        try {
-            this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-            this.next = in.read();
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        this.in = new CsvRecordReader(InputSource.open(file.toString()));
     }
 
     /** Line number (1-based) where the last returned record starts. */
-    int line() {
-        return line;
+    long line() {
+        return in.line();
     }
 
     @Override
     public boolean hasNext() {
-        if (record == null && next >= 0) record = parse();
+        if (record == null) record = in.next();
         return record != null;
     }
 
@@ -54,50 +42,6 @@ final class CsvRecords implements Iterator<List<String>>, AutoCloseable {
         List<String> r = record;
         record = null;
         return r;
-    }
-
-    private List<String> parse() {
-        try {
-            line = lineAhead;
-            List<String> fields = new ArrayList<>();
-            StringBuilder f = new StringBuilder();
-            boolean quoted = false;
-            while (true) {
-                int c = next;
-                if (c < 0) {
-                    if (quoted) throw new InputException(file + ":" + line + ": a quoted field never closes");
-                    fields.add(f.toString());
-                    return fields;
-                }
-                next = in.read();
-                if (quoted) {
-                    if (c == '"' && next == '"') {
-                        f.append('"');
-                        next = in.read();
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        if (c == '\n') lineAhead++;
-                        f.append((char) c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(f.toString());
-                    f.setLength(0);
-                } else if (c == '\n') {
-                    lineAhead++;
-                    fields.add(f.toString());
-                    return fields;
-                } else if (c != '\r') {
-                    f.append((char) c);
-                }
-            }
-        } catch (CharacterCodingException e) {
-            throw new InputException(file + ":" + line + ": not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
-        }
     }
 
     /** Column positions of {@code names} in {@code header}; a missing one is an error naming the file. */
@@ -124,15 +68,11 @@ final class CsvRecords implements Iterator<List<String>>, AutoCloseable {
     }
 
     InputException error(String field, String what) {
-        return new InputException(file + ":" + line + ": field '" + field + "': " + what);
+        return new InputException(file + ":" + line() + ": field '" + field + "': " + what);
     }
 
     @Override
     public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot close: " + e.getMessage(), e);
-        }
+        in.close();
     }
 }

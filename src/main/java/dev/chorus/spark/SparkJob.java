@@ -144,6 +144,8 @@ public final class SparkJob {
                 for (RejectedRow r : acc.rejected()) f.accept(r);
             }
             files.add(rejects);
+            // the embedded engine's check (GraphLoader): rows that all failed are an input error, not an empty graph
+            if (acc.rows().allRejected()) throw acc.rows().noRowRead(c.input(), "; rejected rows in " + rejects);
             err.printf("chorus: %s: %d rows read = %d loaded + %d rejected; rejected rows in %s%n", c.input(), acc.rows().read(),
                     acc.rows().loaded(), acc.rows().rejected(), rejects);
         }

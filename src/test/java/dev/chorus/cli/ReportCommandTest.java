@@ -108,7 +108,7 @@ class ReportCommandTest {
         nodes = new ArrayList<>(Files.readAllLines(quote.resolve("nodes.csv")));
         nodes.set(9, "\"" + nodes.get(9));
         Files.write(quote.resolve("nodes.csv"), nodes);
-        assertInputError(run("report", "--from", quote.toString()), "nodes.csv:10: a quoted field never closes");
+        assertInputError(run("report", "--from", quote.toString()), "nodes.csv:10: unterminated quoted field");
 
         Path badCluster = copy("bad-cluster");
         setField(badCluster.resolve("clusters.csv"), 1, 1, "2.5");

@@ -214,4 +214,23 @@ class Neo4jQueryFilesTest {
             assertEquals(3.0, c.list("MATCH (:User {id:'a'})-[e:INTERACTED]->(:User {id:'b'}) RETURN e.weight AS w", Map.of()).get(0).get("w").asDouble(), 0.0);
         }
     }
+
+    /** Every row rejected: exit 3 with one line naming the rejected rows' file, and nothing written to Neo4j. */
+    @Test
+    void cliLoadOfAnInputWhoseEveryRowIsRejectedIsExit3() throws Exception {
+        Path bad = dir.resolve("bad.tsv");
+        Files.write(bad, List.of("source\ttarget\tweight", "b\tc\tnot-a-number", "c\td\t-1"));
+        Path rejects = dir.resolve("rejected.tsv");
+        Neo4jTestServer.clear();
+        String[] io = Neo4jResumeTest.run("neo4j", "load", bad.toString(), "--uri", Neo4jTestServer.boltUri().toString(), "-q",
+                "--rejects", rejects.toString(), "--checkpoint", dir.resolve("cp").toString());
+        assertEquals("3", io[0], io[2]);
+        assertEquals(1, io[2].strip().lines().count(), io[2]);
+        assertTrue(io[2].startsWith("chorus: " + bad + ": no row could be read: 2 rejected as tsv"), io[2]);
+        assertTrue(io[2].strip().endsWith("; rejected rows in " + rejects), io[2]);
+        assertEquals(3, Files.readAllLines(rejects).size());
+        try (Neo4jClient c = Neo4jTestServer.client()) {
+            assertEquals(0, c.list("MATCH (u:User) RETURN count(u) AS n", Map.of()).get(0).get("n").asLong());
+        }
+    }
 }

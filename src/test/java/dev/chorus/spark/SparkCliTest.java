@@ -1,6 +1,7 @@
 package dev.chorus.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.community.ClusterCohesion;
@@ -10,6 +11,7 @@ import dev.chorus.diffusion.EdgeWeights;
 import dev.chorus.diffusion.Propagation;
 import dev.chorus.diffusion.SimulationConfig;
 import dev.chorus.ingest.IngestOptions;
+import dev.chorus.ingest.InputException;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,6 +65,19 @@ class SparkCliTest {
         assertTrue(s.communities() > 1);
         assertTrue(s.ic() != null && s.ic().mean() > 1, String.valueOf(s.ic()));
         assertTrue(s.json().contains("\"ic\": {\"model\": \"ic\", \"runs\": 500"), s.json());
+    }
+
+    /** Every row rejected: the embedded engine's input error (exit 3 in the CLI), after rejected.tsv is written. */
+    @Test
+    void inputWhoseEveryRowIsRejectedIsAnInputError() throws IOException {
+        Path in = dir.resolve("bad.csv");
+        Files.writeString(in, "source,target,weight\na,b,x\nc,,1\n", StandardCharsets.UTF_8);
+        SimulationConfig ic = SimulationConfig.defaults().withPropagation(Propagation.ic(EdgeWeights.uniform(0.1))).withRuns(10);
+        SparkJob.Config c = new SparkJob.Config(null, in.toString(), SparkInput.Options.of(IngestOptions.defaults()),
+                dir.resolve("out"), 2, 42, PageRankConfig.defaults(), LabelPropagationConfig.defaults().withSeed(42), null, ic, true);
+        InputException e = assertThrows(InputException.class, () -> SparkJob.analyze(SparkTestContext.get(), c, new PrintWriter(new StringWriter(), true)));
+        assertEquals(in + ": no row could be read: 2 rejected; rejected rows in " + dir.resolve("out/rejected.tsv"), e.getMessage());
+        assertEquals(3, Files.readAllLines(dir.resolve("out/rejected.tsv")).size());
     }
 
     /** {@code java -jar target/chorus.jar spark ...} has no Spark: one clear line, exit 1, no stack trace. */
