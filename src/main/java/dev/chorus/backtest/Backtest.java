@@ -69,7 +69,7 @@ public final class Backtest {
         scores.put(RecencyAttention.NAME, RecencyAttention.compute(g, s.split(), halfLife));
         List<Ranking> rankings = rankings(g, scores, Outcomes.attention(f, g.nodeCount()), c);
         return new BacktestResult(s.split(), s.horizonEnd(), s.trainRows(), g.nodeCount(), g.edgeCount(), f.rows(),
-                r.seeding().k(), halfLife, arms, rankings);
+                r.seeding().k(), halfLife, arms, rankings, scores);
     }
 
     /** A simulated spread with the seeds taken out, so that it counts what {@code reach} counts. */

@@ -2,6 +2,7 @@ package dev.chorus.backtest;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a {@link Backtest} found.
@@ -16,12 +17,15 @@ import java.util.List;
  * @param halfLife    half-life of {@link RecencyAttention}, seconds
  * @param arms        the seeding strategies in experiment order, {@code random} last
  * @param rankings    in-degree first, then the {@code nodes.csv} columns, then the time-aware ranking
+ * @param scores      the train-time score of every ranking, by name, indexed by train node
  */
 public record BacktestResult(long split, long horizonEnd, long trainRows, int trainNodes, long trainEdges,
-                             long futureRows, int k, double halfLife, List<Arm> arms, List<Ranking> rankings) {
+                             long futureRows, int k, double halfLife, List<Arm> arms, List<Ranking> rankings,
+                             Map<String, double[]> scores) {
     public BacktestResult {
         arms = List.copyOf(arms);
         rankings = List.copyOf(rankings);
+        scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
     }
 
     /** The strategy (not {@code random}) with the largest observed reach; ties: more engagers, then experiment order. */
