@@ -88,7 +88,7 @@ final class BacktestCommand implements Callable<Integer> {
         long start = System.nanoTime();
         createDirectory(out);
         step(err, "split " + input.input);
-        TemporalSplit.Split s = input.split(err, out.resolve("rejected.tsv"), splitConfig);
+        TemporalSplit.Split s = input.split(err, input.rejects != null ? input.rejects : out.resolve("rejected.tsv"), splitConfig);
         step(err, String.format(Locale.ROOT, "train %,d rows (%,d nodes), future %,d rows, in %.1f s", s.trainRows(), s.train().nodeCount(),
                 s.future().rows(), (System.nanoTime() - start) / 1e9));
         BacktestResult r = Backtest.compute(s, config, CliProgress.create(err, input.quiet), name -> step(err, name));

@@ -82,23 +82,22 @@ public final class InputOptions {
      */
     GraphLoader.Loaded load(PrintWriter err, Path defaultRejects) {
         IngestOptions options = toOptions(err);
-        return read(err, defaultRejects, (rejects, progress) -> GraphLoader.load(input, options, rejects, progress),
+        return read(err, rejects != null ? rejects : defaultRejects, (sink, progress) -> GraphLoader.load(input, options, sink, progress),
                 GraphLoader.Loaded::rows, GraphLoader.Loaded::firstRejected, l -> l.graph().nodeCount() == 0);
     }
 
     /**
-     * Reads INPUT into a train graph and future rows for a backtest, rejected rows handled as by {@link #load}
-     * (rows without a time among them).
+     * Reads INPUT into a train graph and future rows for a backtest, rejected rows (rows without a time among
+     * them) written to {@code rejectsFile} and summarized as by {@link #load}.
      */
-    TemporalSplit.Split split(PrintWriter err, Path defaultRejects, SplitConfig config) {
+    TemporalSplit.Split split(PrintWriter err, Path rejectsFile, SplitConfig config) {
         IngestOptions options = toOptions(err);
-        return read(err, defaultRejects, (rejects, progress) -> TemporalSplit.read(input, options, config, rejects, progress),
+        return read(err, rejectsFile, (sink, progress) -> TemporalSplit.read(input, options, config, sink, progress),
                 TemporalSplit.Split::rows, TemporalSplit.Split::firstRejected, s -> false);
     }
 
-    private <T> T read(PrintWriter err, Path defaultRejects, BiFunction<Consumer<RejectedRow>, Progress, T> reader,
+    private <T> T read(PrintWriter err, Path target, BiFunction<Consumer<RejectedRow>, Progress, T> reader,
                        Function<T, RowCounts> counts, Function<T, List<RejectedRow>> firstRejected, Predicate<T> noNodes) {
-        Path target = rejects != null ? rejects : defaultRejects;
         RejectedRowsFile file = target == null ? null : new RejectedRowsFile(target);
         T loaded;
         try {

@@ -43,6 +43,11 @@ public final class BacktestSummary {
         if (won == null) return "No strategy to compare.";
         String head = String.format(Locale.ROOT, "In what happened next, %s won: its %d seeds reached %,d people (%,d engaged directly)",
                 won.strategy(), won.seeds().size(), won.observed().reach(), won.observed().engagers());
+        Arm random = r.arm(Backtest.RANDOM);
+        if (random != null && random.draws() != null && won.observed().reach() <= random.draws().reachHigh()) {
+            head += String.format(Locale.ROOT, ", no more than random seeds can reach (%,.0f to %,.0f over %d draws)",
+                    random.draws().reachLow(), random.draws().reachHigh(), random.draws().draws());
+        }
         if (won.strategy().equals(predicted.strategy())) return head + "; the simulation agreed.";
         return head + String.format(Locale.ROOT, "; the simulation disagreed: it ranked %s first (predicted %,.0f, observed %,d).",
                 predicted.strategy(), predicted.predicted().mean(), predicted.observed().reach());

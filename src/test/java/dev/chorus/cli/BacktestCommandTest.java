@@ -75,4 +75,24 @@ class BacktestCommandTest {
         r = CliTest.run("backtest", timed().toString(), "--split", "5", "--horizon", "soon", "--out", tmp.resolve("o4").toString());
         assertEquals(2, r.code(), r.err());
     }
+
+    @Test
+    void analyzeBacktestAddsTheSameObjectToReportJson() throws IOException {
+        Path in = timed();
+        Path a = tmp.resolve("a");
+        CliTest.Run r = CliTest.run("analyze", in.toString(), "--backtest", "41", "--runs", "20", "--out", a.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        JsonNode report = new ObjectMapper().readTree(a.resolve("report.json").toFile());
+        assertEquals(41, report.get("backtest").get("split").asLong());
+        assertEquals(40, report.get("backtest").get("train").get("rows").asLong());
+        assertEquals(20, report.get("backtest").get("future").get("rows").asLong());
+        assertEquals(1, report.get("backtest").get("input").get("rows").get("rejected").asLong());
+        assertTrue(report.get("summary").toString().contains("In what happened next"), report.get("summary").toString());
+        assertTrue(r.out().contains("In what happened next"), r.out());
+
+        Path b = tmp.resolve("b");
+        r = CliTest.run("analyze", in.toString(), "--runs", "20", "--out", b.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(new ObjectMapper().readTree(b.resolve("report.json").toFile()).path("backtest").isMissingNode());
+    }
 }
