@@ -120,15 +120,20 @@ public final class Backtest {
 
     private static List<Ranking> rankings(InteractionGraph g, Map<String, double[]> scores, int[] attention, BacktestConfig c) {
         double[] y = Arrays.stream(attention).asDoubleStream().toArray();
-        List<Map.Entry<String, double[]>> entries = new ArrayList<>(scores.entrySet());
-        Ranking[] out = new Ranking[entries.size()];
-        IntStream.range(0, out.length).parallel().forEach(i -> {
-            double[] x = entries.get(i).getValue().clone();
+        List<double[]> xs = new ArrayList<>();
+        for (double[] v : scores.values()) {
+            double[] x = v.clone();
             for (int u = 0; u < x.length; u++) if (Double.isNaN(x[u])) x[u] = Double.NEGATIVE_INFINITY; // undefined ranks last
-            SpearmanBootstrap.Interval rho = SpearmanBootstrap.compute(x, y, c.bootstrap(), c.seed());
-            out[i] = new Ranking(entries.get(i).getKey(), ATTENTION, rho.spearman(), rho.low(), rho.high(), precisionAtTop(g, x, y));
-        });
-        return List.of(out);
+            xs.add(x);
+        }
+        List<SpearmanBootstrap.Interval> rho = SpearmanBootstrap.compute(xs, y, c.bootstrap(), c.seed());
+        List<String> names = List.copyOf(scores.keySet());
+        List<Ranking> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            SpearmanBootstrap.Interval r = rho.get(i);
+            out.add(new Ranking(names.get(i), ATTENTION, r.spearman(), r.low(), r.high(), precisionAtTop(g, xs.get(i), y)));
+        }
+        return out;
     }
 
     /**
