@@ -48,9 +48,6 @@ public final class TemporalSplit {
      */
     public record Split(InteractionGraph train, FutureRows future, long split, long horizonEnd, long trainRows,
                         long beyond, RowCounts rows, Format format, List<RejectedRow> firstRejected) {
-        public boolean hasHorizon() {
-            return horizonEnd != Long.MAX_VALUE;
-        }
     }
 
     public static Split read(String path, IngestOptions options, SplitConfig config, Consumer<RejectedRow> rejects,
