@@ -64,6 +64,19 @@ public final class Interaction {
     /** Epoch seconds, or {@link #NO_TIME}. */
     public long timestamp() { return timestamp; }
 
+    /**
+     * Parses a time as the readers do (epoch seconds, or ISO-8601: a date, a local date-time taken as UTC, or
+     * with an offset), for options such as {@code --split}.
+     *
+     * @throws IllegalArgumentException naming the text when it is neither
+     */
+    public static long parseTime(String text) {
+        Fields f = new Fields();
+        long t = f.timestamp(text);
+        if (f.error != null) throw new IllegalArgumentException(f.error);
+        return t;
+    }
+
     /** 1-based line (or record) number in the input, for messages. */
     public long line() { return line; }
 }

@@ -21,6 +21,7 @@ public final class RowAccounting {
     private final List<RejectedRow> first = new ArrayList<>();
     private long loaded;
     private long rejected;
+    private boolean refused;
 
     /**
      * @param source     the input's name, used in messages
@@ -39,7 +40,19 @@ public final class RowAccounting {
     }
 
     void loaded() {
-        loaded++;
+        if (refused) refused = false;
+        else loaded++;
+    }
+
+    /**
+     * A sink turns down the row it is being handed (e.g. an untimed row where a time is required): the row is
+     * counted and written as rejected instead of loaded. Call it only from inside
+     * {@link InteractionSink#interaction}, at most once per row.
+     */
+    public void refuse(Interaction row, String reason) {
+        refused = true;
+        byte[] text = (row.source() + " " + row.target()).getBytes(StandardCharsets.UTF_8);
+        reject(row.line(), reason, echo(text, 0, text.length));
     }
 
     void reject(long line, String reason, byte[] buf, int from, int to) {
