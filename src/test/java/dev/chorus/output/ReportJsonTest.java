@@ -95,7 +95,8 @@ class ReportJsonTest {
                 new SeedingArm("degree", "ic", List.of("160", "62", "107"), 10, 12.5, 2.0, 11.1, 13.9, new double[] {3, 9, 12.5}),
                 new SeedingArm("clusters", "threshold", List.of("1", "2", "3"), 10, 4.0, 0.0, 4.0, 4.0, new double[0])));
         AnalysisResult with = new AnalysisResult(r.graph(), r.config(), r.nodes(), r.degree(), r.pagerank(), r.kcore(), r.betweenness(),
-                r.betweennessSamples(), r.communities(), r.modularity(), r.cohesion(), r.clusters(), r.clusterCohesion(), r.passionate(), r.roles(), r.hubs(), seeding, r.seconds());
+                r.betweennessSamples(), r.communities(), r.modularity(), r.cohesion(), r.clusters(), r.clusterCohesion(), r.passionate(), r.roles(), r.hubs(), seeding, r.seconds(),
+                r.clusterKinds(), r.communityKinds());
         JsonNode j = ReportJson.tree(with, new Source("email.txt.gz", "snap", loaded.rows()));
         assertTrue(schema.validate(j).isEmpty(), () -> schema.validate(j).toString());
         assertEquals(12.5, j.get("seeding").get("arms").get(0).get("mean").asDouble());

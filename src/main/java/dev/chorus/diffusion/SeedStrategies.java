@@ -1,0 +1,59 @@
+package dev.chorus.diffusion;
+
+import dev.chorus.community.Communities;
+import dev.chorus.graph.InteractionGraph;
+import java.util.List;
+
+/**
+ * The seeding strategies by name, in one place, for every experiment that compares them:
+ * <ul>
+ * <li>{@code degree}, {@code pagerank}: the hubs, {@link SeedBaselines};</li>
+ * <li>{@code clusters}: mutually tied seeds inside cohesive clusters, {@link ClusterSeeds} on
+ * {@link Groups#clusterOrder()}: what complex contagion's reinforcement needs, whatever the audience;</li>
+ * <li>{@code choirs}: the best-heard members of the top choirs, {@link AudienceSeeds#choirs};</li>
+ * <li>{@code voices}: one engaged person with an outside audience from each of k communities,
+ * {@link AudienceSeeds#voices};</li>
+ * <li>{@code imm}: {@link Imm} for the independent cascade with epsilon {@link #IMM_EPSILON}.</li>
+ * </ul>
+ * Group strategies take {@code max(2, thresholdK)} seeds per cluster, so that complex contagion can start there.
+ */
+public final class SeedStrategies {
+    public static final List<String> NAMES = List.of("degree", "pagerank", "clusters", "choirs", "voices", "imm");
+    /** IMM's slack here: 0.2 needs a quarter of the RR sets of 0.1 (theta ~ 1/epsilon^2) for a report-sized answer. */
+    public static final double IMM_EPSILON = 0.2;
+
+    private SeedStrategies() {
+    }
+
+    /**
+     * The groups the group strategies read.
+     *
+     * @param clusters     a fine partition of the graph's nodes (tight clusters)
+     * @param clusterOrder cluster indices for {@code clusters}, most cohesive first
+     * @param choirOrder   cluster indices of the choirs, best first
+     * @param communities  the partition {@code voices} draws one person from per community
+     */
+    public record Groups(Communities clusters, int[] clusterOrder, int[] choirOrder, Communities communities) {
+        /** One group for everyone: the group strategies fall back as documented (degree fill, no choirs, one voice). */
+        public static Groups single(InteractionGraph g) {
+            Communities all = Communities.of("none", g.ids(), new int[g.nodeCount()], Double.NaN, 1, 0, true);
+            return new Groups(all, new int[0], new int[0], all);
+        }
+    }
+
+    /** The seeds of {@code strategy}, at most k, in the order the strategy chose them. */
+    public static int[] choose(String strategy, InteractionGraph g, Groups groups, int k, SeedingExperimentConfig config) {
+        if (k == 0 || g.nodeCount() == 0) return new int[0];
+        int perCluster = Math.max(2, config.thresholdK());
+        return switch (strategy) {
+            case "degree" -> SeedBaselines.degree(g, k);
+            case "pagerank" -> SeedBaselines.pagerank(g, k, config.threads());
+            case "clusters" -> ClusterSeeds.choose(g, groups.clusters(), groups.clusterOrder(), k, perCluster);
+            case "choirs" -> AudienceSeeds.choirs(g, groups.clusters(), groups.choirOrder(), k, perCluster);
+            case "voices" -> AudienceSeeds.voices(g, groups.communities(), k);
+            case "imm" -> Imm.compute(InfluenceGraph.independentCascade(g, EdgeWeights.uniformOrWc(config.p())),
+                    ImmConfig.defaults().withK(k).withEpsilon(IMM_EPSILON).withSeed(config.seed()).withThreads(config.threads())).nodes();
+            default -> throw new IllegalArgumentException("unknown seeding strategy '" + strategy + "' (available: " + String.join(", ", NAMES) + ")");
+        };
+    }
+}
