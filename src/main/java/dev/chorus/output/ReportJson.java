@@ -207,6 +207,7 @@ public final class ReportJson {
         o.put("max_size", c.maxSize());
         o.put("min_score", c.minScore());
         o.put("core_size", c.coreSize());
+        o.put("choir_min_audience_share", c.choirMinAudienceShare());
         o.put("ring_max_audience_share", c.ringMaxAudienceShare());
         o.put("ring_min_reciprocity", c.ringMinReciprocity());
         return o;

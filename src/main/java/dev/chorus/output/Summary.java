@@ -81,8 +81,8 @@ public final class Summary {
         ClusterConfig config = k.rules().config();
         if (k.choirs().isEmpty()) {
             return String.format(Locale.ROOT, "No choirs: no tight cluster of %d to %d members with cohesion >= %.2f is heard outside by at least "
-                    + "%.1f people per member (the typical person's audience).", config.minSize(), config.maxSize(), config.minScore(),
-                    k.rules().typicalAudience());
+                    + "%.2f people per member (%.0f%% of the typical person's audience).", config.minSize(), config.maxSize(), config.minScore(),
+                    k.rules().choirMinReachPerMember(), 100 * config.choirMinAudienceShare());
         }
         PassionateCluster c = k.choirs().get(0);
         List<String> named = new ArrayList<>();

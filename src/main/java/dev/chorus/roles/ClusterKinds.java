@@ -14,9 +14,10 @@ import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
  * to {@link ClusterConfig#maxSize()} members and a cohesion score ({@link PassionateClusters}) of at least
  * {@link ClusterConfig#minScore()}. With {@code reach} from {@link ClusterAudience} and s the size:
  * <ul>
- * <li>{@code choir}: cohesive and heard outside: reach &gt; 0 and reach / s at least {@code typical_audience}, the
- * mean number of distinct people who act on a person in this graph (arcs without self-loops / nodes): its members
- * are heard outside the group at least as widely as the average person is heard at all;</li>
+ * <li>{@code choir}: cohesive and heard outside: reach &gt; 0 and reach / s at least {@code choir_min_reach_per_member}
+ * = {@link ClusterConfig#choirMinAudienceShare()} x {@code typical_audience}, the mean number of distinct people who
+ * act on a person in this graph (arcs without self-loops / nodes): from outside alone, its members are heard by a
+ * fair share of what a person is heard by in all;</li>
  * <li>{@code ring}: cohesive, reciprocal and (nearly) unheard outside, the pattern of bought or traded engagement:
  * internal reciprocity at least {@code ring_min_reciprocity} = max({@link ClusterConfig#ringMinReciprocity()},
  * mean + {@link RoleConfig#minZ()} sd of the people's reciprocity ({@link Engagement})), so that answering only
@@ -30,12 +31,13 @@ import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
  *
  * @param directed              whether the graph records direction (rings need it)
  * @param typicalAudience       mean distinct people acting on a person
+ * @param choirMinReachPerMember a choir's reach per member is at least this
  * @param ringMaxReachPerMember a ring's reach per member is at most this
  * @param ringMinReciprocity    a ring's internal reciprocity is at least this (NaN on undirected input)
  * @param config                the cluster settings the rules read
  */
-public record ClusterKinds(boolean directed, double typicalAudience, double ringMaxReachPerMember, double ringMinReciprocity,
-                           ClusterConfig config) {
+public record ClusterKinds(boolean directed, double typicalAudience, double choirMinReachPerMember, double ringMaxReachPerMember,
+                           double ringMinReciprocity, ClusterConfig config) {
     public static final String CHOIR = "choir";
     public static final String RING = "ring";
     public static final String OTHER = "other";
@@ -55,7 +57,8 @@ public record ClusterKinds(boolean directed, double typicalAudience, double ring
             double usual = r.length < 2 ? 0 : new Mean().evaluate(r) + minZ * new StandardDeviation().evaluate(r);
             ring = Math.max(config.ringMinReciprocity(), usual);
         }
-        return new ClusterKinds(g.isDirected(), typical, config.ringMaxAudienceShare() * typical, ring, config);
+        return new ClusterKinds(g.isDirected(), typical, config.choirMinAudienceShare() * typical, config.ringMaxAudienceShare() * typical,
+                ring, config);
     }
 
     /** The resolved values by name, as {@code report.json} lists them. */
@@ -63,6 +66,7 @@ public record ClusterKinds(boolean directed, double typicalAudience, double ring
         Map<String, Double> t = new LinkedHashMap<>();
         t.put("min_cohesion", config.minScore());
         t.put("typical_audience", typicalAudience);
+        t.put("choir_min_reach_per_member", choirMinReachPerMember);
         t.put("ring_max_reach_per_member", ringMaxReachPerMember);
         t.put("ring_min_reciprocity", ringMinReciprocity);
         return t;
@@ -75,7 +79,7 @@ public record ClusterKinds(boolean directed, double typicalAudience, double ring
     public String kind(ClusterCohesion c, ClusterAudience a, double cohesionScore) {
         if (!cohesive(c, cohesionScore)) return OTHER;
         double perMember = (double) a.reach() / c.size();
-        if (a.reach() > 0 && perMember >= typicalAudience) return CHOIR;
+        if (a.reach() > 0 && perMember >= choirMinReachPerMember) return CHOIR;
         if (directed && c.reciprocity() >= ringMinReciprocity && perMember <= ringMaxReachPerMember) return RING;
         return OTHER;
     }
