@@ -102,6 +102,9 @@ class AnalyzeCommandTest {
     void clustersCsvHasOneRowPerCommunity() throws IOException {
         List<String> lines = Files.readAllLines(dir.resolve("clusters.csv"));
         assertTrue(lines.get(0).startsWith("community,size,internal_edges,"), lines.get(0));
+        // reach and kind are appended after core, never reordered
+        assertTrue(lines.get(0).endsWith(",weight_per_pair,core,reach,kind"), lines.get(0));
+        for (String line : lines.subList(1, lines.size())) assertTrue(line.matches(".*,\\d+,(choir|ring|other)"), line);
         assertEquals(report.get("communities").get("count").asInt() + 1, lines.size());
         long members = 0;
         for (String line : lines.subList(1, lines.size())) members += Long.parseLong(line.split(",")[1]);
