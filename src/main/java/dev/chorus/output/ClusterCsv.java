@@ -12,8 +12,8 @@ import java.util.List;
  * {@code clusters.csv}: {@link ClusterCohesion#COLUMNS}, {@code core} (member ids joined by {@code ;}), then
  * {@code reach} (distinct outsiders who acted on a member, {@link dev.chorus.community.ClusterAudience}) and
  * {@code kind} ({@code choir}, {@code ring}, {@code other}: {@link dev.chorus.roles.ClusterKinds}), as the embedded
- * analysis, {@code communities --clusters} and Spark write it; the last two are empty where the writer did not
- * classify the clusters ({@code communities --clusters}, Spark). Cells are formatted by {@link CsvOut}.
+ * analysis, {@code communities --clusters} and Spark write it; the last two are empty where the engine measures
+ * no reach (Spark). Cells are formatted by {@link CsvOut}.
  */
 public final class ClusterCsv {
     private ClusterCsv() {
