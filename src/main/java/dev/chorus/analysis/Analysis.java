@@ -15,6 +15,9 @@ import dev.chorus.community.LeidenConfig;
 import dev.chorus.community.Modularity;
 import dev.chorus.community.Triangles;
 import dev.chorus.community.TrianglesConfig;
+import dev.chorus.community.ClusterAudience;
+import dev.chorus.diffusion.SeedStrategies;
+import dev.chorus.diffusion.SeedingArm;
 import dev.chorus.diffusion.SeedingExperiment;
 import dev.chorus.diffusion.SeedingExperimentConfig;
 import dev.chorus.diffusion.SeedingExperimentResult;
@@ -22,6 +25,8 @@ import dev.chorus.graph.InteractionGraph;
 import dev.chorus.progress.Progress;
 import dev.chorus.roles.Engagement;
 import dev.chorus.roles.EngagementConfig;
+import dev.chorus.roles.ClusterKinds;
+import dev.chorus.roles.ClusterRanking;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.PassionateClusters;
 import dev.chorus.roles.Role;
@@ -52,10 +57,14 @@ import java.util.function.Supplier;
  * the tight clusters, free of modularity's resolution limit, that passionate clusters are ranked from;</li>
  * <li>{@code cohesion}: {@link Cohesion} of every community and every cluster;</li>
  * <li>{@code engagement}: {@link Engagement};</li>
- * <li>{@code roles}: {@link PassionateClusters} then {@link Roles};</li>
+ * <li>{@code audience}: {@link ClusterAudience} of every cluster and every community, their kinds
+ * ({@link ClusterKinds}: choir, ring, other) and the choirs and rings ({@link PassionateClusters}), O(n + m);</li>
+ * <li>{@code roles}: {@link Roles};</li>
  * <li>{@code seeding}: {@link SeedingExperiment} with budget {@link AnalysisConfig#k()}, weighted-cascade IC and
  * complex contagion with threshold 2, cluster seeds spent in {@link PassionateClusters#seedingOrder} order on the
- * tight clusters; skipped when {@link AnalysisConfig#seedingRuns()} is 0 or the graph is empty.</li>
+ * tight clusters, choir seeds from the choirs, voices from the communities; plus the spread of the core of each of
+ * the first {@link AnalysisConfig#top()} choirs; skipped when {@link AnalysisConfig#seedingRuns()} is 0 or the
+ * graph is empty.</li>
  * </ol>
  * Every step is deterministic for a given seed and independent of the thread count. Results computed elsewhere
  * ({@link Precomputed}: any of {@link #CENTRALITIES}, the communities) replace their step, and every later step
@@ -65,7 +74,7 @@ import java.util.function.Supplier;
 public final class Analysis {
     /** Step names, in order, as reported to the step listener. */
     public static final List<String> STEPS = List.of("degree", "pagerank", "kcore", "betweenness", "clustering",
-            "communities", "clusters", "cohesion", "engagement", "roles", "seeding");
+            "communities", "clusters", "cohesion", "engagement", "audience", "roles", "seeding");
     /** The centralities of {@code nodes.csv}, computed (or {@link Precomputed given}) in this order. */
     public static final List<CentralityAlgorithm> CENTRALITIES = List.of(Centralities.DEGREE, Centralities.PAGERANK,
             Centralities.KCORE, Centralities.BETWEENNESS);
@@ -116,9 +125,15 @@ public final class Analysis {
         List<ClusterCohesion> cohesion = both.get(0);
         List<ClusterCohesion> clusterCohesion = both.get(1);
         NodeScores engagement = t.step("engagement", () -> Engagement.compute(g, communities, EngagementConfig.defaults()));
-        List<PassionateCluster> passionate = PassionateClusters.compute(clusters, clusterCohesion, config.clusters());
+        List<ClusterRanking> kinds = t.step("audience", () -> {
+            ClusterKinds rules = ClusterKinds.resolve(g, engagement.column("reciprocity"), config.clusters(), config.roles().minZ());
+            return List.of(PassionateClusters.compute(clusters, clusterCohesion, ClusterAudience.compute(g, clusters), rules),
+                    PassionateClusters.compute(communities, cohesion, ClusterAudience.compute(g, communities), rules));
+        });
+        ClusterRanking clusterKinds = kinds.get(0);
+        List<PassionateCluster> passionate = clusterKinds.choirs();
         RoleAssignment roles = t.step("roles", () -> Roles.compute(
-                new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate), config.roles()));
+                new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate, clusterKinds.rings()), config.roles()));
 
         Map<String, double[]> metrics = new LinkedHashMap<>();
         scores.forEach((a, s) -> a.columns().forEach(c -> metrics.put(c, s.column(c))));
@@ -133,19 +148,28 @@ public final class Analysis {
                 .sorted(Comparator.<Integer>comparingDouble(u -> -pr[u]).thenComparing(u -> g.ids().id(u)))
                 .map(u -> g.ids().id(u)).toList();
         // nothing to seed in an empty graph
-        Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, clusters,
-                PassionateClusters.seedingOrder(passionate, clusterCohesion), config));
+        SeedStrategies.Groups groups = new SeedStrategies.Groups(clusters, PassionateClusters.seedingOrder(clusterKinds, clusterCohesion),
+                PassionateClusters.choirOrder(clusterKinds), communities);
+        Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, groups,
+                passionate.subList(0, Math.min(config.top(), passionate.size())), config));
         return new AnalysisResult(g, config, table, degree, pagerank, kcore, betweenness, samples, communities,
-                Modularity.of(g, communities.membership()), cohesion, clusters, clusterCohesion, passionate, roles, hubs, seeding, seconds);
+                Modularity.of(g, communities.membership()), cohesion, clusters, clusterCohesion, passionate, roles, hubs, seeding, seconds,
+                clusterKinds, kinds.get(1));
     }
 
-    /** The experiment runs both models; the report keeps those asked for. */
-    private static Seeding seeding(InteractionGraph g, Communities clusters, int[] order, AnalysisConfig config) {
+    /** The experiment runs both models; the report keeps those asked for. The choirs' cores are extra seed sets. */
+    private static Seeding seeding(InteractionGraph g, SeedStrategies.Groups groups, List<PassionateCluster> topChoirs, AnalysisConfig config) {
         SeedingExperimentConfig c = SeedingExperimentConfig.defaults().withK(config.k()).withRuns(config.seedingRuns())
                 .withSeed(config.seed()).withThreads(config.threads());
-        SeedingExperimentResult r = SeedingExperiment.compute(g, clusters, order, c);
+        List<Map.Entry<String, int[]>> cores = new ArrayList<>();
+        for (PassionateCluster p : topChoirs) {
+            cores.add(Map.entry(Seeding.CORE_PREFIX + p.cluster(), p.cohesion().core().stream().mapToInt(id -> g.ids().index(id)).toArray()));
+        }
+        SeedingExperimentResult r = SeedingExperiment.compute(g, groups, c, cores);
+        List<SeedingArm> kept = r.arms().stream().filter(a -> config.models().contains(a.model())).toList();
         return new Seeding(Math.min(config.k(), g.nodeCount()), c.runs(), c.complex().thresholdK(),
-                r.arms().stream().filter(a -> config.models().contains(a.model())).toList());
+                kept.stream().filter(a -> !a.strategy().startsWith(Seeding.CORE_PREFIX)).toList(),
+                kept.stream().filter(a -> a.strategy().startsWith(Seeding.CORE_PREFIX)).toList());
     }
 
     /** Announces and times each step. */

@@ -4,6 +4,7 @@ import dev.chorus.graph.NodeScores;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Communities;
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.roles.ClusterRanking;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.RoleAssignment;
 import java.util.List;
@@ -27,19 +28,22 @@ import java.util.Map;
  * @param clusters            the fine partition (Leiden, constant Potts model at
  *                            {@link dev.chorus.roles.ClusterConfig#resolution()}) passionate clusters come from
  * @param clusterCohesion     cohesion metrics of every cluster, in cluster order
- * @param passionate          passionate clusters, most passionate first
+ * @param passionate          the choirs (passionate clusters heard outside), best first: {@code clusterKinds.choirs()}
  * @param roles               roles and their thresholds
  * @param hubs                hub nodes by PageRank, highest first (all of them; the report names the first
  *                            {@link AnalysisConfig#top()})
  * @param seeding             the seeding experiment, or null when it was not run
  * @param seconds             wall time of each step, in step order
+ * @param clusterKinds        every tight cluster's kind and audience, the choirs and the rings, the resolved rules
+ * @param communityKinds      the same for the communities ({@code clusters.csv} rows)
  */
 public record AnalysisResult(InteractionGraph graph, AnalysisConfig config, NodeTable nodes, NodeScores degree,
                              NodeScores pagerank, NodeScores kcore, NodeScores betweenness, int betweennessSamples,
                              Communities communities, double modularity, List<ClusterCohesion> cohesion,
                              Communities clusters, List<ClusterCohesion> clusterCohesion,
                              List<PassionateCluster> passionate, RoleAssignment roles, List<String> hubs,
-                             Seeding seeding, Map<String, Double> seconds) {
+                             Seeding seeding, Map<String, Double> seconds, ClusterRanking clusterKinds,
+                             ClusterRanking communityKinds) {
     public AnalysisResult {
         cohesion = List.copyOf(cohesion);
         clusterCohesion = List.copyOf(clusterCohesion);

@@ -5,17 +5,34 @@ import java.util.List;
 
 /**
  * The seeding experiment as the report shows it ({@link dev.chorus.diffusion.SeedingExperiment}): for a budget of
- * {@code k} seeds, the spread of each strategy (hubs by degree or PageRank, passionate-cluster seeds, IMM) under
+ * {@code k} seeds, the spread of each strategy (hubs by degree or PageRank, cluster, choir and voice seeds, IMM) under
  * each model the analysis asked for, with confidence intervals.
  *
  * @param k          seed budget
  * @param runs       Monte Carlo runs per arm
  * @param thresholdK complex contagion: active neighbours a person needs before adopting
  * @param arms       one entry per strategy and model
+ * @param cores      the spread of seeding each top choir's core, one entry per choir and model, named
+ *                   {@link #CORE_PREFIX} + cluster index
  */
-public record Seeding(int k, int runs, int thresholdK, List<SeedingArm> arms) {
+public record Seeding(int k, int runs, int thresholdK, List<SeedingArm> arms, List<SeedingArm> cores) {
+    /** Prefix of a core arm's name, followed by the cluster index. */
+    public static final String CORE_PREFIX = "core:";
+
     public Seeding {
         arms = List.copyOf(arms);
+        cores = List.copyOf(cores);
+    }
+
+    /** Without core arms (as read back from a report). */
+    public Seeding(int k, int runs, int thresholdK, List<SeedingArm> arms) {
+        this(k, runs, thresholdK, arms, List.of());
+    }
+
+    /** The core arm of {@code cluster} under {@code model}, or null. */
+    public SeedingArm core(int cluster, String model) {
+        for (SeedingArm a : cores) if (a.strategy().equals(CORE_PREFIX + cluster) && a.model().equals(model)) return a;
+        return null;
     }
 
     /** Arms of one model, in experiment order. */

@@ -126,7 +126,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
         step(err, "writing " + out);
         NodesCsv.write(out.resolve("nodes.csv"), r.nodes());
-        ClusterCsv.write(out.resolve("clusters.csv"), r.cohesion());
+        ClusterCsv.write(out.resolve("clusters.csv"), r.cohesion(), r.communityKinds());
         ReportData data = ReportData.of(r, source, bt, btSource);
         ReportJson.write(data.report(), out.resolve("report.json"));
         ReportHtml.write(data, out.resolve("report.html"));

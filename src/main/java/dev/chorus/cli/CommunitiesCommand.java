@@ -2,6 +2,13 @@ package dev.chorus.cli;
 
 import dev.chorus.output.Json;
 import dev.chorus.output.ClusterCsv;
+import dev.chorus.community.ClusterAudience;
+import dev.chorus.roles.EngagementConfig;
+import dev.chorus.roles.ClusterConfig;
+import dev.chorus.roles.ClusterKinds;
+import dev.chorus.roles.Engagement;
+import dev.chorus.roles.PassionateClusters;
+import dev.chorus.roles.RoleConfig;
 import dev.chorus.output.CsvOut;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Cohesion;
@@ -146,7 +153,10 @@ final class CommunitiesCommand implements Callable<Integer> {
     private List<ClusterCohesion> writeClusters(InteractionGraph g, Communities c, int[] sizes) {
         List<ClusterCohesion> all = Cohesion.compute(g, c, CohesionConfig.defaults());
         List<ClusterCohesion> kept = all.stream().filter(k -> sizes[k.community()] >= minSize).toList();
-        ClusterCsv.write(clusters, kept);
+        // reach and kind as analyze classifies communities, with the default thresholds
+        ClusterKinds rules = ClusterKinds.resolve(g, Engagement.compute(g, c, EngagementConfig.defaults()).column("reciprocity"), ClusterConfig.defaults(),
+                RoleConfig.defaults().minZ());
+        ClusterCsv.write(clusters, kept, PassionateClusters.compute(c, all, ClusterAudience.compute(g, c), rules));
         return kept;
     }
 }

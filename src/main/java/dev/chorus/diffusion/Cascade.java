@@ -16,6 +16,11 @@ public interface Cascade {
      */
     int run(int[] seeds, SplittableRandom rng, Scratch scratch, IntList curve);
 
+    /** True when {@link #run} never reads {@code rng}: every run gives the same result, so one run stands for all. */
+    default boolean deterministic() {
+        return false;
+    }
+
     /** Per-thread working memory, reset in O(1) per run by an epoch stamp. */
     final class Scratch {
         final int[] mark;

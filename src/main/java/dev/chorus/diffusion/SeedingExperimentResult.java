@@ -2,7 +2,7 @@ package dev.chorus.diffusion;
 
 import java.util.List;
 
-/** The arms of a {@link SeedingExperiment}: strategies in order degree, pagerank, clusters, imm; each under ic, then threshold. */
+/** The arms of a {@link SeedingExperiment}: strategies in {@link SeedStrategies#NAMES} order, then extra seed sets; each under ic, then threshold. */
 public record SeedingExperimentResult(List<SeedingArm> arms) {
     public SeedingExperimentResult {
         arms = List.copyOf(arms);

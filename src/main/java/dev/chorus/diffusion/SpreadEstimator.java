@@ -17,7 +17,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * sorted and deduplicated first, so the order a caller lists them in does not matter.
  * <p>
  * Confidence interval: mean +- t(0.975, runs-1) * sd / sqrt(runs) with the sample standard deviation
- * (commons-math3 {@link TDistribution}); undefined (NaN) for a single run. Cost: runs x one cascade.
+ * (commons-math3 {@link TDistribution}); undefined (NaN) for a single run. Cost: runs x one cascade, or one cascade
+ * when it is {@link Cascade#deterministic()} (complex contagion), whose runs would all be equal.
  */
 public final class SpreadEstimator implements AutoCloseable {
     /** Streams of random numbers, one per purpose. */
@@ -71,6 +72,7 @@ public final class SpreadEstimator implements AutoCloseable {
     /** Mean spread only (no curve, no per-run storage): the fast path for seed selection. */
     public double mean(int[] seeds) {
         int[] s = canonical(seeds, n);
+        if (cascade.deterministic()) return cascade.run(s, random(seed, stream, 0), scratch.get(), null);
         long[] partial = new long[chunks.count()];
         chunks.forEach(pool, c -> {
             Cascade.Scratch sc = scratch.get();
@@ -93,6 +95,13 @@ public final class SpreadEstimator implements AutoCloseable {
         int[] s = canonical(seeds, n);
         int[] spread = new int[runs];
         int[][] curves = new int[runs][];
+        if (cascade.deterministic()) {
+            // every run is this one: the statistics of runs identical samples, at the cost of one
+            Cascade.IntList curve = new Cascade.IntList();
+            Arrays.fill(spread, cascade.run(s, random(seed, stream, 0), scratch.get(), curve));
+            Arrays.fill(curves, curve.toArray());
+            return SimulationResult.of(model, spread, curves);
+        }
         long[] done = {0};
         try (Progress.Task task = progress.begin(model + " monte carlo", runs, "runs")) {
             chunks.forEach(pool, c -> {

@@ -8,6 +8,9 @@ import dev.chorus.analysis.GraphStats;
 import dev.chorus.analysis.AnalysisResult;
 import dev.chorus.analysis.AnalysisConfig;
 import dev.chorus.backtest.BacktestResult;
+import dev.chorus.analysis.Seeding;
+import dev.chorus.community.ClusterAudience;
+import dev.chorus.roles.ClusterKinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -114,8 +117,17 @@ public final class ReportJson {
 
         ArrayNode clusters = root.putArray("passionate_clusters");
         for (PassionateCluster p : r.passionate()) {
-            clusters.add(cluster(p, p.rank() <= DRAWN_CLUSTERS ? memberEdges(g, p.members()) : null));
+            clusters.add(cluster(p, p.rank() <= DRAWN_CLUSTERS ? memberEdges(g, p.members()) : null, r.seeding()));
         }
+        ArrayNode rings = root.putArray("rings");
+        for (PassionateCluster p : r.clusterKinds().rings()) {
+            rings.add(cluster(p, p.rank() <= DRAWN_CLUSTERS ? memberEdges(g, p.members()) : null, r.seeding()));
+        }
+        ObjectNode kinds = root.putObject("cluster_kinds");
+        ObjectNode kindCounts = kinds.putObject("counts");
+        for (String kind : List.of(ClusterKinds.CHOIR, ClusterKinds.RING, ClusterKinds.OTHER)) kindCounts.put(kind, r.clusterKinds().count(kind));
+        ObjectNode kindThresholds = kinds.putObject("thresholds");
+        r.clusterKinds().rules().thresholds().forEach((k, v) -> number(kindThresholds, k, v));
 
         if (r.seeding() == null) {
             root.putNull("seeding");
@@ -164,7 +176,8 @@ public final class ReportJson {
         ArrayNode hubs = root.putArray("hubs");
         p.hubs().forEach(h -> hubs.add(node(h)));
         ArrayNode clusters = root.putArray("passionate_clusters");
-        for (int i = 0; i < p.passionate().size(); i++) clusters.add(cluster(p.passionate().get(i), i < p.drawnEdges().size() ? p.drawnEdges().get(i) : null));
+        for (int i = 0; i < p.passionate().size(); i++) clusters.add(cluster(p.passionate().get(i), i < p.drawnEdges().size() ? p.drawnEdges().get(i) : null, null));
+        root.putNull("rings");
         root.putNull("seeding");
         if (p.ic() != null) {
             ObjectNode ic = root.putObject("ic");
@@ -209,6 +222,9 @@ public final class ReportJson {
         o.put("max_size", c.maxSize());
         o.put("min_score", c.minScore());
         o.put("core_size", c.coreSize());
+        o.put("choir_min_audience_share", c.choirMinAudienceShare());
+        o.put("ring_max_audience_share", c.ringMaxAudienceShare());
+        o.put("ring_min_reciprocity", c.ringMinReciprocity());
         return o;
     }
 
@@ -265,15 +281,60 @@ public final class ReportJson {
         return o;
     }
 
-    /** @param edges the member ties for a drawn cluster ({@code edges: [[a, b, weight], ...]}), null for the others */
-    static ObjectNode cluster(PassionateCluster p, List<MemberEdge> edges) {
+    /**
+     * @param edges   the member ties for a drawn cluster ({@code edges: [[a, b, weight], ...]}), null for the others
+     * @param seeding where the spread of the cluster's core is read from, null when not run
+     */
+    static ObjectNode cluster(PassionateCluster p, List<MemberEdge> edges, Seeding seeding) {
         ObjectNode o = JSON.createObjectNode();
         o.put("rank", p.rank());
         o.put("cluster", p.cluster());
         o.put("size", p.cohesion().size());
+        if (p.kind() == null) o.putNull("kind");
+        else o.put("kind", p.kind());
+        ClusterAudience a = p.audience();
+        if (a == null) o.putNull("reach");
+        else o.put("reach", a.reach());
         o.put("score", p.score());
+        ObjectNode axes = o.putObject("axes");
+        number(axes, "cohesion", p.cohesionScore());
+        number(axes, "reach", p.reachScore());
         ObjectNode parts = o.putObject("parts");
         p.parts().forEach(parts::put);
+        if (a == null) {
+            o.putNull("audience");
+        } else {
+            ObjectNode audience = o.putObject("audience");
+            audience.put("reach", a.reach());
+            audience.put("outward_weight", a.outwardWeight());
+            audience.put("audience_sum", a.audienceSum());
+            audience.put("best_member_audience", a.bestMemberAudience());
+            number(audience, "shared_share", a.sharedShare());
+            number(audience, "aggregate_gain", a.aggregateGain());
+        }
+        ObjectNode evidence = o.putObject("evidence");
+        number(evidence, "reciprocity", p.cohesion().reciprocity());
+        number(evidence, "intensity", p.parts().get("intensity"));
+        if (a == null) {
+            evidence.putNull("reach_per_member");
+            evidence.putNull("activity_span_share");
+        } else {
+            number(evidence, "reach_per_member", (double) a.reach() / p.cohesion().size());
+            number(evidence, "activity_span_share", a.activitySpanShare());
+        }
+        ObjectNode spread = o.putObject("core_spread");
+        for (String model : AnalysisConfig.MODELS) {
+            SeedingArm arm = seeding == null ? null : seeding.core(p.cluster(), model);
+            if (arm == null) {
+                spread.putNull(model);
+                continue;
+            }
+            ObjectNode m = spread.putObject(model);
+            m.put("runs", arm.runs());
+            number(m, "mean", arm.mean());
+            number(m, "ci95_low", arm.ci95Low());
+            number(m, "ci95_high", arm.ci95High());
+        }
         ObjectNode cohesion = o.putObject("cohesion");
         for (Map.Entry<String, Number> e : p.cohesion().asMap().entrySet()) {
             if (e.getValue() instanceof Double d) number(cohesion, e.getKey(), d);

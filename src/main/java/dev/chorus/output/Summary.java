@@ -7,6 +7,7 @@ import dev.chorus.analysis.AnalysisResult;
 import dev.chorus.backtest.BacktestResult;
 import dev.chorus.diffusion.SeedingArm;
 import dev.chorus.roles.ClusterConfig;
+import dev.chorus.roles.ClusterRanking;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.Role;
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import java.util.Map;
 
 /**
  * The analysis in plain sentences, for stdout, {@code report.json} ({@code summary}) and the top of
- * {@code report.html}: who the hubs are, which clusters are passionate, and what the seeding experiment says about
- * "influencers or clusters?", with its caveats.
+ * {@code report.html}: who the hubs are, which clusters are choirs (cohesive and heard) and which are rings (possible
+ * gamed engagement), and what the seeding experiment says about "influencers or groups?", with its caveats.
  */
 public final class Summary {
     private Summary() {
@@ -45,10 +46,12 @@ public final class Summary {
                     r.hubs().size(), String.join(", ", hubs), hubs.get(0), number(r.degree().column("in")[h]),
                     percent(r.nodes().metric("reciprocity")[h]), r.pagerank().column("pagerank")[h], (int) r.kcore().column("kcore")[h]));
         }
-        s.add(passionate(r.passionate(), r.config().clusters(), top));
-        s.add(String.format(Locale.ROOT, "Roles: %d hubs, %d periphery hubs, %d bridges, %d engagers, %d broadcasters, %d cluster cores.",
+        s.add(choirs(r.clusterKinds(), top));
+        s.add(rings(r.clusterKinds(), top));
+        s.add(String.format(Locale.ROOT, "Roles: %d hubs, %d periphery hubs, %d bridges, %d engagers, %d broadcasters, %d cluster cores, %d ring members.",
                 r.roles().count(Role.HUB), r.roles().count(Role.PERIPHERY_HUB), r.roles().count(Role.BRIDGE),
-                r.roles().count(Role.ENGAGER), r.roles().count(Role.BROADCASTER), r.roles().count(Role.CLUSTER_CORE)));
+                r.roles().count(Role.ENGAGER), r.roles().count(Role.BROADCASTER), r.roles().count(Role.CLUSTER_CORE),
+                r.roles().count(Role.RING_MEMBER)));
         s.addAll(verdict(r, backtest));
         return s;
     }
@@ -80,9 +83,49 @@ public final class Summary {
         return s;
     }
 
+    private static String choirs(ClusterRanking k, int top) {
+        ClusterConfig config = k.rules().config();
+        if (k.choirs().isEmpty()) {
+            return String.format(Locale.ROOT, "No choirs: no tight cluster of %d to %d members with cohesion >= %.2f is heard outside by at least "
+                    + "%.2f people per member (%.0f%% of the typical person's audience).", config.minSize(), config.maxSize(), config.minScore(),
+                    k.rules().choirMinReachPerMember(), 100 * config.choirMinAudienceShare());
+        }
+        PassionateCluster c = k.choirs().get(0);
+        List<String> named = new ArrayList<>();
+        for (PassionateCluster p : k.choirs().subList(0, Math.min(top, k.choirs().size()))) {
+            named.add("#" + p.cluster() + " (" + p.cohesion().size() + " members, reach " + p.audience().reach() + ")");
+        }
+        return String.format(Locale.ROOT, "Choirs (%d cohesive clusters of %d to %d members heard outside, ranked by cohesion and reach): %s. "
+                        + "The first, cluster #%d, has %d members heard by %,d people outside (%.0f%% of their audiences shared), "
+                        + "density %.2f, %s of its ties answered, and its core is %s.",
+                k.choirs().size(), config.minSize(), config.maxSize(), String.join(", ", named), c.cluster(), c.cohesion().size(),
+                c.audience().reach(), 100 * (Double.isNaN(c.audience().sharedShare()) ? 0 : c.audience().sharedShare()),
+                c.cohesion().density(), percent(c.cohesion().reciprocity()), String.join(", ", c.cohesion().core()));
+    }
+
+    private static String rings(ClusterRanking k, int top) {
+        if (!k.rules().directed()) {
+            return "Rings are not assessed: the input is undirected, so who answers whom (reciprocity) is not recorded.";
+        }
+        if (k.rings().isEmpty()) {
+            return String.format(Locale.ROOT, "No rings: no cohesive cluster with at least %s of its ties answered goes (nearly) unheard outside.",
+                    percent(Math.min(1, k.rules().ringMinReciprocity())));
+        }
+        List<String> named = new ArrayList<>();
+        for (PassionateCluster p : k.rings().subList(0, Math.min(top, k.rings().size()))) {
+            named.add("#" + p.cluster() + " (" + p.cohesion().size() + " members, " + percent(p.cohesion().reciprocity()) + " answered, reach "
+                    + p.audience().reach() + ")");
+        }
+        return String.format(Locale.ROOT, "Possible gamed engagement: %d rings, cohesive clusters whose members answer each other but are "
+                        + "acted on by at most %.2f outsiders per member, the pattern of bought or traded engagement: %s. Their members "
+                        + "hold the role ring_member and they are not ranked as choirs.", k.rings().size(), k.rules().ringMaxReachPerMember(),
+                String.join(", ", named));
+    }
+
+    /** Spark measures no reach: its cohesive clusters are listed by cohesion, choirs and rings alike. */
     private static String passionate(List<PassionateCluster> passionate, ClusterConfig config, int top) {
         if (passionate.isEmpty()) {
-            return String.format(Locale.ROOT, "No passionate clusters: no tight cluster of %d to %d members reaches a passion score of %.2f.",
+            return String.format(Locale.ROOT, "No cohesive clusters: no tight cluster of %d to %d members reaches a cohesion of %.2f.",
                     config.minSize(), config.maxSize(), config.minScore());
         }
         PassionateCluster c = passionate.get(0);
@@ -90,42 +133,67 @@ public final class Summary {
         for (PassionateCluster p : passionate.subList(0, Math.min(top, passionate.size()))) {
             named.add("#" + p.cluster() + " (" + p.cohesion().size() + ")");
         }
-        return String.format(Locale.ROOT, "Passionate clusters (%d of %d to %d members with passion score >= %.2f): %s. "
-                        + "The most passionate, cluster #%d, has %d members, density %.2f, %s of its ties answered, "
+        return String.format(Locale.ROOT, "Cohesive clusters (%d of %d to %d members with cohesion >= %.2f; without reach, choirs and "
+                        + "rings are not told apart): %s. The most cohesive, cluster #%d, has %d members, density %.2f, %s of its ties answered, "
                         + "and its core is %s.",
                 passionate.size(), config.minSize(), config.maxSize(), config.minScore(), String.join(", ", named), c.cluster(),
                 c.cohesion().size(), c.cohesion().density(), percent(c.cohesion().reciprocity()), String.join(", ", c.cohesion().core()));
     }
 
-    /** The answer to "influencers or clusters?" per model, from the seeding experiment's confidence intervals. */
+    /**
+     * The answer to "influencers or groups?" per model: the best hub arm ({@code degree}, {@code pagerank}) against
+     * the best group arm ({@code choirs}, {@code voices}), from the confidence intervals, and why the loser lost.
+     */
     static List<String> verdict(AnalysisResult r, BacktestResult backtest) {
         List<String> s = new ArrayList<>();
         Seeding seeding = r.seeding();
         if (seeding == null) {
-            s.add("Influencers or clusters? The seeding experiment was not run, so this report does not answer it.");
+            s.add("Influencers or groups? The seeding experiment was not run, so this report does not answer it.");
             if (backtest != null) s.add(backtest(backtest));
             return s;
         }
         for (String model : List.of("ic", "threshold")) {
-            List<SeedingArm> arms = seeding.arms(model);
-            SeedingArm hub = null;
-            SeedingArm cluster = null;
-            for (SeedingArm a : arms) {
-                if ((a.strategy().equals("degree") || a.strategy().equals("pagerank")) && (hub == null || a.mean() > hub.mean())) hub = a;
-                if (a.strategy().equals("clusters")) cluster = a;
-            }
-            if (hub == null || cluster == null) continue;
+            SeedingArm hub = best(seeding.arms(model), "degree", "pagerank");
+            SeedingArm group = best(seeding.arms(model), "choirs", "voices");
+            if (hub == null || group == null) continue;
             String name = model.equals("ic") ? "simple contagion (independent cascade)" : "complex contagion (threshold)";
-            String outcome;
             // a difference inside the confidence intervals, or under 2% of the spread, is no answer
-            boolean small = Math.abs(cluster.mean() - hub.mean()) < 0.02 * Math.max(cluster.mean(), hub.mean());
-            if (!small && cluster.ci95Low() > hub.ci95High()) outcome = "cluster seeds spread further than hub seeds";
-            else if (!small && hub.ci95Low() > cluster.ci95High()) outcome = "hub seeds spread further than cluster seeds";
-            else outcome = "hub and cluster seeds spread about as far (the difference is within the confidence intervals or under 2%)";
-            s.add(String.format(Locale.ROOT, "Influencers or clusters? Under %s with %d seeds, %s: %s hubs reached %.1f people "
-                            + "(95%% CI %.1f to %.1f), cluster seeds %.1f (%.1f to %.1f).",
+            boolean small = Math.abs(group.mean() - hub.mean()) < 0.02 * Math.max(group.mean(), hub.mean());
+            String outcome;
+            String why;
+            int hubAudience = audience(r, hub.seeds());
+            int groupAudience = audience(r, group.seeds());
+            if (!small && group.ci95Low() > hub.ci95High()) {
+                outcome = group.strategy() + " seeds spread further than hub seeds";
+                why = model.equals("threshold")
+                        ? String.format(Locale.ROOT, "complex contagion needs %d active contacts, which the hubs' mostly one-way audiences "
+                                + "rarely get twice, while the %s seeds' audiences overlap", seeding.thresholdK(), group.strategy())
+                        : groupAudience >= hubAudience
+                        ? String.format(Locale.ROOT, "together the %s seeds are acted on by more people (%,d) than the hubs (%,d): aggregate "
+                                + "influence", group.strategy(), groupAudience, hubAudience)
+                        : String.format(Locale.ROOT, "the hubs are acted on by more people directly (%,d against %,d), but their audiences "
+                                + "pass it on less far than the %s seeds' do", hubAudience, groupAudience, group.strategy());
+                why = "the hubs lost because " + why;
+            } else if (!small && hub.ci95Low() > group.ci95High()) {
+                outcome = "hub seeds spread further than " + group.strategy() + " seeds";
+                if (r.passionate().isEmpty()) {
+                    why = String.format(Locale.ROOT, "the clusters here are small conversations with no audience: no cohesive cluster is heard "
+                            + "outside (%d rings), and the hubs are acted on by %,d people against %,d", r.clusterKinds().rings().size(),
+                            hubAudience, groupAudience);
+                } else {
+                    why = String.format(Locale.ROOT, "the hubs are acted on by %,d people directly against %,d for the %s seeds, %s",
+                            hubAudience, groupAudience, group.strategy(), model.equals("threshold")
+                                    ? "and that audience outweighs the reinforcement the groups give" : "and one exposure is enough here");
+                }
+                why = "the groups lost because " + why;
+            } else {
+                outcome = "hub and group seeds spread about as far (the difference is within the confidence intervals or under 2%)";
+                why = "neither lost";
+            }
+            s.add(String.format(Locale.ROOT, "Influencers or groups? Under %s with %d seeds, %s: %s hubs reached %.1f people "
+                            + "(95%% CI %.1f to %.1f), %s seeds %.1f (%.1f to %.1f); %s.",
                     name, seeding.k(), outcome, hub.strategy(), hub.mean(), hub.ci95Low(), hub.ci95High(),
-                    cluster.mean(), cluster.ci95Low(), cluster.ci95High()));
+                    group.strategy(), group.mean(), group.ci95Low(), group.ci95High(), why));
         }
         if (backtest != null) s.add(backtest(backtest));
         s.add("Caveats: these are simulations on the observed interaction graph, so their answer holds only as far as the "
@@ -137,6 +205,27 @@ public final class Summary {
 
     private static String backtest(BacktestResult b) {
         return "Backtest (seeds chosen on the rows before " + java.time.Instant.ofEpochSecond(b.split()) + "). " + BacktestSummary.verdict(b);
+    }
+
+    /** The arm of the two strategies with the larger mean (the first on a tie), or null. */
+    private static SeedingArm best(List<SeedingArm> arms, String a, String b) {
+        SeedingArm best = null;
+        for (SeedingArm arm : arms) {
+            if ((arm.strategy().equals(a) || arm.strategy().equals(b)) && (best == null || arm.mean() > best.mean())) best = arm;
+        }
+        return best;
+    }
+
+    /** Distinct people, seeds excluded, who acted on at least one seed: the seeds' direct audience. */
+    private static int audience(AnalysisResult r, List<String> seeds) {
+        var g = r.graph();
+        java.util.Set<Integer> seedSet = new java.util.HashSet<>();
+        for (String id : seeds) if (g.ids().index(id) >= 0) seedSet.add(g.ids().index(id));
+        java.util.Set<Integer> heard = new java.util.HashSet<>();
+        for (int v : seedSet) {
+            for (int i = g.in().start(v); i < g.in().end(v); i++) if (!seedSet.contains(g.in().neighbor(i))) heard.add(g.in().neighbor(i));
+        }
+        return heard.size();
     }
 
     static String percent(double share) {

@@ -1,20 +1,28 @@
 package dev.chorus.roles;
 
+import dev.chorus.community.ClusterAudience;
 import dev.chorus.community.ClusterCohesion;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A community that passed the {@link PassionateClusters} filter, with the numbers that earned it.
+ * A cohesive cluster ranked by {@link PassionateClusters}, with the numbers that placed it.
  *
- * @param rank     1 for the most passionate
- * @param score    passion score in [0, 1], the mean of {@code parts}
- * @param parts    the score's terms by name ({@code reciprocity}, {@code density}, {@code clustering},
- *                 {@code insularity}, {@code intensity}), each in [0, 1]; an undefined term is left out
- * @param cohesion the community's cohesion metrics, core included
- * @param members  original ids of all members, in index order
+ * @param rank          1 for the first of its list (choirs or rings)
+ * @param score         the choirs' ranking score, sqrt(cohesionScore x reachScore), in [0, 1]; engines that measure
+ *                      no reach (Spark) rank by cohesion alone and put it here
+ * @param cohesionScore the cohesion axis in [0, 1], the mean of {@code parts}
+ * @param reachScore    the reach axis in [0, 1] (see {@link PassionateClusters}); NaN where reach is not measured
+ * @param kind          {@code choir}, {@code ring} or {@code other} ({@link ClusterKinds}); null where reach is not
+ *                      measured
+ * @param parts         the cohesion terms by name ({@code reciprocity}, {@code density}, {@code clustering},
+ *                      {@code intensity}), each in [0, 1]; an undefined term is left out
+ * @param cohesion      the cluster's cohesion metrics, core included
+ * @param audience      who outside listens to it; null where reach is not measured
+ * @param members       original ids of all members, in index order
  */
-public record PassionateCluster(int rank, double score, Map<String, Double> parts, ClusterCohesion cohesion,
+public record PassionateCluster(int rank, double score, double cohesionScore, double reachScore, String kind,
+                                Map<String, Double> parts, ClusterCohesion cohesion, ClusterAudience audience,
                                 List<String> members) {
     public PassionateCluster {
         parts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parts));

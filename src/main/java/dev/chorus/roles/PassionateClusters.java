@@ -1,5 +1,6 @@
 package dev.chorus.roles;
 
+import dev.chorus.community.ClusterAudience;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Communities;
 import java.util.ArrayList;
@@ -9,47 +10,89 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Passionate clusters: clusters (communities of a fine partition, {@link ClusterConfig#resolution()}) of {@link ClusterConfig#minSize()} to {@link ClusterConfig#maxSize()} members
- * ranked by a passion score, the mean of five cohesion terms in [0, 1] read from {@link ClusterCohesion}:
+ * Passionate clusters on two axes. Clusters are communities of a fine partition ({@link ClusterConfig#resolution()}).
  * <ul>
- * <li>{@code reciprocity}: share of internal arcs answered (left out for undirected inputs);</li>
- * <li>{@code density}: share of member pairs that interacted;</li>
- * <li>{@code clustering}: members' mean local clustering (Watts &amp; Strogatz 1998), closed triads;</li>
- * <li>{@code insularity} = internal weight / (internal + external weight): how much of the members' interaction
- * stays inside;</li>
- * <li>{@code intensity} = x / (1 + x) with x = internal weight per member pair: repeated interaction.</li>
+ * <li><b>cohesion</b>: the mean of four terms in [0, 1] read from {@link ClusterCohesion}: {@code reciprocity}
+ * (share of internal arcs answered; left out for undirected inputs), {@code density} (share of member pairs that
+ * interacted), {@code clustering} (members' mean local clustering, Watts &amp; Strogatz 1998) and
+ * {@code intensity} = x / (1 + x) with x = internal weight per member pair (repeated interaction). A reciprocal
+ * clique with one interaction each way per pair scores (1 + 1 + 1 + 2/3) / 4 = 0.92; a star whose leaves act once
+ * on the centre about 0.2. Insularity is no longer a term: a group that talks only to itself is not thereby a
+ * group that spreads anything;</li>
+ * <li><b>reach</b>: ln(1 + reach) / ln(1 + the largest reach of a cohesive cluster), with reach the distinct
+ * outsiders who acted on a member ({@link ClusterAudience}); logarithmic because audiences are heavy-tailed.</li>
  * </ul>
- * A reciprocal clique with one interaction each way per pair and no outside ties scores (1+1+1+1+2/3)/5 = 0.93; a
- * star whose leaves act once on the centre scores about 0.34 (no reciprocity, no triangles). Clusters below
- * {@link ClusterConfig#minScore()} are not passionate. Ranked by score, then size (larger first), then community
- * index. Centola (Science 329 (2010), doi:10.1126/science.1185231) is why these are the groups to look at:
- * behaviour that needs social reinforcement spreads further through clustered, redundant ties. O(n + k log k).
+ * Each cluster gets a kind ({@link ClusterKinds}). Choirs are ranked by sqrt(cohesion x reach), the geometric
+ * mean, so that a choir needs both (a perfectly cohesive group nobody hears scores 0), then size (larger first),
+ * then index; rings, most cohesive first (the clearest cases of traded engagement on top). Rings are never
+ * choirs. Centola (Science 329 (2010), doi:10.1126/science.1185231) is why cohesive groups are the ones to look
+ * at; the reach axis is why only heard ones are recommended. O(n + k log k).
  */
 public final class PassionateClusters {
     private PassionateClusters() {
     }
 
-    /** The passing clusters, most passionate first. */
-    public static List<PassionateCluster> compute(Communities communities, List<ClusterCohesion> cohesion, ClusterConfig config) {
-        List<ClusterCohesion> kept = passing(cohesion, config);
-        // members of the kept clusters in one pass over the nodes
+    /** Kinds of every cluster, and the choirs and rings with their members. */
+    public static ClusterRanking compute(Communities communities, List<ClusterCohesion> cohesion, List<ClusterAudience> audience,
+                                         ClusterKinds rules) {
+        int k = cohesion.size();
+        double[] cohesionScore = new double[k];
+        int maxReach = 0;
+        for (int c = 0; c < k; c++) {
+            cohesionScore[c] = cohesionScore(cohesion.get(c));
+            if (rules.cohesive(cohesion.get(c), cohesionScore[c])) maxReach = Math.max(maxReach, audience.get(c).reach());
+        }
+        List<String> kinds = new ArrayList<>(k);
+        List<Integer> choirs = new ArrayList<>();
+        List<Integer> rings = new ArrayList<>();
+        double[] reachScore = new double[k];
+        double[] score = new double[k];
+        for (int c = 0; c < k; c++) {
+            String kind = rules.kind(cohesion.get(c), audience.get(c), cohesionScore[c]);
+            kinds.add(kind);
+            reachScore[c] = maxReach == 0 ? 0 : Math.min(1, Math.log1p(audience.get(c).reach()) / Math.log1p(maxReach));
+            score[c] = Math.sqrt(cohesionScore[c] * reachScore[c]);
+            if (kind.equals(ClusterKinds.CHOIR)) choirs.add(c);
+            if (kind.equals(ClusterKinds.RING)) rings.add(c);
+        }
+        choirs.sort(Comparator.comparingDouble((Integer c) -> -score[c]).thenComparingInt(c -> -cohesion.get(c).size())
+                .thenComparingInt(c -> c));
+        rings.sort(Comparator.comparingDouble((Integer c) -> -cohesionScore[c]).thenComparingInt(c -> -cohesion.get(c).size())
+                .thenComparingInt(c -> c));
+        List<List<String>> members = members(communities, choirs, rings);
+        List<PassionateCluster> choirList = new ArrayList<>();
+        List<PassionateCluster> ringList = new ArrayList<>();
+        for (int i = 0; i < choirs.size() + rings.size(); i++) {
+            boolean choir = i < choirs.size();
+            int c = choir ? choirs.get(i) : rings.get(i - choirs.size());
+            PassionateCluster p = new PassionateCluster(choir ? i + 1 : i - choirs.size() + 1, score[c], cohesionScore[c], reachScore[c],
+                    kinds.get(c), parts(cohesion.get(c)), cohesion.get(c), audience.get(c), members.get(i));
+            (choir ? choirList : ringList).add(p);
+        }
+        return new ClusterRanking(choirList, ringList, kinds, audience, rules);
+    }
+
+    /** Members of the listed clusters, in list order, one pass over the nodes. */
+    private static List<List<String>> members(Communities communities, List<Integer> first, List<Integer> second) {
         int[] slot = new int[communities.count()];
         java.util.Arrays.fill(slot, -1);
         List<List<String>> members = new ArrayList<>();
-        for (int i = 0; i < kept.size(); i++) {
-            slot[kept.get(i).community()] = i;
-            members.add(new ArrayList<>());
+        for (List<Integer> list : List.of(first, second)) {
+            for (int c : list) {
+                slot[c] = members.size();
+                members.add(new ArrayList<>());
+            }
         }
         int[] member = communities.membership();
         for (int u = 0; u < member.length; u++) {
             if (slot[member[u]] >= 0) members.get(slot[member[u]]).add(communities.ids().id(u));
         }
-        return ranked(kept, members);
+        return members;
     }
 
     /**
-     * The clusters that pass the size and score filter, most passionate first: the ranking alone, for engines
-     * that hold no node-indexed membership (Spark collects the members of just these).
+     * For engines that measure no reach (Spark): the cohesive clusters, by cohesion alone, then size, then index.
+     * Choirs and rings cannot be told apart without reach, so both are listed.
      */
     public static List<ClusterCohesion> passing(List<ClusterCohesion> cohesion, ClusterConfig config) {
         record Scored(ClusterCohesion c, double score) {
@@ -57,7 +100,7 @@ public final class PassionateClusters {
         List<Scored> kept = new ArrayList<>();
         for (ClusterCohesion c : cohesion) {
             if (c.size() < config.minSize() || c.size() > config.maxSize()) continue;
-            double score = score(c);
+            double score = cohesionScore(c);
             if (score >= config.minScore()) kept.add(new Scored(c, score));
         }
         kept.sort(Comparator.comparingDouble((Scored s) -> -s.score()).thenComparingInt(s -> -s.c().size())
@@ -65,49 +108,52 @@ public final class PassionateClusters {
         return kept.stream().map(Scored::c).toList();
     }
 
-    /** {@link #passing} clusters with their members (same order), ranked 1, 2, ... */
+    /** {@link #passing} clusters with their members (same order), ranked 1, 2, ...; no reach, no kind. */
     public static List<PassionateCluster> ranked(List<ClusterCohesion> passing, List<List<String>> members) {
         List<PassionateCluster> out = new ArrayList<>(passing.size());
         for (int i = 0; i < passing.size(); i++) {
             ClusterCohesion c = passing.get(i);
-            out.add(new PassionateCluster(i + 1, score(c), parts(c), c, members.get(i)));
+            double s = cohesionScore(c);
+            out.add(new PassionateCluster(i + 1, s, s, Double.NaN, null, parts(c), c, null, members.get(i)));
         }
         return out;
     }
 
-    private static double score(ClusterCohesion c) {
-        return parts(c).values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    }
-
     /**
-     * Clusters in the order a seeding strategy should spend its budget: the passionate ones by rank, then every
-     * other cluster of at least two members by passion score (ties by index), so that cluster seeding never runs
-     * out of clusters before it runs out of budget.
+     * Clusters in the order the {@code clusters} seeding strategy spends its budget: the choirs by rank, then every
+     * other cluster of at least two members that is no ring, by cohesion (ties by index), so that cluster seeding
+     * never runs out of clusters before it runs out of budget, and never seeds a ring.
      */
-    public static int[] seedingOrder(List<PassionateCluster> passionate, List<ClusterCohesion> cohesion) {
-        java.util.Set<Integer> taken = new java.util.HashSet<>();
+    public static int[] seedingOrder(ClusterRanking ranking, List<ClusterCohesion> cohesion) {
         List<Integer> order = new ArrayList<>();
-        for (PassionateCluster p : passionate) {
-            order.add(p.cluster());
-            taken.add(p.cluster());
-        }
+        for (PassionateCluster p : ranking.choirs()) order.add(p.cluster());
         List<ClusterCohesion> rest = new ArrayList<>();
-        for (ClusterCohesion c : cohesion) if (c.size() >= 2 && !taken.contains(c.community())) rest.add(c);
+        for (ClusterCohesion c : cohesion) {
+            String kind = ranking.kinds().get(c.community());
+            if (c.size() >= 2 && kind.equals(ClusterKinds.OTHER)) rest.add(c);
+        }
         Map<Integer, Double> score = new java.util.HashMap<>();
-        for (ClusterCohesion c : rest) score.put(c.community(), score(c));
+        for (ClusterCohesion c : rest) score.put(c.community(), cohesionScore(c));
         rest.sort(Comparator.comparingDouble((ClusterCohesion c) -> -score.get(c.community())).thenComparingInt(ClusterCohesion::community));
         for (ClusterCohesion c : rest) order.add(c.community());
         return order.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The score's terms, in the documented order; reciprocity only where it is defined. */
+    /** The choirs' cluster indices, best first: where the {@code choirs} seeding strategy takes its seeds. */
+    public static int[] choirOrder(ClusterRanking ranking) {
+        return ranking.choirs().stream().mapToInt(PassionateCluster::cluster).toArray();
+    }
+
+    static double cohesionScore(ClusterCohesion c) {
+        return parts(c).values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    /** The cohesion terms, in the documented order; reciprocity only where it is defined. */
     static Map<String, Double> parts(ClusterCohesion c) {
         Map<String, Double> p = new LinkedHashMap<>();
         if (!Double.isNaN(c.reciprocity())) p.put("reciprocity", c.reciprocity());
         p.put("density", c.density());
         p.put("clustering", c.averageClustering());
-        double all = c.internalWeight() + c.externalWeight();
-        p.put("insularity", all > 0 ? c.internalWeight() / all : 0.0);
         p.put("intensity", c.weightPerPair() / (1 + c.weightPerPair()));
         return p;
     }

@@ -16,8 +16,10 @@ public enum Role {
     ENGAGER("engager"),
     /** Talks much (more than it is talked to), answers rarely. */
     BROADCASTER("broadcaster"),
-    /** One of the most internally engaged members of a passionate cluster. */
-    CLUSTER_CORE("cluster_core");
+    /** One of the most internally engaged members of a choir (a cohesive cluster heard outside). */
+    CLUSTER_CORE("cluster_core"),
+    /** A member of a ring: a cohesive, reciprocal cluster nobody outside acts on (possible gamed engagement). */
+    RING_MEMBER("ring_member");
 
     private final String label;
 

@@ -29,8 +29,10 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * <li>{@code broadcaster}: high weighted out-degree, at least its in-degree (gives more attention than it gets, so a
  * hub that also posts is not one), and reciprocity, answer rate and reply share each at most
  * {@code broadcasterMaxAnswer} (0.1; an undefined value passes): talks much, answers rarely;</li>
- * <li>{@code cluster_core}: listed in the {@code core} of a passionate cluster (its most internally engaged
- * members, {@link dev.chorus.community.Cohesion}).</li>
+ * <li>{@code cluster_core}: listed in the {@code core} of a choir (its most internally engaged members,
+ * {@link dev.chorus.community.Cohesion});</li>
+ * <li>{@code ring_member}: a member of a ring ({@link ClusterKinds}), instead of {@code cluster_core}: its
+ * engagement is possibly traded, not earned.</li>
  * </ul>
  * O(n log n) for the percentiles.
  */
@@ -40,11 +42,11 @@ public final class Roles {
 
     /**
      * The per-node inputs: {@code degree} with columns {@code in, out, total}; {@code pagerank}, {@code kcore},
-     * {@code betweenness} with their own column; {@code engagement} from {@link Engagement}; and the passionate
-     * clusters.
+     * {@code betweenness} with their own column; {@code engagement} from {@link Engagement}; the choirs and the
+     * rings.
      */
     public record Inputs(NodeScores degree, NodeScores pagerank, NodeScores kcore, NodeScores betweenness,
-                         NodeScores engagement, List<PassionateCluster> passionate) {
+                         NodeScores engagement, List<PassionateCluster> passionate, List<PassionateCluster> rings) {
     }
 
     public static RoleAssignment compute(Inputs in, RoleConfig config) {
@@ -94,6 +96,9 @@ public final class Roles {
         }
         for (PassionateCluster c : in.passionate()) {
             for (String id : c.cohesion().core()) mask[in.degree().ids().index(id)] |= Role.CLUSTER_CORE.bit();
+        }
+        for (PassionateCluster c : in.rings()) {
+            for (String id : c.members()) mask[in.degree().ids().index(id)] |= Role.RING_MEMBER.bit();
         }
         return new RoleAssignment(in.degree().ids(), mask, thresholds, config);
     }

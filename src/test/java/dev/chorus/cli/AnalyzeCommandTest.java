@@ -58,7 +58,7 @@ class AnalyzeCommandTest {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         assertFalse(Files.exists(dir.resolve("rejected.tsv")), "a clean input leaves no rejected.tsv");
-        for (String step : List.of("[1/11] degree", "pagerank", "betweenness", "communities", "clusters", "roles", "done in")) {
+        for (String step : List.of("[1/12] degree", "pagerank", "betweenness", "communities", "clusters", "roles", "done in")) {
             assertTrue(run.err().contains(step), "progress names step " + step + ": " + run.err());
         }
     }
@@ -102,6 +102,9 @@ class AnalyzeCommandTest {
     void clustersCsvHasOneRowPerCommunity() throws IOException {
         List<String> lines = Files.readAllLines(dir.resolve("clusters.csv"));
         assertTrue(lines.get(0).startsWith("community,size,internal_edges,"), lines.get(0));
+        // reach and kind are appended after core, never reordered
+        assertTrue(lines.get(0).endsWith(",weight_per_pair,core,reach,kind"), lines.get(0));
+        for (String line : lines.subList(1, lines.size())) assertTrue(line.matches(".*,\\d+,(choir|ring|other)"), line);
         assertEquals(report.get("communities").get("count").asInt() + 1, lines.size());
         long members = 0;
         for (String line : lines.subList(1, lines.size())) members += Long.parseLong(line.split(",")[1]);

@@ -159,8 +159,10 @@ class CliTest {
         assertEquals(j.get("communities").asInt(), java.util.Arrays.stream(membership).max().getAsInt() + 1);
         assertTrue(dev.chorus.community.PartitionComparison.nmi(membership, truth) >= 0.85);
         List<String> cl = Files.readAllLines(clusters);
-        assertTrue(cl.get(0).startsWith("community,size,"), cl.get(0));
+        assertTrue(cl.get(0).startsWith("community,size,") && cl.get(0).endsWith(",core,reach,kind"), cl.get(0));
         assertEquals(j.get("communities").asInt() + 1, cl.size());
+        // football is undirected: reciprocity is not recorded, so no community is a ring
+        for (String line : cl.subList(1, cl.size())) assertTrue(line.matches(".*,\\d+,(choir|other)"), line);
 
         // without --out: CSV on stdout, JSON on stderr; --min-size marks small communities -1
         Run small = run("communities", "datasets/karate/karate.edges", "--undirected", "--algo", "louvain", "--min-size", "11");

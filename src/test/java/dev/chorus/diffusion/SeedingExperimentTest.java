@@ -36,9 +36,9 @@ class SeedingExperimentTest {
         Communities c = starVsRing(g);
         int ring = c.of("n0");
         SeedingExperimentConfig config = SeedingExperimentConfig.defaults().withK(2).withSimple(Propagation.ic(EdgeWeights.uniform(0.5))).withRuns(2000).withThreads(2);
-        SeedingExperimentResult r = SeedingExperiment.compute(g, c, new int[] {ring, 1 - ring}, config);
-        assertEquals(8, r.arms().size());
-        assertEquals(List.of("degree", "degree", "pagerank", "pagerank", "clusters", "clusters", "imm", "imm"),
+        SeedingExperimentResult r = SeedingExperiment.compute(g, new SeedStrategies.Groups(c, new int[] {ring, 1 - ring}, new int[] {ring}, c), config);
+        assertEquals(12, r.arms().size());
+        assertEquals(List.of("degree", "degree", "pagerank", "pagerank", "clusters", "clusters", "choirs", "choirs", "voices", "voices", "imm", "imm"),
                 r.arms().stream().map(SeedingArm::strategy).toList());
         SeedingArm hubs = r.arm("degree", "threshold");
         // the hub and the best ring node: a leaf has one tie, a ring node two seeds short of two active ties
@@ -67,8 +67,8 @@ class SeedingExperimentTest {
         InteractionGraph g = starAndRing();
         Communities c = starVsRing(g);
         SeedingExperimentConfig config = SeedingExperimentConfig.defaults().withK(3).withRuns(500);
-        SeedingExperimentResult one = SeedingExperiment.compute(g, c, new int[] {1, 0}, config.withThreads(1));
-        SeedingExperimentResult two = SeedingExperiment.compute(g, c, new int[] {1, 0}, config.withThreads(2));
+        SeedingExperimentResult one = SeedingExperiment.compute(g, new SeedStrategies.Groups(c, new int[] {1, 0}, new int[] {1}, c), config.withThreads(1));
+        SeedingExperimentResult two = SeedingExperiment.compute(g, new SeedStrategies.Groups(c, new int[] {1, 0}, new int[] {1}, c), config.withThreads(2));
         for (int i = 0; i < one.arms().size(); i++) {
             SeedingArm a = one.arms().get(i);
             SeedingArm b = two.arms().get(i);
@@ -83,9 +83,8 @@ class SeedingExperimentTest {
     @Test
     void emptyGraphGivesEmptyArms() {
         InteractionGraph empty = new GraphBuilder(true).build();
-        Communities none = Communities.of("none", empty.ids(), new int[0], Double.NaN, 1, 0, true);
-        SeedingExperimentResult r = SeedingExperiment.compute(empty, none, null, SeedingExperimentConfig.defaults().withRuns(10));
-        assertEquals(8, r.arms().size());
+        SeedingExperimentResult r = SeedingExperiment.compute(empty, SeedStrategies.Groups.single(empty), SeedingExperimentConfig.defaults().withRuns(10));
+        assertEquals(12, r.arms().size());
         for (SeedingArm a : r.arms()) {
             assertEquals(List.of(), a.seeds());
             assertEquals(0, a.mean());

@@ -90,6 +90,15 @@ class ReportJsonTest {
         ObjectNode badTie = json.deepCopy();
         ((ObjectNode) badTie.get("passionate_clusters").get(0)).putArray("edges").addArray().add(0).add(1);
         assertFalse(schema.validate(badTie).isEmpty(), "a tie without its weight must fail");
+        ObjectNode ringAmongChoirs = json.deepCopy();
+        ((ObjectNode) ringAmongChoirs.get("passionate_clusters").get(0)).put("kind", "ring");
+        assertFalse(schema.validate(ringAmongChoirs).isEmpty(), "a ring among the choirs must fail");
+        ObjectNode noReach = json.deepCopy();
+        ((ObjectNode) noReach.get("passionate_clusters").get(0)).remove("reach");
+        assertFalse(schema.validate(noReach).isEmpty(), "a cluster without reach must fail");
+        ObjectNode noRings = json.deepCopy();
+        noRings.remove("rings");
+        assertFalse(schema.validate(noRings).isEmpty(), "an embedded report without rings must fail");
         assertEquals("embedded", json.get("engine").asText());
     }
 
@@ -124,7 +133,8 @@ class ReportJsonTest {
                 new SeedingArm("degree", "ic", List.of("160", "62", "107"), 10, 12.5, 2.0, 11.1, 13.9, new double[] {3, 9, 12.5}),
                 new SeedingArm("clusters", "threshold", List.of("1", "2", "3"), 10, 4.0, 0.0, 4.0, 4.0, new double[0])));
         AnalysisResult with = new AnalysisResult(r.graph(), r.config(), r.nodes(), r.degree(), r.pagerank(), r.kcore(), r.betweenness(),
-                r.betweennessSamples(), r.communities(), r.modularity(), r.cohesion(), r.clusters(), r.clusterCohesion(), r.passionate(), r.roles(), r.hubs(), seeding, r.seconds());
+                r.betweennessSamples(), r.communities(), r.modularity(), r.cohesion(), r.clusters(), r.clusterCohesion(), r.passionate(), r.roles(), r.hubs(), seeding, r.seconds(),
+                r.clusterKinds(), r.communityKinds());
         JsonNode j = ReportJson.tree(with, new Source("email.txt.gz", "snap", loaded.rows()));
         assertTrue(schema.validate(j).isEmpty(), () -> schema.validate(j).toString());
         assertEquals(12.5, j.get("seeding").get("arms").get(0).get("mean").asDouble());
@@ -159,8 +169,15 @@ class ReportJsonTest {
         Communities cpm = Leiden.compute(g, LeidenConfig.defaults().withSeed(42).withQuality(LeidenConfig.Quality.CPM).withResolution(0.5));
         assertEquals(cpm.count(), json.get("communities").get("clusters").asInt());
         List<ClusterCohesion> cohesion = Cohesion.compute(g, cpm, CohesionConfig.defaults());
-        assertTrue(json.get("passionate_clusters").size() > 0, "email-Eu-core has passionate clusters");
+        assertTrue(json.get("passionate_clusters").size() > 0, "email-Eu-core has choirs");
+        var jg = g.toJGraphT();
         for (JsonNode c : json.get("passionate_clusters")) {
+            // reach by brute force on JGraphT: distinct sources of edges into a member from a non-member
+            Set<String> members = new java.util.HashSet<>(new ObjectMapper().convertValue(c.get("members"), List.class));
+            Set<String> outsiders = new java.util.HashSet<>();
+            for (String m : members) for (var e : jg.incomingEdgesOf(m)) if (!members.contains(jg.getEdgeSource(e))) outsiders.add(jg.getEdgeSource(e));
+            assertEquals(outsiders.size(), c.get("reach").asInt());
+            assertEquals("choir", c.get("kind").asText());
             ClusterCohesion expected = cohesion.get(c.get("cluster").asInt());
             assertEquals(expected.size(), c.get("size").asInt());
             assertEquals(expected.size(), c.get("members").size());
@@ -173,7 +190,8 @@ class ReportJsonTest {
                 mean += p.asDouble();
                 parts++;
             }
-            assertEquals(mean / parts, c.get("score").asDouble(), 1e-12);
+            assertEquals(mean / parts, c.get("axes").get("cohesion").asDouble(), 1e-12);
+            assertEquals(Math.sqrt(mean / parts * c.get("axes").get("reach").asDouble()), c.get("score").asDouble(), 1e-12);
             assertTrue(expected.size() >= 5 && expected.size() <= 150);
         }
         for (String role : List.of("hub", "periphery_hub", "bridge", "engager", "broadcaster", "cluster_core")) {

@@ -20,30 +20,37 @@ class SummaryTest {
         AnalysisResult r = Analysis.compute(b.build(), AnalysisConfig.defaults().withSeedingRuns(0));
         return new AnalysisResult(r.graph(), r.config(), r.nodes(), r.degree(), r.pagerank(), r.kcore(), r.betweenness(),
                 r.betweennessSamples(), r.communities(), r.modularity(), r.cohesion(), r.clusters(), r.clusterCohesion(),
-                r.passionate(), r.roles(), r.hubs(), new Seeding(2, 100, 2, arms), r.seconds());
+                r.passionate(), r.roles(), r.hubs(), new Seeding(2, 100, 2, arms), r.seconds(), r.clusterKinds(), r.communityKinds());
     }
 
     static SeedingArm arm(String strategy, String model, double mean, double lo, double hi) {
-        return new SeedingArm(strategy, model, List.of("x"), 100, mean, 1, lo, hi, new double[0]);
+        return new SeedingArm(strategy, model, List.of(strategy.equals("degree") || strategy.equals("pagerank") ? "hub" : "a0"), 100, mean, 1,
+                lo, hi, new double[0]);
     }
 
     @Test
     void separatedIntervalsGiveAnAnswerPerModel() {
         List<String> v = Summary.verdict(with(List.of(
-                arm("degree", "ic", 50, 48, 52), arm("pagerank", "ic", 55, 53, 57), arm("clusters", "ic", 20, 19, 21),
-                arm("degree", "threshold", 10, 10, 10), arm("clusters", "threshold", 30, 29, 31))), null);
+                arm("degree", "ic", 50, 48, 52), arm("pagerank", "ic", 55, 53, 57), arm("voices", "ic", 20, 19, 21),
+                arm("choirs", "ic", 10, 9, 11), arm("clusters", "ic", 90, 89, 91),
+                arm("degree", "threshold", 10, 10, 10), arm("choirs", "threshold", 30, 29, 31), arm("voices", "threshold", 25, 25, 25))), null);
         assertEquals(3, v.size(), v.toString());
-        assertTrue(v.get(0).contains("simple contagion") && v.get(0).contains("hub seeds spread further")
-                && v.get(0).contains("pagerank hubs reached 55.0"), v.get(0));
-        assertTrue(v.get(1).contains("complex contagion") && v.get(1).contains("cluster seeds spread further"), v.get(1));
+        // the clusters arm is no group arm of the verdict: hubs against the best of choirs and voices
+        assertTrue(v.get(0).contains("simple contagion") && v.get(0).contains("hub seeds spread further than voices seeds")
+                && v.get(0).contains("pagerank hubs reached 55.0") && v.get(0).contains("voices seeds 20.0"), v.get(0));
+        // the star has no choir: the loser's reason says so; the hub is acted on by 6 people, a0 by nobody
+        assertTrue(v.get(0).contains("the groups lost because the clusters here are small conversations with no audience")
+                && v.get(0).contains("acted on by 6 people against 0"), v.get(0));
+        assertTrue(v.get(1).contains("complex contagion") && v.get(1).contains("choirs seeds spread further than hub seeds")
+                && v.get(1).contains("the hubs lost because complex contagion needs 2 active contacts"), v.get(1));
         assertTrue(v.get(2).startsWith("Caveats"), v.get(2));
     }
 
     @Test
     void overlappingIntervalsOrTinyDifferencesAreNoAnswer() {
         List<String> v = Summary.verdict(with(List.of(
-                arm("degree", "ic", 50, 45, 55), arm("clusters", "ic", 53, 48, 58),
-                arm("degree", "threshold", 751, 751, 751), arm("clusters", "threshold", 747, 747, 747))), null);
+                arm("degree", "ic", 50, 45, 55), arm("choirs", "ic", 53, 48, 58),
+                arm("degree", "threshold", 751, 751, 751), arm("voices", "threshold", 747, 747, 747))), null);
         assertTrue(v.get(0).contains("about as far"), v.get(0));
         assertTrue(v.get(1).contains("about as far"), v.get(1));
     }
@@ -52,7 +59,7 @@ class SummaryTest {
     void withoutTheExperimentTheReportSaysSo() {
         GraphBuilder b = new GraphBuilder(true).add("a", "b", 1);
         AnalysisResult r = Analysis.compute(b.build(), AnalysisConfig.defaults().withSeedingRuns(0));
-        assertEquals(List.of("Influencers or clusters? The seeding experiment was not run, so this report does not answer it."),
+        assertEquals(List.of("Influencers or groups? The seeding experiment was not run, so this report does not answer it."),
                 Summary.verdict(r, null));
     }
 }

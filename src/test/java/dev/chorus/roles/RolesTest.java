@@ -43,10 +43,12 @@ class RolesTest {
     }
 
     @Test
-    void starIsAHubNotAClusterAndReciprocalSixCliqueIsPassionate() throws IOException {
+    void starIsAHubNotAClusterAndHeardReciprocalSixCliqueIsAChoir() throws IOException {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < 10; i++) rows.add("leaf" + i + " star 1000 RT");
         clique(rows, "c", 6, "RE");
+        // 12 fans, each acting on one clique member: every member is heard by 2 people outside
+        for (int j = 0; j < 12; j++) rows.add("fan" + j + " c" + j % 6 + " 1000 RT");
         AnalysisResult r = analyze(graph(rows));
         RoleAssignment roles = r.roles();
 
@@ -62,8 +64,15 @@ class RolesTest {
         assertEquals(r.clusters().of("c0"), top.cluster());
         assertEquals(6, top.cohesion().size());
         assertEquals(List.of("c0", "c1", "c2", "c3", "c4", "c5"), top.members());
-        // reciprocity 1, density 1, clustering 1, insularity 1, intensity 2/(1+2): one row each way per pair
-        assertEquals((4 + 2.0 / 3) / 5, top.score(), 1e-12);
+        // reciprocity 1, density 1, clustering C(5,2)/C(7,2) (5 clique neighbours and 2 fans), intensity 2/(1+2):
+        // one row each way per pair; reach 12 fans, the largest of any cohesive cluster, so the reach axis is 1
+        assertEquals("choir", top.kind());
+        assertEquals(12, top.audience().reach());
+        assertEquals(12, top.audience().audienceSum());
+        assertEquals(2, top.audience().bestMemberAudience());
+        assertEquals((2 + 10.0 / 21 + 2.0 / 3) / 4, top.cohesionScore(), 1e-12);
+        assertEquals(1, top.reachScore(), 1e-12);
+        assertEquals(Math.sqrt(top.cohesionScore()), top.score(), 1e-12);
         assertEquals(5, top.cohesion().core().size());
         for (String id : top.cohesion().core()) assertTrue(roles.has(id, Role.CLUSTER_CORE), id);
         for (int i = 0; i < 6; i++) {
@@ -117,10 +126,17 @@ class RolesTest {
         clique(rows, "c", 6, "RE");
         InteractionGraph g = graph(rows);
         AnalysisConfig small = AnalysisConfig.defaults().withSeedingRuns(0).withClusters(ClusterConfig.defaults().withSize(2, 5));
-        assertTrue(Analysis.compute(g, small).passionate().isEmpty());
+        assertTrue(Analysis.compute(g, small).clusterKinds().rings().isEmpty());
         AnalysisConfig strict = AnalysisConfig.defaults().withSeedingRuns(0).withClusters(ClusterConfig.defaults().withMinScore(0.95));
-        assertTrue(Analysis.compute(g, strict).passionate().isEmpty());
-        assertEquals(1, Analysis.compute(g, AnalysisConfig.defaults().withSeedingRuns(0)).passionate().size());
+        assertTrue(Analysis.compute(g, strict).clusterKinds().rings().isEmpty());
+        // alone, the reciprocal clique is heard by nobody: a ring, not a choir, and its members are ring members
+        AnalysisResult r = Analysis.compute(g, AnalysisConfig.defaults().withSeedingRuns(0));
+        assertEquals(1, r.clusterKinds().rings().size());
+        assertTrue(r.passionate().isEmpty());
+        for (int i = 0; i < 6; i++) {
+            assertTrue(r.roles().has("c" + i, Role.RING_MEMBER));
+            assertFalse(r.roles().has("c" + i, Role.CLUSTER_CORE));
+        }
     }
 
     @Test
