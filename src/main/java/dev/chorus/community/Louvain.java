@@ -4,7 +4,9 @@ import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.parallel.Chunks;
 import dev.chorus.progress.Progress;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 
@@ -22,16 +24,24 @@ import java.util.concurrent.ForkJoinPool;
  * in adjacency order). Sweeps repeat until none moves a node or one gains no more than {@code tolerance}.</li>
  * <li>Aggregation: each community becomes a node, weights between communities summed; repeat on that graph
  * until a level merges nothing or gains no more than {@code tolerance}.</li>
+ * <li>Refinement ({@link LouvainConfig#refine()}, on by default): back down from the coarsest level, each level's
+ * nodes start in the communities found above them and local moving runs again on that level's graph, down to
+ * the single nodes. R. Rotta, A. Noack, "Multilevel local search algorithms for modularity clustering", ACM J.
+ * Exp. Algorithmics 16 (2011) 2.3, doi:10.1145/1963190.1970376. Plain Louvain never moves a node again once its
+ * level is aggregated, and igraph's {@code community_multilevel} stops there. Refinement only moves a node
+ * when that raises modularity, so it never ends below the unrefined partition: over 100 seeds it adds 0.002 to
+ * 0.008 to the mean modularity of the shipped datasets, where unrefined Chorus and igraph agree within noise
+ * (see {@code scripts/louvain-igraph.py}).</li>
  * </ol>
  * The reported quality is the modularity at {@code resolution} of the returned partition on the original graph:
  * {@link Modularity#of(Adjacency, int[], double)}. Louvain communities can be internally disconnected; use
  * {@link Leiden} when that matters.
  * <p>
- * Complexity: O(m) per sweep, and a handful of sweeps per level; levels shrink geometrically in practice.
- * Memory: about 50 bytes per node plus the aggregated graphs, which are smaller than the input, on top of the
- * undirected view. Local moving is sequential, as in the paper (each move sees the previous ones); aggregation
- * runs on {@code threads} threads building each row independently, so the partition is identical for any thread
- * count.
+ * Complexity: O(m) per sweep, and a handful of sweeps per level; levels shrink geometrically in practice, and
+ * refinement sweeps each level again. Memory: about 50 bytes per node plus the aggregated graphs, which are
+ * smaller than the input and kept until refinement, on top of the undirected view. Local moving is sequential,
+ * as in the paper (each move sees the previous ones); aggregation runs on {@code threads} threads building each
+ * row independently, so the partition is identical for any thread count.
  */
 public final class Louvain {
     private Louvain() {
@@ -55,16 +65,29 @@ public final class Louvain {
             Mover mover = new Mover(n, config.resolution() / twoM, twoM / 2, config.tolerance(), new SplittableRandom(config.seed()));
             ForkJoinPool pool = Chunks.pool(config.threads());
             try (Progress.Task task = progress.begin("louvain", -1, "sweeps")) {
+                // level l's graph (kept only to refine) and the community of each of its nodes = node of level l + 1
+                List<CommunityGraph> graphs = new ArrayList<>();
+                List<int[]> coarser = new ArrayList<>();
                 CommunityGraph level = CommunityGraph.of(adj, strength);
+                int[] community;
                 while (true) {
-                    int[] community = new int[level.n];
-                    double gain = mover.move(level, community, task);
+                    community = new int[level.n];
+                    double gain = mover.move(level, community, true, task);
                     levels++;
                     int k = CommunityGraph.compact(community);
-                    for (int u = 0; u < n; u++) labels[u] = community[labels[u]];
                     if (k == level.n || gain <= config.tolerance()) break;
+                    if (config.refine()) graphs.add(level);
+                    coarser.add(community);
                     level = level.aggregate(community, k, pool);
                 }
+                for (int l = coarser.size() - 1; l >= 0; l--) {
+                    int[] map = coarser.get(l);
+                    int[] finer = new int[map.length];
+                    for (int v = 0; v < finer.length; v++) finer[v] = community[map[v]];
+                    if (config.refine()) mover.move(graphs.get(l), finer, false, task);
+                    community = finer;
+                }
+                labels = community;
                 sweeps = mover.sweeps;
             } finally {
                 if (pool != null) pool.shutdown();
@@ -99,16 +122,20 @@ public final class Louvain {
             order = new int[n];
         }
 
-        /** Fills {@code community} with a locally optimal partition of {@code g}; returns the modularity gained. */
-        double move(CommunityGraph g, int[] community, Progress.Task task) {
+        /**
+         * Moves the nodes of {@code g} until {@code community} is locally optimal, starting from singletons or from
+         * the labels it holds (each below {@code g.n}); returns the modularity gained.
+         */
+        double move(CommunityGraph g, int[] community, boolean fromSingletons, Progress.Task task) {
             int n = g.n;
             int[] offsets = g.offsets;
             int[] neighbors = g.neighbors;
             double[] weights = g.weights;
             double[] nodeWeight = g.nodeWeight;
+            Arrays.fill(total, 0, n, 0);
             for (int v = 0; v < n; v++) {
-                community[v] = v;
-                total[v] = nodeWeight[v];
+                if (fromSingletons) community[v] = v;
+                total[community[v]] += nodeWeight[v];
                 order[v] = v;
             }
             CommunityGraph.shuffle(order, 0, n, random);
