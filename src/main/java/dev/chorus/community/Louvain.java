@@ -25,20 +25,22 @@ import java.util.concurrent.ForkJoinPool;
  * <li>Aggregation: each community becomes a node, weights between communities summed; repeat on that graph
  * until a level merges nothing or gains no more than {@code tolerance}.</li>
  * <li>Refinement ({@link LouvainConfig#refine()}, on by default): back down from the coarsest level, each level's
- * nodes start in the communities found above them and local moving runs again on that level's graph, down to
- * the single nodes. R. Rotta, A. Noack, "Multilevel local search algorithms for modularity clustering", ACM J.
- * Exp. Algorithmics 16 (2011) 2.3, doi:10.1145/1963190.1970376. Plain Louvain never moves a node again once its
- * level is aggregated, and igraph's {@code community_multilevel} stops there. Refinement only moves a node
- * when that raises modularity, so it never ends below the unrefined partition: over 100 seeds it adds 0.002 to
- * 0.008 to the mean modularity of the shipped datasets, where unrefined Chorus and igraph agree within noise
- * (see {@code scripts/louvain-igraph.py}).</li>
+ * nodes start in the communities found above them and move again on that level's graph, down to the single
+ * nodes: R. Rotta, A. Noack, "Multilevel local search algorithms for modularity clustering", ACM J. Exp.
+ * Algorithmics 16 (2011) 2.3, doi:10.1145/1963190.1970376. Plain Louvain never moves a node again once its level
+ * is aggregated, and igraph's {@code community_multilevel} stops there. The moves follow the same rule, visited
+ * as in Leiden's fast local moving (Traag, Waltman &amp; van Eck 2019): each node once in a shuffled order, then
+ * only neighbours a move left outside the mover's new community, until none moves. Every move raises modularity,
+ * so a seed never ends below its unrefined partition. Over 100 seeds unrefined Chorus and igraph agree within noise
+ * on the shipped datasets, and refinement lifts the mean modularity 0.0016 to 0.0087 above igraph's
+ * ({@code scripts/louvain-igraph.py}).</li>
  * </ol>
  * The reported quality is the modularity at {@code resolution} of the returned partition on the original graph:
  * {@link Modularity#of(Adjacency, int[], double)}. Louvain communities can be internally disconnected; use
  * {@link Leiden} when that matters.
  * <p>
- * Complexity: O(m) per sweep, and a handful of sweeps per level; levels shrink geometrically in practice, and
- * refinement sweeps each level again. Memory: about 50 bytes per node plus the aggregated graphs, which are
+ * Complexity: O(m) per sweep, and a handful of sweeps per level; levels shrink geometrically in practice.
+ * Refinement visits each level's nodes once plus the neighbours of moved ones: about 10% more time. Memory: about 50 bytes per node plus the aggregated graphs, which are
  * smaller than the input and kept until refinement, on top of the undirected view. Local moving is sequential,
  * as in the paper (each move sees the previous ones); aggregation runs on {@code threads} threads building each
  * row independently, so the partition is identical for any thread count.

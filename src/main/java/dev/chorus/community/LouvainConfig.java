@@ -10,7 +10,7 @@ package dev.chorus.community;
  * @param seed       seed of the node visiting order
  * @param threads    worker threads, >= 1; results do not depend on it
  * @param refine     after the last level, move the nodes of every level again, coarsest first (Rotta &amp; Noack's
- *                   multilevel refinement); false gives Blondel et al.'s algorithm as igraph and GDS run it
+ *                   multilevel refinement); false gives Blondel et al.'s algorithm as igraph runs it
  */
 public record LouvainConfig(double resolution, double tolerance, long seed, int threads, boolean refine) {
     public static final double RESOLUTION_DEFAULT = 1.0;
