@@ -126,7 +126,7 @@ class PrecomputedTest {
         }
         // the bridge rule reads participation: roles are those of the Louvain engagement
         var expected = Roles.compute(new Roles.Inputs(r.degree(), r.pagerank(), r.kcore(), r.betweenness(),
-                Engagement.compute(g, louvain, new EngagementConfig()), r.passionate()), CONFIG.roles());
+                Engagement.compute(g, louvain, EngagementConfig.defaults()), r.passionate(), r.clusterKinds().rings()), CONFIG.roles());
         assertArrayEquals(expected.mask(), r.roles().mask());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chorus.diffusion.SeedStrategies;
 import dev.chorus.analysis.AnalysisConfig;
 import dev.chorus.diffusion.SeedingExperiment;
 import dev.chorus.ingest.IngestOptions;
@@ -65,7 +66,7 @@ class BacktestTest {
         assertEquals(600, b.trainRows());
         BacktestResult ra = Backtest.compute(a, SMALL);
         BacktestResult rb = Backtest.compute(b, SMALL);
-        assertEquals(SeedingExperiment.STRATEGIES.size() + 1, ra.arms().size());
+        assertEquals(SeedStrategies.NAMES.size() + 1, ra.arms().size());
         for (int i = 0; i < ra.arms().size(); i++) {
             Arm x = ra.arms().get(i);
             Arm y = rb.arms().get(i);

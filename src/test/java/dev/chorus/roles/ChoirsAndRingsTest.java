@@ -9,9 +9,7 @@ import dev.chorus.analysis.AnalysisConfig;
 import dev.chorus.analysis.AnalysisResult;
 import dev.chorus.community.Communities;
 import dev.chorus.diffusion.ClusterSeeds;
-import dev.chorus.diffusion.EdgeWeights;
-import dev.chorus.diffusion.IndependentCascade;
-import dev.chorus.diffusion.InfluenceGraph;
+import dev.chorus.diffusion.ClusterSeedsConfig;
 import dev.chorus.diffusion.SeedStrategies;
 import dev.chorus.diffusion.SeedingExperimentConfig;
 import dev.chorus.diffusion.SimulationResult;
@@ -147,11 +145,10 @@ class ChoirsAndRingsTest {
         int[] ringOrder = r.clusterKinds().rings().stream().mapToInt(PassionateCluster::cluster).toArray();
         SeedStrategies.Groups groups = new SeedStrategies.Groups(r.clusters(), choirOrder, choirOrder, r.communities());
         int[] choirSeeds = SeedStrategies.choose("choirs", p.graph(), groups, config.k(), config);
-        int[] ringSeeds = ClusterSeeds.choose(p.graph(), r.clusters(), ringOrder, config.k(), 2);
+        int[] ringSeeds = ClusterSeeds.compute(p.graph(), r.clusters(), ringOrder, new ClusterSeedsConfig(config.k(), 2)).nodes();
         assertEquals(config.k(), choirSeeds.length);
         for (int s : ringSeeds) assertTrue(p.graph().ids().id(s).startsWith("ring"));
-        InfluenceGraph ic = InfluenceGraph.independentCascade(p.graph(), EdgeWeights.uniformOrWc(Double.NaN));
-        try (SpreadEstimator est = new SpreadEstimator(p.graph().nodeCount(), new IndependentCascade(ic), config.runs(), config.seed(),
+        try (SpreadEstimator est = new SpreadEstimator(p.graph().nodeCount(), config.simple().cascade(p.graph()), config.runs(), config.seed(),
                 SpreadEstimator.STREAM_EVALUATE, 2)) {
             SimulationResult choirs = est.simulate("ic", choirSeeds);
             SimulationResult rings = est.simulate("ic", ringSeeds);
