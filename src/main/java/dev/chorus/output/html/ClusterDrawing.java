@@ -30,9 +30,9 @@ final class ClusterDrawing {
     static String svg(JsonNode passionate, NodeColumns nodes, long seed) {
         int drawn = Math.min(ReportJson.DRAWN_CLUSTERS, passionate.size());
         int rows = Math.max(1, (drawn + COLUMNS - 1) / COLUMNS);
-        Svg s = new Svg("chart-clusters", COLUMNS * PANEL, rows * PANEL, "Drawings of the top passionate clusters");
+        Svg s = new Svg("chart-clusters", COLUMNS * PANEL, rows * PANEL, "Drawings of the top choirs");
         if (drawn == 0) {
-            s.text(COLUMNS * PANEL / 2.0, PANEL / 2.0, "No passionate clusters to draw", "middle", 14);
+            s.text(COLUMNS * PANEL / 2.0, PANEL / 2.0, "No choirs to draw", "middle", 14);
             return s.end();
         }
         Map<String, Integer> row = nodes.rows();

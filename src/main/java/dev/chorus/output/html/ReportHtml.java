@@ -16,8 +16,8 @@ import java.util.List;
  * {@code report.html}: one self-contained file a strategist opens offline, the {@link #SECTIONS} in order. The
  * summary in words, then the charts as inline SVG generated here (no script, no external resource): degree
  * distributions on log-log axes ({@code chart-degree}), PageRank against coreness coloured by role
- * ({@code chart-scatter}), drawings of the top passionate clusters ({@code chart-clusters}), and the seeding
- * experiment with 95% confidence intervals as error bars ({@code chart-seeding}); plus tables of hubs, clusters
+ * ({@code chart-scatter}), drawings of the top choirs ({@code chart-clusters}), cohesion against reach per cluster by kind
+ * ({@code chart-cohesion-reach}), the seeding experiment with 95% confidence intervals as error bars ({@code chart-seeding}); plus tables of hubs, clusters
  * and communities and the rules behind the roles. Every id from the input is escaped.
  * <p>
  * It renders a {@link ReportData}, i.e. what a run leaves on disk ({@code report.json}, {@code nodes.csv},
@@ -26,11 +26,12 @@ import java.util.List;
  */
 public final class ReportHtml {
     /** The ids of the chart SVGs, in page order. */
-    public static final List<String> CHARTS = List.of("chart-degree", "chart-scatter", "chart-clusters", "chart-seeding");
+    public static final List<String> CHARTS = List.of("chart-degree", "chart-scatter", "chart-clusters", "chart-cohesion-reach", "chart-seeding");
 
     /** The page, top to bottom. */
     private static final List<Section> SECTIONS = List.of(new TitleSection(), new SummarySection(), new HubsSection(), new DegreeSection(),
-            new ScatterSection(), new ClustersSection(), new CommunitiesSection(), new SeedingSection(), new RolesSection(), new MethodSection());
+            new ScatterSection(), new ClustersSection(), new CohesionReachSection(), new RingsSection(), new CommunitiesSection(), new SeedingSection(),
+            new BacktestSection(), new RolesSection(), new MethodSection());
 
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}

@@ -16,6 +16,7 @@ final class RoleColours {
         COLOURS.put(Role.BRIDGE.label(), "#9467bd");
         COLOURS.put(Role.BROADCASTER.label(), "#8c564b");
         COLOURS.put(Role.CLUSTER_CORE.label(), "#2ca02c");
+        COLOURS.put(Role.RING_MEMBER.label(), "#e377c2");
         COLOURS.put(Role.ENGAGER.label(), "#1f77b4");
         COLOURS.put("none", "#c7c7c7");
     }

@@ -30,7 +30,8 @@ final class ScatterSection implements Section {
         int[] mask = nodes.roles();
         int n = pr.length;
         // the rarer roles all (up to the budget), then an even sample of engagers and people without a role
-        int rare = Role.HUB.bit() | Role.PERIPHERY_HUB.bit() | Role.BRIDGE.bit() | Role.BROADCASTER.bit() | Role.CLUSTER_CORE.bit();
+        int rare = Role.HUB.bit() | Role.PERIPHERY_HUB.bit() | Role.BRIDGE.bit() | Role.BROADCASTER.bit() | Role.CLUSTER_CORE.bit()
+                | Role.RING_MEMBER.bit();
         List<Integer> points = new ArrayList<>();
         for (int u = 0; u < n && points.size() < MAX_POINTS * 3 / 4; u++) if ((mask[u] & rare) != 0) points.add(u);
         int others = 0;

@@ -62,7 +62,8 @@ final class SeedingSection implements Section {
         Axis y = Axis.linear(0, yMax * 1.1, hgt - 60, 30);
         Axis x = Axis.linear(0, 1, 70, w - 20);
         s.frame(x.noTicks(), y, "", "people reached (mean, 95% CI)");
-        Map<String, String> colours = Map.of("degree", "#d62728", "pagerank", "#ff7f0e", "clusters", "#2ca02c", "imm", "#1f77b4");
+        Map<String, String> colours = Map.of("degree", "#d62728", "pagerank", "#ff7f0e", "clusters", "#2ca02c", "choirs", "#17becf", "voices", "#bcbd22",
+                "imm", "#1f77b4");
         double groupWidth = (w - 110.0) / models.size();
         for (int gi = 0; gi < models.size(); gi++) {
             List<SeedingArm> arms = seeding.arms(models.get(gi));
