@@ -65,24 +65,6 @@ class SparkClusterTest {
     }
 
     /**
-     * Under spark-submit the cluster's Jackson and commons-math3 come first: the jar must not hold those packages
-     * under their own names, and Chorus's classes must call the renamed copies.
-     */
-    @Test
-    @Order(0)
-    void shadedJarRenamesWhatSparkAlsoShips() throws IOException {
-        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
-            List<String> clashing = jar.stream().map(java.util.zip.ZipEntry::getName)
-                    .filter(n -> n.contains("com/fasterxml/jackson/") || n.contains("org/apache/commons/math3/") || n.startsWith("org/slf4j/"))
-                    .toList();
-            assertEquals(List.of(), clashing);
-            assertTrue(jar.getEntry("dev/chorus/shaded/jackson/databind/ObjectMapper.class") != null);
-            String json = new String(jar.getInputStream(jar.getEntry("dev/chorus/output/Json.class")).readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertTrue(json.contains("dev/chorus/shaded/jackson/") && !json.contains("com/fasterxml/jackson/"), "Json.class calls the renamed Jackson");
-        }
-    }
-
-    /**
      * As users submit it: Spark's SparkSubmit from the distribution (its Jackson 2.15 first on the classpath), the
      * shaded jar, SparkMain. Karate keeps this run short; it checks the plain cluster run against local[2].
      */
