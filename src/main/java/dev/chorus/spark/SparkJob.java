@@ -102,10 +102,33 @@ public final class SparkJob {
             throw new IllegalArgumentException("--master is required outside spark-submit (e.g. --master 'local[*]')");
         }
         conf.setIfMissing("spark.ui.enabled", "false");
+        if (!conf.contains("spark.jars") && !conf.get("spark.master").startsWith("local")) {
+            // outside spark-submit nobody ships the application: executors would get lambdas without their classes
+            conf.set("spark.jars", applicationJar());
+        }
         if (partitions > 0) conf.setIfMissing("spark.default.parallelism", Integer.toString(partitions));
         JavaSparkContext sc = new JavaSparkContext(conf);
         sc.setLogLevel("WARN");
         return sc;
+    }
+
+    /**
+     * The jar Chorus runs from, which executors on a cluster need as spark-submit would ship it. Running from a
+     * classes directory (an IDE) has no jar to ship: one clear line instead of executors failing task after task.
+     */
+    static String applicationJar() {
+        java.security.CodeSource source = SparkJob.class.getProtectionDomain().getCodeSource();
+        Path jar;
+        try {
+            jar = source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        if (jar == null || !java.nio.file.Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("a cluster master needs the Chorus jar to ship to executors, but Chorus runs from "
+                    + jar + ": build it (mvn package -DskipTests) and run ./chorus spark ... or spark-submit target/chorus.jar");
+        }
+        return jar.toUri().toString();
     }
 
     public static Summary analyze(Config c, PrintWriter err) {

@@ -82,6 +82,17 @@ class SparkCliTest {
         assertEquals(3, Files.readAllLines(dir.resolve("out/rejected.tsv")).size());
     }
 
+    /**
+     * A cluster master needs a jar to ship to executors; from a classes directory (here, as in an IDE) there is none:
+     * one clear line before any Spark context starts, instead of tasks failing on the executors.
+     */
+    @Test
+    void clusterMasterFromAClassesDirectoryAsksForTheJar() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkJob.context("spark://127.0.0.1:1", 2));
+        assertTrue(e.getMessage().startsWith("a cluster master needs the Chorus jar to ship to executors, but Chorus runs from ")
+                && e.getMessage().contains("target/classes"), e.getMessage());
+    }
+
     /** {@code java -jar target/chorus.jar spark ...} has no Spark: one clear line, exit 1, no stack trace. */
     @Test
     void withoutSparkOnTheClasspathOneLineAndExit1() throws Exception {
