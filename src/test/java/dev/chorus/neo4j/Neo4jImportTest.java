@@ -11,7 +11,6 @@ import dev.chorus.graph.LoadThreadsTest;
 import dev.chorus.ingest.IngestOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +39,7 @@ class Neo4jImportTest {
         Path passwordFile = dir.resolve("pw");
         Files.writeString(passwordFile, StandaloneNeo4j.PASSWORD + "\n");
         try (StandaloneNeo4j server = new StandaloneNeo4j(dir.resolve("neo4j-home"))) {
-            Path admin = adminScript(server.home());
+            Path admin = server.adminScript(dir.resolve("bin"));
             Neo4jSettings settings = new Neo4jSettings(server.uri(), "neo4j", StandaloneNeo4j.PASSWORD, Duration.ofSeconds(5));
 
             // the shipped Higgs activity, imported into a store that was never started
@@ -56,7 +55,9 @@ class Neo4jImportTest {
                     Files.readString(higgsDir.resolve("interactions.header.csv")).strip());
             GraphLoader.Loaded higgs = GraphLoader.load(Neo4jLoadTest.HIGGS, IngestOptions.defaults());
             InteractionGraph g = higgs.graph();
+            mark("higgs import");
             server.start();
+            mark("start");
             try (Neo4jClient c = Neo4jClient.connect(settings)) {
                 Neo4jLoadTest.Counts got = Neo4jLoadTest.counts(c);
                 assertEquals(304_691, got.users()); // SOURCE.txt of the dataset
@@ -78,17 +79,7 @@ class Neo4jImportTest {
                 assertEquals(0, constraints(c).size(), "the importer creates no schema");
             }
 
-            // analyze --write on the imported store: applies cypher/schema.cypher, writes every user
-            io = Neo4jResumeTest.run("neo4j", "analyze", "--uri", server.uri().toString(), "--password-file", passwordFile.toString(),
-                    "--write", "--communities", "louvain", "--out", dir.resolve("nodes.csv").toString(), "-q");
-            assertEquals("0", io[0], io[2]);
-            try (Neo4jClient c = Neo4jClient.connect(settings)) {
-                assertTrue(constraints(c).containsAll(Set.of("user_id", "cluster_id")), constraints(c).toString());
-                assertEquals(g.nodeCount(), c.list("MATCH (u:User) WHERE u.pagerank IS NOT NULL AND u.community IS NOT NULL RETURN count(u) AS n",
-                        Map.of()).get(0).get("n").asLong());
-                assertEquals(1.0, c.list("MATCH (u:User) RETURN sum(u.pagerank) AS s", Map.of()).get(0).get("s").asDouble(), 1e-6);
-            }
-
+            mark("higgs checks");
             // an importer failure (the database exists, the server holds it): one line, exit 4
             Path part = dir.resolve("part.csv");
             Path all = dir.resolve("all.csv");
@@ -107,13 +98,16 @@ class Neo4jImportTest {
             assertEquals("4", io[0]);
             assertEquals("chorus: --neo4j-admin " + dir.resolve("no-such-admin") + ": not an executable file", io[2].strip().lines().reduce((a, b) -> b).get());
 
+            mark("failures");
             // a first slice imported over the old store, then the grown input loaded over Bolt: a single load's graph
             server.close();
             io = Neo4jResumeTest.run("neo4j", "import", part.toString(), "--to", partDir.toString(), "--run", "--overwrite",
                     "--neo4j-admin", admin.toString(), "-q");
             assertEquals("0", io[0], io[2] + log(partDir));
             assertTrue(Files.readAllLines(partDir.resolve("import.args")).contains("--overwrite-destination=true"));
+            mark("part import");
             server.start();
+            mark("start");
             GraphLoader.Loaded partGraph = GraphLoader.load(part.toString(), IngestOptions.defaults());
             try (Neo4jClient c = Neo4jClient.connect(settings)) {
                 Neo4jLoadTest.Counts got = Neo4jLoadTest.counts(c);
@@ -122,6 +116,18 @@ class Neo4jImportTest {
                 assertEquals(ids(partGraph.graph()), users(c), "ids with quotes, commas, semicolons and spaces survive the importer's CSV");
                 LoadThreadsTest.assertSameGraph(partGraph.graph(), Neo4jGraphReader.read(c, null));
             }
+            // analyze --write on the imported store: applies cypher/schema.cypher, writes every user
+            io = Neo4jResumeTest.run("neo4j", "analyze", "--uri", server.uri().toString(), "--password-file", passwordFile.toString(),
+                    "--write", "--communities", "louvain", "--out", dir.resolve("nodes.csv").toString(), "-q");
+            assertEquals("0", io[0], io[2]);
+            try (Neo4jClient c = Neo4jClient.connect(settings)) {
+                assertTrue(constraints(c).containsAll(Set.of("user_id", "cluster_id")), constraints(c).toString());
+                assertEquals(partGraph.graph().nodeCount(), c.list("MATCH (u:User) WHERE u.pagerank IS NOT NULL AND u.community IS NOT NULL RETURN count(u) AS n",
+                        Map.of()).get(0).get("n").asLong());
+                assertEquals(1.0, c.list("MATCH (u:User) RETURN sum(u.pagerank) AS s", Map.of()).get(0).get("s").asDouble(), 1e-6);
+            }
+
+            mark("analyze");
             io = Neo4jResumeTest.run("neo4j", "load", all.toString(), "--uri", server.uri().toString(), "--password-file", passwordFile.toString(),
                     "--checkpoint", dir.resolve("cp").toString(), "-q");
             assertEquals("0", io[0], io[2]);
@@ -145,6 +151,13 @@ class Neo4jImportTest {
                 assertEquals(1, c.list("MATCH (m:ChorusGraph) RETURN count(m) AS n", Map.of()).get(0).get("n").asLong());
             }
         }
+    }
+
+    private long t = System.nanoTime();
+
+    private void mark(String what) {
+        System.err.printf("TIMING %s %.1f s%n", what, (System.nanoTime() - t) / 1e9);
+        t = System.nanoTime();
     }
 
     /** Bad rows: the same rejects file and row accounting as {@code neo4j load}, and the same exit 3 above --max-rejects. */
@@ -218,17 +231,6 @@ class Neo4jImportTest {
         grown.add(odd.get(2));
         grown.add(odd.get(0)); // a pair of the imported part again: its weight grows
         Files.write(all, grown);
-    }
-
-    /** A neo4j-admin that runs the importer of the test classpath on the server's home. */
-    private Path adminScript(Path home) throws Exception {
-        Path script = dir.resolve("bin").resolve("neo4j-admin");
-        Files.createDirectories(script.getParent());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(script, "#!/bin/sh\nNEO4J_HOME='" + home + "' NEO4J_CONF='" + home.resolve("conf") + "' exec '" + java
-                + "' -Xmx512m -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path") + "' org.neo4j.cli.AdminTool \"$@\"\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return script;
     }
 
     private static String log(Path importDir) throws Exception {
