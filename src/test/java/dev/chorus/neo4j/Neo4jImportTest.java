@@ -55,9 +55,7 @@ class Neo4jImportTest {
                     Files.readString(higgsDir.resolve("interactions.header.csv")).strip());
             GraphLoader.Loaded higgs = GraphLoader.load(Neo4jLoadTest.HIGGS, IngestOptions.defaults());
             InteractionGraph g = higgs.graph();
-            mark("higgs import");
             server.start();
-            mark("start");
             try (Neo4jClient c = Neo4jClient.connect(settings)) {
                 Neo4jLoadTest.Counts got = Neo4jLoadTest.counts(c);
                 assertEquals(304_691, got.users()); // SOURCE.txt of the dataset
@@ -79,7 +77,6 @@ class Neo4jImportTest {
                 assertEquals(0, constraints(c).size(), "the importer creates no schema");
             }
 
-            mark("higgs checks");
             // an importer failure (the database exists, the server holds it): one line, exit 4
             Path part = dir.resolve("part.csv");
             Path all = dir.resolve("all.csv");
@@ -98,16 +95,13 @@ class Neo4jImportTest {
             assertEquals("4", io[0]);
             assertEquals("chorus: --neo4j-admin " + dir.resolve("no-such-admin") + ": not an executable file", io[2].strip().lines().reduce((a, b) -> b).get());
 
-            mark("failures");
             // a first slice imported over the old store, then the grown input loaded over Bolt: a single load's graph
             server.close();
             io = Neo4jResumeTest.run("neo4j", "import", part.toString(), "--to", partDir.toString(), "--run", "--overwrite",
                     "--neo4j-admin", admin.toString(), "-q");
             assertEquals("0", io[0], io[2] + log(partDir));
             assertTrue(Files.readAllLines(partDir.resolve("import.args")).contains("--overwrite-destination=true"));
-            mark("part import");
             server.start();
-            mark("start");
             GraphLoader.Loaded partGraph = GraphLoader.load(part.toString(), IngestOptions.defaults());
             try (Neo4jClient c = Neo4jClient.connect(settings)) {
                 Neo4jLoadTest.Counts got = Neo4jLoadTest.counts(c);
@@ -127,7 +121,6 @@ class Neo4jImportTest {
                 assertEquals(1.0, c.list("MATCH (u:User) RETURN sum(u.pagerank) AS s", Map.of()).get(0).get("s").asDouble(), 1e-6);
             }
 
-            mark("analyze");
             io = Neo4jResumeTest.run("neo4j", "load", all.toString(), "--uri", server.uri().toString(), "--password-file", passwordFile.toString(),
                     "--checkpoint", dir.resolve("cp").toString(), "-q");
             assertEquals("0", io[0], io[2]);
@@ -153,13 +146,6 @@ class Neo4jImportTest {
         }
     }
 
-    private long t = System.nanoTime();
-
-    private void mark(String what) {
-        System.err.printf("TIMING %s %.1f s%n", what, (System.nanoTime() - t) / 1e9);
-        t = System.nanoTime();
-    }
-
     /** Bad rows: the same rejects file and row accounting as {@code neo4j load}, and the same exit 3 above --max-rejects. */
     @Test
     void badRowsAreRejectedAsByNeo4jLoad() throws Exception {
@@ -168,6 +154,11 @@ class Neo4jImportTest {
         Path importDir = dir.resolve("imp");
         String[] imp = Neo4jResumeTest.run("neo4j", "import", bad.toString(), "--to", importDir.toString(), "-q");
         assertEquals("0", imp[0], imp[2]);
+        // the printed commands: the docker compose service of docker-compose.yml, and the contract's local command
+        String service = composeService();
+        assertTrue(imp[2].contains("docker compose run --rm --no-deps -v " + importDir.toAbsolutePath() + ":/import -w /import " + service
+                + " neo4j-admin database import full neo4j @import.args"), imp[2]);
+        assertTrue(imp[2].contains("cd " + importDir + " && neo4j-admin database import full neo4j @import.args"), imp[2]);
         Neo4jTestServer.clear();
         Path loadRejects = dir.resolve("load-rejected.tsv");
         String[] load = Neo4jResumeTest.run("neo4j", "load", bad.toString(), "--uri", Neo4jTestServer.boltUri().toString(),
@@ -190,6 +181,16 @@ class Neo4jImportTest {
         assertEquals("3", load[0], load[2]);
         assertEquals(1, imp[2].strip().lines().count(), imp[2]);
         assertFalse(Files.exists(dir.resolve("imp2").resolve("users.csv")), "no import files after an input error");
+    }
+
+    /** The one service of docker-compose.yml. */
+    private static String composeService() throws Exception {
+        var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(Path.of("docker-compose.yml").toFile());
+        List<String> names = new ArrayList<>();
+        root.get("services").fieldNames().forEachRemaining(names::add);
+        assertEquals(1, names.size(), names.toString());
+        return names.get(0);
     }
 
     /** Files of a graph format: node attributes, isolated users, undirected pairs once, line breaks switch on multiline fields. */
