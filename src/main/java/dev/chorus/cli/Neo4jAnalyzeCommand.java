@@ -7,6 +7,7 @@ import dev.chorus.community.CommunityAlgorithms;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.neo4j.EmbeddedAnalysis;
 import dev.chorus.neo4j.GdsAnalysis;
+import dev.chorus.neo4j.GraphModel;
 import dev.chorus.neo4j.Neo4jClient;
 import dev.chorus.neo4j.Neo4jGraphReader;
 import dev.chorus.neo4j.NodeResults;
@@ -83,6 +84,7 @@ final class Neo4jAnalyzeCommand implements Callable<Integer> {
                 double writeSeconds = 0;
                 if (write) {
                     long t1 = System.nanoTime();
+                    GraphModel.applySchema(client); // where missing: a store from neo4j import has none after its first start
                     ResultWriter.writeNodes(client, r, batchSize, progress);
                     ResultWriter.writeClusters(client, r, batchSize, progress);
                     writeSeconds = (System.nanoTime() - t1) / 1e9;

@@ -3,6 +3,8 @@ package dev.chorus.cli;
 import dev.chorus.output.Json;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.neo4j.BackendException;
+import dev.chorus.neo4j.ImportFiles;
+import dev.chorus.neo4j.Neo4jAdmin;
 import dev.chorus.neo4j.Neo4jClient;
 import dev.chorus.neo4j.Neo4jLoader;
 import dev.chorus.neo4j.Neo4jSettings;
@@ -11,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -21,10 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code chorus neo4j load|analyze|query}: the Neo4j backend (contract: "chorus neo4j ..."). */
+/** {@code chorus neo4j load|import|analyze|query}: the Neo4j backend (contract: "chorus neo4j ..."). */
 @Command(name = "neo4j", mixinStandardHelpOptions = true,
-        header = "Load interactions into Neo4j, analyze them there, write results back, run Cypher query files.",
-        subcommands = {Neo4jCommand.Load.class, Neo4jAnalyzeCommand.class, Neo4jQueryCommand.class})
+        header = "Load or import interactions into Neo4j, analyze them there, write results back, run Cypher query files.",
+        subcommands = {Neo4jCommand.Load.class, Neo4jCommand.Import.class, Neo4jAnalyzeCommand.class, Neo4jQueryCommand.class})
 final class Neo4jCommand implements Runnable {
     /** Where the password is looked up; tests replace it (a JVM cannot change its own environment). */
     static Function<String, String> environment = System::getenv;
@@ -35,7 +38,7 @@ final class Neo4jCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "a neo4j command is required: load, analyze or query");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a neo4j command is required: load, import, analyze or query");
     }
 
     /** Server and credentials; the password only from the environment or a file. */
@@ -146,6 +149,104 @@ final class Neo4jCommand implements Runnable {
                     return ExitCode.OK;
                 }
             });
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+            header = "Write INPUT as the files of Neo4j's offline importer (neo4j-admin database import full) into --to DIR; JSON summary on stdout.",
+            description = {"The same graph as 'neo4j load' writes, for a first load into an empty database: "
+                    + "DIR/import.args holds the importer's options, so 'cd DIR && neo4j-admin database import full neo4j @import.args' "
+                    + "is the whole import (server stopped). Prints that command and the docker compose one; --run runs it."})
+    static final class Import implements Callable<Integer> {
+        /** The docker-compose.yml service the printed command runs the importer in. */
+        static final String SERVICE = "neo4j";
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        InputOptions input;
+
+        @Option(names = "--to", required = true, paramLabel = "DIR", description = "Directory for the importer's files (created; rejected rows go to DIR/rejected.tsv).")
+        Path to;
+
+        @Option(names = "--gzip", defaultValue = "auto", paramLabel = "WHEN",
+                description = "Gzip the data files: auto (above " + ImportFiles.GZIP_ABOVE + " users + interactions), yes or no (default: ${DEFAULT-VALUE}).")
+        String gzip;
+
+        @Option(names = "--overwrite", description = "Let the import replace an existing database neo4j (adds --overwrite-destination=true to import.args).")
+        boolean overwrite;
+
+        @Option(names = "--run", description = "Run neo4j-admin (from PATH, or --neo4j-admin) on the files; the server must be stopped.")
+        boolean run;
+
+        @Option(names = "--neo4j-admin", paramLabel = "FILE", description = "The neo4j-admin executable for --run (default: the one on PATH).")
+        Path admin;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            Boolean zip = switch (gzip.toLowerCase(Locale.ROOT)) {
+                case "auto" -> null;
+                case "yes" -> true;
+                case "no" -> false;
+                default -> throw new IllegalArgumentException("--gzip: unknown '" + gzip + "' (use auto, yes or no)");
+            };
+            return backend(err, () -> {
+                long t0 = System.nanoTime();
+                java.nio.file.Files.createDirectories(to);
+                GraphLoader.Loaded loaded = input.load(err, to.resolve("rejected.tsv"), null);
+                double readSeconds = (System.nanoTime() - t0) / 1e9;
+                ImportFiles.Result r = ImportFiles.write(loaded.graph(), input.input, loaded.rows(), to, new ImportFiles.Config(zip, overwrite),
+                        CliProgress.create(err, input.quiet));
+                err.printf("chorus: %s: %d rows read = %d loaded + %d rejected; %d users, %d interactions written to %s%n",
+                        input.input, loaded.rows().read(), loaded.rows().loaded(), loaded.rows().rejected(), r.users(), r.interactions(), to);
+                String local = "cd " + shell(to.toString()) + " && " + String.join(" ", ImportFiles.COMMAND);
+                String docker = "docker compose stop " + SERVICE + " && docker compose run --rm --no-deps -v " + shell(to.toAbsolutePath() + ":/import")
+                        + " -w /import " + SERVICE + " " + String.join(" ", ImportFiles.COMMAND) + " && docker compose up -d";
+                String schema = "chorus neo4j query cypher/schema.cypher";
+                double importSeconds = 0;
+                if (run) {
+                    long t1 = System.nanoTime();
+                    if (!input.quiet) err.println("chorus: running neo4j-admin database import full neo4j @" + ImportFiles.ARGS + " in " + to);
+                    err.flush();
+                    Neo4jAdmin.runImport(admin != null ? admin : Neo4jAdmin.onPath(environment.apply("PATH")), to);
+                    importSeconds = (System.nanoTime() - t1) / 1e9;
+                    err.println("chorus: imported into database neo4j (report: " + to.resolve("import.report") + "); start the server, then "
+                            + "create the constraints and indexes: " + schema + " (neo4j load and neo4j analyze --write do it themselves)");
+                } else {
+                    err.println("chorus: import with the server stopped (database neo4j absent or empty, or --overwrite):");
+                    err.println("  local install:  neo4j stop; " + local + "; neo4j start");
+                    err.println("  docker compose: " + docker);
+                    err.println("chorus: after the first start, create the constraints and indexes: " + schema
+                            + " (neo4j load and neo4j analyze --write do it themselves)");
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("input", input.input);
+                summary.put("dir", to.toString());
+                summary.put("users", r.users());
+                summary.put("interactions", r.interactions());
+                summary.put("weight_sum", r.weightSum());
+                summary.put("directed", loaded.graph().isDirected());
+                summary.put("rows", Map.of("read", loaded.rows().read(), "loaded", loaded.rows().loaded(), "rejected", loaded.rows().rejected()));
+                summary.put("files", r.files());
+                summary.put("import_args", r.args());
+                summary.put("commands", Map.of("local", local, "docker_compose", docker, "schema_after_start", schema));
+                summary.put("imported", run);
+                summary.put("read_seconds", readSeconds);
+                summary.put("write_seconds", r.seconds());
+                summary.put("import_seconds", importSeconds);
+                summary.put("rows_per_second", seconds > 0 ? loaded.rows().read() / seconds : null);
+                spec.commandLine().getOut().println(Json.pretty(summary));
+                spec.commandLine().getOut().flush();
+                return ExitCode.OK;
+            });
+        }
+
+        /** A shell word: as is when plain, else single-quoted. */
+        static String shell(String s) {
+            return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
         }
     }
 }

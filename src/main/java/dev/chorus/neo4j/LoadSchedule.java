@@ -73,7 +73,7 @@ final class LoadSchedule {
             int pu = part(u, parts);
             for (int e = out.start(u); e < out.end(u); e++) {
                 int v = out.neighbor(e);
-                if (!g.isDirected() && v < u) continue; // undirected pairs are stored once, from the smaller end
+                if (!GraphModel.stored(g, u, v)) continue;
                 bucketSize[bucketOf[pu][part(v, parts)]]++;
             }
         }
@@ -96,7 +96,7 @@ final class LoadSchedule {
             int pu = part(u, parts);
             for (int e = out.start(u); e < out.end(u); e++) {
                 int v = out.neighbor(e);
-                if (!g.isDirected() && v < u) continue;
+                if (!GraphModel.stored(g, u, v)) continue;
                 int bucket = bucketOf[pu][part(v, parts)];
                 int w = writerOf[bucket];
                 int at = next[w][bucket / parts]++;

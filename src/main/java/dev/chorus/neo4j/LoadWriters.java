@@ -3,12 +3,8 @@ package dev.chorus.neo4j;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.IdMap;
 import dev.chorus.graph.InteractionGraph;
-import dev.chorus.graph.NodeAttributes;
-import dev.chorus.ingest.Interaction;
-import dev.chorus.ingest.InteractionType;
 import dev.chorus.progress.Progress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +30,8 @@ final class LoadWriters {
     private final String readCount;
     private final String commitCount;
     private final Neo4jLoader.BatchListener listener;
+    private final List<GraphModel.Column> userColumns;
+    private final List<GraphModel.Column> pairColumns;
     private final Phaser phaseEnd;
     // guarded by this: the progress copy, the listener and the progress bar see one commit at a time
     private Checkpoint checkpoint;
@@ -56,6 +54,8 @@ final class LoadWriters {
         this.readCount = progressStatements.get(1);
         this.commitCount = progressStatements.get(3);
         this.listener = listener;
+        this.userColumns = GraphModel.userColumns(g);
+        this.pairColumns = GraphModel.pairColumns(g);
         this.phaseEnd = new Phaser(schedule.writers);
     }
 
@@ -199,17 +199,10 @@ final class LoadWriters {
     /** The users of one batch, in schedule order, with load_order and graph-format attributes. */
     private List<Map<String, Object>> userRows(LoadSchedule.Batch batch) {
         IdMap ids = g.ids();
-        NodeAttributes attrs = g.nodeAttributes();
         List<Map<String, Object>> rows = new ArrayList<>(batch.size());
         for (int at = batch.from(); at < batch.to(); at++) {
             int u = schedule.userOrder[at];
-            Map<String, Object> props = new HashMap<>(4);
-            for (String name : attrs.names()) {
-                String v = attrs.get(u, name);
-                if (v != null && !name.equals("id")) props.put(name, v);
-            }
-            props.put("load_order", u);
-            rows.add(Map.of("id", ids.id(u), "properties", props));
+            rows.add(Map.of("id", ids.id(u), "properties", GraphModel.properties(userColumns, c -> GraphModel.userValue(g, c, u))));
         }
         return rows;
     }
@@ -217,23 +210,13 @@ final class LoadWriters {
     /** Stored pairs of one batch of writer {@code w}, ends as element ids. */
     private List<Map<String, Object>> pairRows(int w, LoadSchedule.Batch batch) {
         Adjacency out = g.out();
-        List<InteractionType> types = g.types();
         int[] arcs = schedule.arcs[w];
         int[] sources = schedule.sources[w];
         List<Map<String, Object>> rows = new ArrayList<>(batch.size());
         for (int at = batch.from(); at < batch.to(); at++) {
             int e = arcs[at];
-            Map<String, Object> props = new HashMap<>(8);
-            props.put("weight", out.weight(e));
-            for (InteractionType t : types) {
-                int c = g.typeCount(e, t);
-                if (c > 0) props.put(Neo4jLoader.countProperty(t), c);
-            }
-            if (g.firstTime(e) != Interaction.NO_TIME) {
-                props.put("first_time", g.firstTime(e));
-                props.put("last_time", g.lastTime(e));
-            }
-            rows.add(Map.of("source", elementIds[sources[at]], "target", elementIds[out.neighbor(e)], "properties", props));
+            rows.add(Map.of("source", elementIds[sources[at]], "target", elementIds[out.neighbor(e)],
+                    "properties", GraphModel.properties(pairColumns, c -> GraphModel.pairValue(g, c, e))));
         }
         return rows;
     }

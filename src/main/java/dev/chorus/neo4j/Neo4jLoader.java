@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -87,8 +86,7 @@ public final class Neo4jLoader {
     public static Result load(Neo4jClient client, InteractionGraph g, String input, RowCounts rows, Config config,
                               Progress progress, BatchListener listener) {
         long t0 = System.nanoTime();
-        for (String s : CypherFile.bundled("schema.cypher").statements()) client.autoCommit(s, Map.of(), r -> r.consume());
-        client.autoCommit("CALL db.awaitIndexes(300)", Map.of(), r -> r.consume());
+        GraphModel.applySchema(client);
         List<String> progressStatements = CypherFile.bundled("load-progress.cypher").statements();
 
         int b = config.batchSize();
@@ -128,16 +126,7 @@ public final class Neo4jLoader {
             writers.run(task);
         }
 
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("directed", g.isDirected());
-        meta.put("input", input);
-        meta.put("nodes", (long) g.nodeCount());
-        meta.put("edges", g.edgeCount());
-        meta.put("weight_sum", g.weightSum());
-        meta.put("types", g.types().stream().map(InteractionType::label).toList());
-        meta.put("rows_read", rows.read());
-        meta.put("rows_loaded", rows.loaded());
-        meta.put("rows_rejected", rows.rejected());
+        Map<String, Object> meta = GraphModel.graphProperties(g, input, rows);
         String graph = CypherFile.bundled("load-graph.cypher").single();
         client.write(tx -> {
             tx.run(graph, Map.of("properties", meta)).consume();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * gives equal ids, adjacency arrays (both directions, with weights), per-arc type counts, times and attributes.
  * Each case also checks a count known from the dataset's SOURCE, so equal empty graphs cannot pass.
  */
-class LoadThreadsTest {
+public class LoadThreadsTest {
     /** Loads {@code path} on 1 and on 3 threads, asserts the two graphs equal, returns the second. */
     static InteractionGraph sameOnOneAndThreeThreads(String path, IngestOptions options) {
         InteractionGraph one = GraphLoader.load(path, options.withThreads(1)).graph();
@@ -21,7 +21,7 @@ class LoadThreadsTest {
         return three;
     }
 
-    static void assertSameGraph(InteractionGraph a, InteractionGraph b) {
+    public static void assertSameGraph(InteractionGraph a, InteractionGraph b) {
         assertEquals(a.isDirected(), b.isDirected());
         assertEquals(a.nodeCount(), b.nodeCount());
         for (int u = 0; u < a.nodeCount(); u++) assertEquals(a.ids().id(u), b.ids().id(u));

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +96,20 @@ final class StandaloneNeo4j implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A {@code neo4j-admin} script in {@code bin} that runs the admin tool of the test classpath (it holds
+     * {@code neo4j-import-tool}) on this server's home, as a local install's would; for {@code neo4j import --run}.
+     */
+    Path adminScript(Path bin) throws IOException {
+        Path script = bin.resolve("neo4j-admin");
+        Files.createDirectories(bin);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.writeString(script, "#!/bin/sh\nNEO4J_HOME='" + home + "' NEO4J_CONF='" + home.resolve("conf") + "' exec '" + java
+                + "' -Xmx1g -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path") + "' org.neo4j.cli.AdminTool \"$@\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
     }
 
     /** Kills the server as a crash would: no shutdown, no checkpoint; committed transactions survive in the log. */
