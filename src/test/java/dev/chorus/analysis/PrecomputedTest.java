@@ -73,9 +73,9 @@ class PrecomputedTest {
         AnalysisResult b = given.run(Precomputed.NONE.with(pr).with(core).withCommunities(leiden));
 
         assertEquals(List.of("degree", "pagerank", "kcore", "betweenness", "clustering", "communities", "clusters", "cohesion",
-                "engagement", "roles"), computing.steps());
+                "engagement", "audience", "roles"), computing.steps());
         assertEquals(List.of("degree", "pagerank (given)", "kcore (given)", "betweenness", "clustering", "communities (given)",
-                "clusters", "cohesion", "engagement", "roles"), given.steps());
+                "clusters", "cohesion", "engagement", "audience", "roles"), given.steps());
         assertTrue(computing.tasks().contains("pagerank") && computing.tasks().contains("kcore"), computing.tasks().toString());
         assertTrue(!given.tasks().contains("pagerank") && !given.tasks().contains("kcore"), given.tasks().toString());
         assertEquals(2, Collections.frequency(computing.tasks(), "leiden"), "communities and clusters");

@@ -98,6 +98,12 @@ class ReportHtmlBrowserTest {
         Matcher seeding = Pattern.compile("<svg id=\"chart-seeding\"[^>]*>(.*?)</svg>", Pattern.DOTALL).matcher(dom);
         assertTrue(seeding.find());
         assertEquals(result.seeding().arms().size(), count(seeding.group(1), "<rect"));
+        // one dot per choir and ring (from the run, not the page), plus the two legend dots
+        Matcher kinds = Pattern.compile("<svg id=\"chart-cohesion-reach\"[^>]*>(.*?)</svg>", Pattern.DOTALL).matcher(dom);
+        assertTrue(kinds.find());
+        assertEquals(result.passionate().size() + result.clusterKinds().rings().size() + 2, count(kinds.group(1), "<circle"));
+        assertTrue(result.passionate().size() > 0, "email-Eu-core has choirs to plot");
+        assertTrue(dom.contains("Possible gamed engagement"), "the rings section is on the page");
         assertTrue(dom.contains(result.hubs().get(0)), "the summary names the first hub");
         assertFalse(dom.contains("<script"), "the report needs no script");
     }
