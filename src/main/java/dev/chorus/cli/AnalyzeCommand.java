@@ -1,17 +1,11 @@
 package dev.chorus.cli;
 
-import dev.chorus.output.ClusterCsv;
-import dev.chorus.output.NodesCsv;
-import dev.chorus.output.ClusterCsv;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.analysis.Analysis;
 import dev.chorus.analysis.AnalysisConfig;
 import dev.chorus.analysis.AnalysisResult;
-import dev.chorus.output.Gexf;
-import dev.chorus.output.ReportData;
-import dev.chorus.output.html.ReportHtml;
-import dev.chorus.output.ReportJson;
+import dev.chorus.output.ReportFiles;
 import dev.chorus.analysis.Source;
 import dev.chorus.output.Summary;
 import dev.chorus.roles.ClusterConfig;
@@ -103,12 +97,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Source source = new Source(input.input, loaded.format().name().toLowerCase(Locale.ROOT), loaded.rows());
 
         step(err, "writing " + out);
-        NodesCsv.write(out.resolve("nodes.csv"), r.nodes());
-        ClusterCsv.write(out.resolve("clusters.csv"), r.cohesion());
-        ReportData data = ReportData.of(r, source);
-        ReportJson.write(data.report(), out.resolve("report.json"));
-        ReportHtml.write(data, out.resolve("report.html"));
-        Gexf.write(r, out.resolve("graph.gexf"));
+        ReportFiles.write(r, source, out);
         step(err, String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - start) / 1e9));
 
         for (String sentence : Summary.sentences(r)) stdout.println(sentence);

@@ -1,0 +1,38 @@
+package dev.chorus.output;
+
+import dev.chorus.analysis.AnalysisResult;
+import dev.chorus.analysis.Source;
+import dev.chorus.output.html.ReportHtml;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every file of {@code chorus analyze} into one directory, as the command and {@code chorus bench analyze} write
+ * them: {@code nodes.csv}, {@code clusters.csv}, {@code report.json}, {@code report.html}, {@code graph.gexf}.
+ */
+public final class ReportFiles {
+    private ReportFiles() {
+    }
+
+    /** Writes the files into {@code dir} (which exists) and returns the seconds each took, by file name. */
+    public static Map<String, Double> write(AnalysisResult r, Source source, Path dir) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        timed(seconds, "nodes.csv", () -> NodesCsv.write(dir.resolve("nodes.csv"), r.nodes()));
+        timed(seconds, "clusters.csv", () -> ClusterCsv.write(dir.resolve("clusters.csv"), r.cohesion()));
+        ReportData[] data = new ReportData[1];
+        timed(seconds, "report.json", () -> {
+            data[0] = ReportData.of(r, source);
+            ReportJson.write(data[0].report(), dir.resolve("report.json"));
+        });
+        timed(seconds, "report.html", () -> ReportHtml.write(data[0], dir.resolve("report.html")));
+        timed(seconds, "graph.gexf", () -> Gexf.write(r, dir.resolve("graph.gexf")));
+        return seconds;
+    }
+
+    private static void timed(Map<String, Double> seconds, String file, Runnable write) {
+        long start = System.nanoTime();
+        write.run();
+        seconds.put(file, (System.nanoTime() - start) / 1e9);
+    }
+}
