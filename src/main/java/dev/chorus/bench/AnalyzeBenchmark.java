@@ -6,6 +6,7 @@ import dev.chorus.analysis.AnalysisResult;
 import dev.chorus.analysis.Source;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.ingest.IngestOptions;
+import dev.chorus.output.Gexf;
 import dev.chorus.output.ReportFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * floor every command pays, so {@code analyze / info} says what the analysis itself costs, whatever the load of
  * a shared machine. The two alternate, {@code repeat} times each, without a warm-up (a run takes seconds to
  * minutes, JIT compilation is a negligible part of it); the best run counts. {@code analyze} is what the command
- * does minus parsing flags: load, {@link Analysis#compute}, {@link ReportFiles#write} into a temporary directory
+ * does by default minus parsing flags: load, {@link Analysis#compute}, {@link ReportFiles#write} into a temporary directory
  * (deleted after each run). The per-step seconds and file seconds are those of the best {@code analyze} run;
  * peak heap is the most the heap pools held during a run.
  */
@@ -79,7 +80,8 @@ public final class AnalyzeBenchmark {
         r.seconds().forEach((k, v) -> steps.put(k, round3(v)));
         Path dir = Files.createTempDirectory("chorus-bench-analyze-");
         try {
-            Map<String, Double> files = ReportFiles.write(r, new Source(path, loaded.format().name().toLowerCase(), loaded.rows()), dir);
+            Map<String, Double> files = ReportFiles.write(r, new Source(path, loaded.format().name().toLowerCase(), loaded.rows()), dir,
+                    Gexf.Scope.REPORT);
             steps.put("write", round3(files.values().stream().mapToDouble(Double::doubleValue).sum()));
             Map<String, Object> sizes = new LinkedHashMap<>();
             for (String f : files.keySet()) {

@@ -9,24 +9,27 @@ import java.util.Map;
 
 /**
  * Every file of {@code chorus analyze} into one directory, as the command and {@code chorus bench analyze} write
- * them: {@code nodes.csv}, {@code clusters.csv}, {@code report.json}, {@code report.html}, {@code graph.gexf}.
+ * them: {@code report.json}, {@code nodes.csv}, {@code clusters.csv}, {@code report.html}, and {@code graph.gexf}
+ * (or {@code graph.gexf.gz}, or none) as {@link Gexf.Scope} says.
  */
 public final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** Writes the files into {@code dir} (which exists) and returns the seconds each took, by file name. */
-    public static Map<String, Double> write(AnalysisResult r, Source source, Path dir) {
+    /** Writes the files into {@code dir} (which exists) and returns the seconds each took, by the name of each file written. */
+    public static Map<String, Double> write(AnalysisResult r, Source source, Path dir, Gexf.Scope gexf) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        timed(seconds, "nodes.csv", () -> NodesCsv.write(dir.resolve("nodes.csv"), r.nodes()));
-        timed(seconds, "clusters.csv", () -> ClusterCsv.write(dir.resolve("clusters.csv"), r.cohesion()));
         ReportData[] data = new ReportData[1];
         timed(seconds, "report.json", () -> {
             data[0] = ReportData.of(r, source);
             ReportJson.write(data[0].report(), dir.resolve("report.json"));
         });
+        timed(seconds, "nodes.csv", () -> NodesCsv.write(dir.resolve("nodes.csv"), r.nodes()));
+        timed(seconds, "clusters.csv", () -> ClusterCsv.write(dir.resolve("clusters.csv"), r.cohesion()));
         timed(seconds, "report.html", () -> ReportHtml.write(data[0], dir.resolve("report.html")));
-        timed(seconds, "graph.gexf", () -> Gexf.write(r, dir.resolve("graph.gexf")));
+        long start = System.nanoTime();
+        Path graph = Gexf.write(r, dir, gexf);
+        if (graph != null) seconds.put(graph.getFileName().toString(), (System.nanoTime() - start) / 1e9);
         return seconds;
     }
 
