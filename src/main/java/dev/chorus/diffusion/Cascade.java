@@ -16,6 +16,14 @@ public interface Cascade {
      */
     int run(int[] seeds, SplittableRandom rng, Scratch scratch, IntList curve);
 
+    /**
+     * True when {@link #run} ignores {@code rng}: every Monte Carlo run then gives the same result, so
+     * {@link SpreadEstimator} runs it once.
+     */
+    default boolean deterministic() {
+        return false;
+    }
+
     /** Per-thread working memory, reset in O(1) per run by an epoch stamp. */
     final class Scratch {
         final int[] mark;

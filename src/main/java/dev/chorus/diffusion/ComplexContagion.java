@@ -38,6 +38,11 @@ public final class ComplexContagion implements Cascade {
     }
 
     @Override
+    public boolean deterministic() {
+        return true;
+    }
+
+    @Override
     public int run(int[] seeds, SplittableRandom rng, Scratch s, IntList curve) {
         int active = s.nextEpoch();
         int[] mark = s.mark;
