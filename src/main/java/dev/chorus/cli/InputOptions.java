@@ -96,6 +96,7 @@ public final class InputOptions {
                 for (RejectedRow r : loaded.firstRejected()) err.printf("  line %d: %s: %s%n", r.line(), r.reason(), r.text());
             }
         }
+        HeapAdvice.loaded(loaded.graph().nodeCount(), loaded.graph().edgeCount());
         if (loaded.rows().read() == 0 && loaded.graph().nodeCount() == 0) {
             err.println("chorus: warning: " + input + " holds no rows (empty file or header only)");
         }
