@@ -6,17 +6,13 @@ import dev.chorus.backtest.BacktestResult;
 import dev.chorus.backtest.SplitConfig;
 import dev.chorus.backtest.TemporalSplit;
 import dev.chorus.ingest.Interaction;
-import dev.chorus.output.ClusterCsv;
-import dev.chorus.output.NodesCsv;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.analysis.Analysis;
 import dev.chorus.analysis.AnalysisConfig;
 import dev.chorus.analysis.AnalysisResult;
 import dev.chorus.output.Gexf;
-import dev.chorus.output.ReportData;
-import dev.chorus.output.html.ReportHtml;
-import dev.chorus.output.ReportJson;
+import dev.chorus.output.ReportFiles;
 import dev.chorus.analysis.Source;
 import dev.chorus.output.Summary;
 import dev.chorus.roles.ClusterConfig;
@@ -76,6 +72,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "CPM resolution of the tight clusters: internal interaction weight per member pair they exceed (default: ${DEFAULT-VALUE}).")
     double clusterResolution;
 
+    @Option(names = "--gexf", defaultValue = "report", paramLabel = "WHAT",
+            description = "graph.gexf: report (the report's subgraph: named hubs, drawn clusters, their ties), full (every node and edge, "
+                    + "graph.gexf.gz above 1M edges) or none (default: ${DEFAULT-VALUE}).")
+    Gexf.Scope gexf;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
@@ -125,17 +126,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
 
         step(err, "writing " + out);
-        NodesCsv.write(out.resolve("nodes.csv"), r.nodes());
-        ClusterCsv.write(out.resolve("clusters.csv"), r.cohesion(), r.communityKinds());
-        ReportData data = ReportData.of(r, source, bt, btSource);
-        ReportJson.write(data.report(), out.resolve("report.json"));
-        ReportHtml.write(data, out.resolve("report.html"));
-        Gexf.write(r, out.resolve("graph.gexf"));
-        step(err, String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - start) / 1e9));
+        long writing = System.nanoTime();
+        List<String> files = List.copyOf(ReportFiles.write(r, source, bt, btSource, out, gexf).keySet());
+        step(err, String.format(Locale.ROOT, "wrote the files in %.1f s; done in %.1f s", (System.nanoTime() - writing) / 1e9,
+                (System.nanoTime() - start) / 1e9));
 
         for (String sentence : Summary.sentences(r, bt)) stdout.println(sentence);
-        stdout.println("Report: " + out.resolve("report.html") + " (also report.json, nodes.csv, clusters.csv, graph.gexf"
-                + (loaded.rows().rejected() > 0 ? ", rejected.tsv" : "") + " in " + out + ")");
+        List<String> also = new java.util.ArrayList<>(files);
+        also.remove("report.html");
+        if (loaded.rows().rejected() > 0) also.add("rejected.tsv");
+        stdout.println("Report: " + out.resolve("report.html") + " (also " + String.join(", ", also) + " in " + out + ")");
         stdout.flush();
         return ExitCode.OK;
     }

@@ -1,6 +1,8 @@
 package dev.chorus.cli;
 
 import dev.chorus.output.Json;
+import dev.chorus.analysis.AnalysisConfig;
+import dev.chorus.bench.AnalyzeBenchmark;
 import dev.chorus.bench.CentralityBenchmark;
 import dev.chorus.bench.CommunityBenchmark;
 import dev.chorus.bench.DiffusionBenchmark;
@@ -30,6 +32,7 @@ final class BenchCommand implements Callable<Integer> {
             "ingest: read + build the graph vs. a line scan and a naive loader;",
             "centrality: algorithms on the loaded graph vs. JGraphT and vs. one thread;",
             "communities: louvain, leiden, lpa with their modularity, vs. JGraphT's label propagation and one thread;",
+            "analyze: the main job (load, every step, the files) vs. info on the same file, alternating; per-step times, peak heap, ratio;",
             "diffusion: IMM on NetHEPT vs CELF, one thread and top degree; CELF vs plain greedy; Monte Carlo throughput; IMM on --input if given."})
     String what;
 
@@ -66,17 +69,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plain", description = "Generate 'source target' rows instead of the 4-column interaction form.")
     boolean plain;
 
-    @Option(names = "--repeat", defaultValue = "3", paramLabel = "K", description = "Timed runs per contender after a warm-up (default: ${DEFAULT-VALUE}).")
-    int repeat;
+    @Option(names = "--repeat", paramLabel = "K", description = "Timed runs per contender (default: 3 after a warm-up; analyze: 1, no warm-up).")
+    Integer repeat;
 
     @Option(names = "--no-celf", description = "diffusion: skip CELF (k=50 with 1,000 runs per evaluation takes minutes) and plain greedy.")
     boolean noCelf;
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("ingest", "centrality", "communities", "diffusion").contains(what)) {
-            throw new IllegalArgumentException("bench: unknown benchmark '" + what + "' (available: ingest, centrality, communities, diffusion)");
+        if (!List.of("ingest", "centrality", "communities", "analyze", "diffusion").contains(what)) {
+            throw new IllegalArgumentException("bench: unknown benchmark '" + what + "' (available: ingest, centrality, communities, analyze, diffusion)");
         }
+        if (repeat == null) repeat = what.equals("analyze") ? 1 : 3;
         if (what.equals("diffusion")) {
             if (repeat < 1) throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
             Map<String, Object> result = DiffusionBenchmark.run(DiffusionBenchmark.NETHEPT, input, repeat, !noCelf, spec.commandLine().getErr());
@@ -102,6 +106,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Map<String, Object> result = switch (what) {
                 case "ingest" -> IngestBenchmark.run(path, repeat, err);
+                case "analyze" -> AnalyzeBenchmark.run(path, repeat, AnalysisConfig.defaults(), l -> InfoCommand.describe(input, l), err);
                 case "centrality" -> CentralityBenchmark.run(path, algorithms, repeat, !noJgrapht, samples, baselineSamples, !noOneThread, err);
                 default -> CommunityBenchmark.run(path, algorithms, repeat, !noJgrapht, err);
             };

@@ -31,8 +31,7 @@ public final class Chorus implements Runnable {
         try {
             System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
         } catch (OutOfMemoryError e) {
-            System.err.println("chorus: out of memory (max heap " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MiB); give the JVM more, e.g. JAVA_OPTS=-Xmx8g ./chorus ...");
+            System.err.println(HeapAdvice.message(Runtime.getRuntime().maxMemory()));
             System.exit(ExitCode.SOFTWARE);
         }
     }
@@ -50,6 +49,11 @@ public final class Chorus implements Runnable {
             return ExitCode.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (HeapAdvice.outOfMemory(ex)) {
+                c.getErr().println(HeapAdvice.message(Runtime.getRuntime().maxMemory()));
+                c.getErr().flush();
+                return ExitCode.SOFTWARE;
+            }
             int code = exitCode(ex);
             String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
             // an output that cannot be written is the user's path, not a bug: its message names the file

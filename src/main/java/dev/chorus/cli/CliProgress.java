@@ -9,7 +9,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Progress bars on stderr (me.tongfei:progressbar), only when stderr is a terminal and {@code --quiet} is off:
+ * Progress bars on stderr (me.tongfei:progressbar), each with its elapsed time and ETA (the library's default,
+ * from the rate so far), only when stderr is a terminal and {@code --quiet} is off:
  * batch jobs that redirect stderr get clean logs. The launcher tells whether stderr is a terminal
  * ({@code -Dchorus.stderr.tty}); without it, a console means an interactive run.
  */

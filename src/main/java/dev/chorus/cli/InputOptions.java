@@ -86,8 +86,11 @@ public final class InputOptions {
      */
     GraphLoader.Loaded load(PrintWriter err, Path defaultRejects, Integer threads) {
         IngestOptions options = toOptions(err, threads);
-        return read(err, rejects != null ? rejects : defaultRejects, (sink, progress) -> GraphLoader.load(input, options, sink, progress),
-                GraphLoader.Loaded::rows, GraphLoader.Loaded::firstRejected, l -> l.graph().nodeCount() == 0);
+        GraphLoader.Loaded loaded = read(err, rejects != null ? rejects : defaultRejects,
+                (sink, progress) -> GraphLoader.load(input, options, sink, progress), GraphLoader.Loaded::rows,
+                GraphLoader.Loaded::firstRejected, l -> l.graph().nodeCount() == 0);
+        HeapAdvice.loaded(loaded.graph().nodeCount(), loaded.graph().edgeCount());
+        return loaded;
     }
 
     /**

@@ -16,7 +16,10 @@ public interface Cascade {
      */
     int run(int[] seeds, SplittableRandom rng, Scratch scratch, IntList curve);
 
-    /** True when {@link #run} never reads {@code rng}: every run gives the same result, so one run stands for all. */
+    /**
+     * True when {@link #run} ignores {@code rng}: every Monte Carlo run then gives the same result, so
+     * {@link SpreadEstimator} runs it once.
+     */
     default boolean deterministic() {
         return false;
     }

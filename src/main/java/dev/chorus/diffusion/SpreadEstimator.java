@@ -17,8 +17,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  * sorted and deduplicated first, so the order a caller lists them in does not matter.
  * <p>
  * Confidence interval: mean +- t(0.975, runs-1) * sd / sqrt(runs) with the sample standard deviation
- * (commons-math3 {@link TDistribution}); undefined (NaN) for a single run. Cost: runs x one cascade, or one cascade
- * when it is {@link Cascade#deterministic()} (complex contagion), whose runs would all be equal.
+ * (commons-math3 {@link TDistribution}); undefined (NaN) for a single run. Cost: runs x one cascade; one cascade
+ * when the cascade is {@link Cascade#deterministic()} (every run would give the same number), and nothing for a
+ * seed set this estimator already simulated (the same runs draw the same random numbers, so the result is the same:
+ * the arms of a seeding experiment often share their seeds).
  */
 public final class SpreadEstimator implements AutoCloseable {
     /** Streams of random numbers, one per purpose. */
@@ -34,6 +36,8 @@ public final class SpreadEstimator implements AutoCloseable {
     private final ForkJoinPool pool;
     private final ThreadLocal<Cascade.Scratch> scratch;
     private final Chunks chunks;
+    /** Results of {@link #simulate} by canonical seed set and model name. */
+    private final java.util.Map<String, SimulationResult> done = new java.util.HashMap<>();
 
     public SpreadEstimator(int nodeCount, Cascade cascade, int runs, long seed, long stream, int threads) {
         if (runs < 1) throw new IllegalArgumentException("runs must be >= 1, got " + runs);
@@ -93,15 +97,27 @@ public final class SpreadEstimator implements AutoCloseable {
     /** Full statistics and the mean spread curve, reporting runs done to {@code progress}. */
     public SimulationResult simulate(String model, int[] seeds, Progress progress) {
         int[] s = canonical(seeds, n);
+        String key = model + Arrays.toString(s);
+        SimulationResult known = done.get(key);
+        if (known != null) return known;
+        SimulationResult r = cascade.deterministic() ? once(model, s) : monteCarlo(model, s, progress);
+        done.put(key, r);
+        return r;
+    }
+
+    /** The one result of a deterministic cascade, as {@code runs} identical runs. */
+    private SimulationResult once(String model, int[] s) {
+        Cascade.IntList curve = new Cascade.IntList();
+        int[] spread = new int[runs];
+        Arrays.fill(spread, cascade.run(s, random(seed, stream, 0), scratch.get(), curve));
+        int[][] curves = new int[runs][];
+        Arrays.fill(curves, curve.toArray());
+        return SimulationResult.of(model, spread, curves);
+    }
+
+    private SimulationResult monteCarlo(String model, int[] s, Progress progress) {
         int[] spread = new int[runs];
         int[][] curves = new int[runs][];
-        if (cascade.deterministic()) {
-            // every run is this one: the statistics of runs identical samples, at the cost of one
-            Cascade.IntList curve = new Cascade.IntList();
-            Arrays.fill(spread, cascade.run(s, random(seed, stream, 0), scratch.get(), curve));
-            Arrays.fill(curves, curve.toArray());
-            return SimulationResult.of(model, spread, curves);
-        }
         long[] done = {0};
         try (Progress.Task task = progress.begin(model + " monte carlo", runs, "runs")) {
             chunks.forEach(pool, c -> {

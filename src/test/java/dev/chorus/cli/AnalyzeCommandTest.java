@@ -112,14 +112,12 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void gexfParsesWithTheGraphsNodesAndEdges() throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        Document doc = f.newDocumentBuilder().parse(dir.resolve("graph.gexf").toFile());
-        Element root = doc.getDocumentElement();
-        assertEquals("gexf", root.getLocalName());
-        assertEquals("http://gexf.net/1.3", root.getNamespaceURI());
-        assertEquals("1.3", root.getAttribute("version"));
+    void gexfFullHasTheGraphsNodesAndEdges() throws Exception {
+        Path full = tmp.resolve("full");
+        Run r = run("analyze", "datasets/email-eu-core/email-Eu-core.txt.gz", "--out", full.toString(), "--threads", "2", "--runs", "0",
+                "--gexf", "full", "-q");
+        assertEquals(0, r.code(), r.err());
+        Document doc = gexf(full.resolve("graph.gexf"));
         NodeList nodes = doc.getElementsByTagNameNS("http://gexf.net/1.3", "node");
         NodeList edges = doc.getElementsByTagNameNS("http://gexf.net/1.3", "edge");
         assertEquals(1005, nodes.getLength());
@@ -137,6 +135,59 @@ class AnalyzeCommandTest {
         NodeList attrs = doc.getElementsByTagNameNS("http://gexf.net/1.3", "attribute");
         for (int i = 0; i < attrs.getLength(); i++) titles.add(((Element) attrs.item(i)).getAttribute("title"));
         assertTrue(titles.containsAll(List.of("pagerank", "kcore", "betweenness", "community", "roles", "cluster")), titles.toString());
+    }
+
+    /** The default GEXF: the people report.json names (hubs, drawn clusters) and the input's rows between them. */
+    @Test
+    void gexfByDefaultIsTheReportsSubgraph() throws Exception {
+        Set<String> expected = new HashSet<>();
+        for (JsonNode h : report.get("hubs")) expected.add(h.get("node").asText());
+        for (JsonNode c : report.get("passionate_clusters")) {
+            if (c.get("rank").asInt() <= 6) for (JsonNode m : c.get("members")) expected.add(m.asText());
+        }
+        assertTrue(expected.size() > 20, "the report names hubs and draws clusters: " + expected.size());
+        // pairs and rows between them, straight from the input file
+        Map<String, Integer> rows = new HashMap<>();
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(Path.of("datasets/email-eu-core/email-Eu-core.txt.gz")))) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                if (expected.contains(f[0]) && expected.contains(f[1])) rows.merge(f[0] + " " + f[1], 1, Integer::sum);
+            }
+        }
+        Document doc = gexf(dir.resolve("graph.gexf"));
+        NodeList nodes = doc.getElementsByTagNameNS("http://gexf.net/1.3", "node");
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < nodes.getLength(); i++) ids.add(((Element) nodes.item(i)).getAttribute("id"));
+        assertEquals(expected, ids);
+        NodeList edges = doc.getElementsByTagNameNS("http://gexf.net/1.3", "edge");
+        Map<String, Integer> written = new HashMap<>();
+        for (int i = 0; i < edges.getLength(); i++) {
+            Element e = (Element) edges.item(i);
+            written.put(e.getAttribute("source") + " " + e.getAttribute("target"), (int) Double.parseDouble(e.getAttribute("weight")));
+        }
+        assertEquals(rows, written);
+    }
+
+    @Test
+    void gexfNoneWritesNoGraphFile() {
+        Path none = tmp.resolve("none");
+        Run r = run("analyze", "datasets/karate/karate.edges", "--out", none.toString(), "--runs", "0", "--gexf", "none", "-q");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.exists(none.resolve("graph.gexf")) || Files.exists(none.resolve("graph.gexf.gz")));
+        assertTrue(Files.exists(none.resolve("nodes.csv")));
+        assertFalse(r.out().contains("graph.gexf"), r.out());
+        assertEquals(2, run("analyze", "datasets/karate/karate.edges", "--gexf", "all").code());
+    }
+
+    private static Document gexf(Path file) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document doc = f.newDocumentBuilder().parse(file.toFile());
+        Element root = doc.getDocumentElement();
+        assertEquals("gexf", root.getLocalName());
+        assertEquals("http://gexf.net/1.3", root.getNamespaceURI());
+        assertEquals("1.3", root.getAttribute("version"));
+        return doc;
     }
 
     @Test
@@ -180,7 +231,7 @@ class AnalyzeCommandTest {
         }
         Files.write(in, rows, StandardCharsets.UTF_8);
         Path out = tmp.resolve("hostile-report");
-        Run r = run("analyze", in.toString(), "--out", out.toString(), "--runs", "0", "-q");
+        Run r = run("analyze", in.toString(), "--out", out.toString(), "--runs", "0", "--gexf", "full", "-q");
         assertEquals(0, r.code(), r.err());
         String html = Files.readString(out.resolve("report.html"));
         assertFalse(html.contains("<script"), "no script from an id");
