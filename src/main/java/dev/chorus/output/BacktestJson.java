@@ -31,13 +31,7 @@ public final class BacktestJson {
 
     public static ObjectNode tree(BacktestResult r, Source source) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ObjectNode input = root.putObject("input");
-        input.put("path", source.input());
-        input.put("format", source.format());
-        ObjectNode rows = input.putObject("rows");
-        rows.put("read", source.rows().read());
-        rows.put("loaded", source.rows().loaded());
-        rows.put("rejected", source.rows().rejected());
+        ReportJson.input(root, source);
         root.put("split", r.split());
         root.put("split_time", Instant.ofEpochSecond(r.split()).toString());
         if (r.horizonEnd() == Long.MAX_VALUE) {

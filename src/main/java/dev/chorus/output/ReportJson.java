@@ -198,13 +198,7 @@ public final class ReportJson {
         String version = ReportJson.class.getPackage().getImplementationVersion();
         root.put("chorus_version", version == null ? "dev" : version);
         root.put("engine", engine);
-        ObjectNode input = root.putObject("input");
-        input.put("path", source.input());
-        input.put("format", source.format());
-        ObjectNode rows = input.putObject("rows");
-        rows.put("read", source.rows().read());
-        rows.put("loaded", source.rows().loaded());
-        rows.put("rejected", source.rows().rejected());
+        input(root, source);
         ObjectNode graph = root.putObject("graph");
         graph.put("nodes", g.nodes());
         graph.put("edges", g.edges());
@@ -359,5 +353,16 @@ public final class ReportJson {
     /** For tests and tools: parse a written report. */
     public static JsonNode read(Path file) throws IOException {
         return JSON.readTree(file.toFile());
+    }
+
+    /** {@code input}: where the rows came from and how they were counted (read = loaded + rejected). */
+    static void input(ObjectNode root, Source source) {
+        ObjectNode input = root.putObject("input");
+        input.put("path", source.input());
+        input.put("format", source.format());
+        ObjectNode rows = input.putObject("rows");
+        rows.put("read", source.rows().read());
+        rows.put("loaded", source.rows().loaded());
+        rows.put("rejected", source.rows().rejected());
     }
 }
