@@ -60,5 +60,14 @@ class HiggsChoirsTest {
                 .filter(s -> s.startsWith("Influencers or groups?")).toList();
         assertEquals(2, verdict.size(), j.get("summary").toString());
         for (String s : verdict) assertTrue(s.contains(" lost because ") || s.contains("neither lost"), s);
+        // the page: the choirs table, the rings table with every ring (Higgs has a few), the plot with one dot per cluster
+        String html = dev.chorus.output.html.ReportHtml.html(new ReportData(j, NodeColumns.of(r.nodes()), r.cohesion()));
+        assertTrue(html.contains("<table id=\"clusters\">") && html.contains("Possible gamed engagement"));
+        if (j.get("rings").size() > 0) assertTrue(html.contains("<table id=\"rings\">"));
+        java.util.regex.Matcher plot = java.util.regex.Pattern.compile("<svg id=\"chart-cohesion-reach\"[^>]*>(.*?)</svg>",
+                java.util.regex.Pattern.DOTALL).matcher(html);
+        assertTrue(plot.find());
+        assertEquals(j.get("passionate_clusters").size() + j.get("rings").size() + 2, plot.group(1).split("<circle", -1).length - 1);
+        for (String s : verdict) assertTrue(html.contains(s.substring(0, 60)), "the verdict is on the page: " + s);
     }
 }
