@@ -179,6 +179,7 @@ public final class ReportJson {
         rows.put("read", source.rows().read());
         rows.put("loaded", source.rows().loaded());
         rows.put("rejected", source.rows().rejected());
+        if (source.rows().filtered() > 0) rows.put("filtered", source.rows().filtered()); // --layer, --platform
         ObjectNode graph = root.putObject("graph");
         graph.put("nodes", g.nodes());
         graph.put("edges", g.edges());
