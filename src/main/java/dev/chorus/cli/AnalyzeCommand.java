@@ -1,8 +1,13 @@
 package dev.chorus.cli;
 
+import dev.chorus.backtest.Backtest;
+import dev.chorus.backtest.BacktestConfig;
+import dev.chorus.backtest.BacktestResult;
+import dev.chorus.backtest.SplitConfig;
+import dev.chorus.backtest.TemporalSplit;
+import dev.chorus.ingest.Interaction;
 import dev.chorus.output.ClusterCsv;
 import dev.chorus.output.NodesCsv;
-import dev.chorus.output.ClusterCsv;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.analysis.Analysis;
@@ -74,6 +79,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--backtest", paramLabel = "T|auto",
+            description = "Also backtest the seeding strategies and rankings: chosen on the rows before T (epoch seconds or ISO-8601; auto = "
+                    + "at 80% of the timed rows), scored on the rows after it; adds 'backtest' to report.json (see 'chorus backtest').")
+    String backtest;
+
     @Override
     public Integer call() {
         List<String> models = switch (model.toLowerCase(Locale.ROOT)) {
@@ -88,6 +98,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .withClusters(ClusterConfig.defaults().withResolution(clusterResolution).withSize(minClusterSize, maxClusterSize));
         if (threads != null) config = config.withThreads(threads);
         if (samples != null) config = config.withBetweennessSamples(samples);
+        SplitConfig split = backtest == null ? null : backtest.equalsIgnoreCase("auto") ? SplitConfig.fraction(0.8)
+                : SplitConfig.at(Interaction.parseTime(backtest));
+        if (split != null && input.input.equals("-")) throw new IllegalArgumentException("--backtest reads INPUT twice: give a file, not -");
 
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -101,17 +114,26 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisResult r = Analysis.compute(g, config, CliProgress.create(err, input.quiet),
                 name -> step(err, "[" + (++index[0]) + "/" + Analysis.STEPS.size() + "] " + name));
         Source source = new Source(input.input, loaded.format().name().toLowerCase(Locale.ROOT), loaded.rows());
+        BacktestResult bt = null;
+        Source btSource = null;
+        if (split != null) {
+            step(err, "backtest: split " + input.input);
+            TemporalSplit.Split s = input.split(err, out.resolve("backtest-rejected.tsv"), split, threads);
+            bt = Backtest.compute(s, BacktestConfig.defaults().withAnalysis(config.withSeedingRuns(Math.max(1, config.seedingRuns()))),
+                    CliProgress.create(err, input.quiet), name -> step(err, "backtest: " + name));
+            btSource = new Source(input.input, s.format().name().toLowerCase(Locale.ROOT), s.rows());
+        }
 
         step(err, "writing " + out);
         NodesCsv.write(out.resolve("nodes.csv"), r.nodes());
         ClusterCsv.write(out.resolve("clusters.csv"), r.cohesion());
-        ReportData data = ReportData.of(r, source);
+        ReportData data = ReportData.of(r, source, bt, btSource);
         ReportJson.write(data.report(), out.resolve("report.json"));
         ReportHtml.write(data, out.resolve("report.html"));
         Gexf.write(r, out.resolve("graph.gexf"));
         step(err, String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - start) / 1e9));
 
-        for (String sentence : Summary.sentences(r)) stdout.println(sentence);
+        for (String sentence : Summary.sentences(r, bt)) stdout.println(sentence);
         stdout.println("Report: " + out.resolve("report.html") + " (also report.json, nodes.csv, clusters.csv, graph.gexf"
                 + (loaded.rows().rejected() > 0 ? ", rejected.tsv" : "") + " in " + out + ")");
         stdout.flush();

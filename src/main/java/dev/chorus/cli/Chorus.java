@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "chorus", mixinStandardHelpOptions = true, versionProvider = Chorus.Version.class,
         description = "Graph analyzer for social interaction data: hubs (soloists) vs. tightly knit clusters (choirs).",
         subcommands = {InfoCommand.class, CentralityCommand.class, CommunitiesCommand.class, SimulateCommand.class, SeedsCommand.class,
-                AnalyzeCommand.class, ReportCommand.class, SparkCommand.class, GenerateCommand.class, BenchCommand.class, Neo4jCommand.class,
+                AnalyzeCommand.class, BacktestCommand.class, ReportCommand.class, SparkCommand.class, GenerateCommand.class, BenchCommand.class, Neo4jCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:usage error (unknown flag, missing or invalid argument)",

@@ -1,5 +1,7 @@
 package dev.chorus.cli;
 
+import dev.chorus.backtest.SplitConfig;
+import dev.chorus.backtest.TemporalSplit;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.ingest.Column;
 import dev.chorus.ingest.Format;
@@ -7,9 +9,16 @@ import dev.chorus.ingest.IngestOptions;
 import dev.chorus.ingest.InputException;
 import dev.chorus.ingest.RejectedRow;
 import dev.chorus.ingest.RejectedRowsFile;
+import dev.chorus.ingest.RowCounts;
 import dev.chorus.ingest.RowFilter;
+import dev.chorus.progress.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -91,26 +100,41 @@ public final class InputOptions {
      */
     GraphLoader.Loaded load(PrintWriter err, Path defaultRejects, Integer threads) {
         IngestOptions options = toOptions(err, threads);
-        Path target = rejects != null ? rejects : defaultRejects;
+        return read(err, rejects != null ? rejects : defaultRejects, (sink, progress) -> GraphLoader.load(input, options, sink, progress),
+                GraphLoader.Loaded::rows, GraphLoader.Loaded::firstRejected, l -> l.graph().nodeCount() == 0);
+    }
+
+    /**
+     * Reads INPUT into a train graph and future rows for a backtest, rejected rows (rows without a time among
+     * them) written to {@code rejectsFile} and summarized as by {@link #load}.
+     */
+    TemporalSplit.Split split(PrintWriter err, Path rejectsFile, SplitConfig config, Integer threads) {
+        IngestOptions options = toOptions(err, threads);
+        return read(err, rejectsFile, (sink, progress) -> TemporalSplit.read(input, options, config, sink, progress),
+                TemporalSplit.Split::rows, TemporalSplit.Split::firstRejected, s -> false);
+    }
+
+    private <T> T read(PrintWriter err, Path target, BiFunction<Consumer<RejectedRow>, Progress, T> reader,
+                       Function<T, RowCounts> counts, Function<T, List<RejectedRow>> firstRejected, Predicate<T> noNodes) {
         RejectedRowsFile file = target == null ? null : new RejectedRowsFile(target);
-        GraphLoader.Loaded loaded;
+        T loaded;
         try {
-            loaded = GraphLoader.load(input, options, file == null ? row -> { } : file, CliProgress.create(err, quiet));
+            loaded = reader.apply(file == null ? row -> { } : file, CliProgress.create(err, quiet));
         } catch (InputException e) {
             if (file == null || file.written() == 0) throw e;
             throw new InputException(e.getMessage() + "; rejected rows in " + file.path(), e);
         } finally {
             if (file != null) file.close();
         }
-        if (loaded.rows().rejected() > 0) {
-            err.printf("chorus: %s: %d rows read = %d loaded + %d rejected%s%n", input, loaded.rows().read(),
-                    loaded.rows().loaded(), loaded.rows().rejected(),
+        RowCounts rows = counts.apply(loaded);
+        if (rows.rejected() > 0) {
+            err.printf("chorus: %s: %d rows read = %d loaded + %d rejected%s%n", input, rows.read(), rows.loaded(), rows.rejected(),
                     file == null ? "; first rejected:" : "; rejected rows in " + file.path());
             if (file == null) {
-                for (RejectedRow r : loaded.firstRejected()) err.printf("  line %d: %s: %s%n", r.line(), r.reason(), r.text());
+                for (RejectedRow r : firstRejected.apply(loaded)) err.printf("  line %d: %s: %s%n", r.line(), r.reason(), r.text());
             }
         }
-        if (loaded.rows().read() == 0 && loaded.graph().nodeCount() == 0) {
+        if (rows.read() == 0 && noNodes.test(loaded)) {
             err.println("chorus: warning: " + input + " holds no rows (empty file or header only)");
         }
         err.flush();

@@ -41,8 +41,11 @@ public final class IdMap {
         return find(b, 0, b.length, key(b, 0, b.length));
     }
 
-    /** The index of the id held in {@code b[off, off+len)}, adding it if new. */
-    int intern(byte[] b, int off, int len) {
+    /**
+     * The index of the id held in {@code b[off, off+len)}, adding it if new. Public for sinks that keep a
+     * dictionary of their own (the backtest's future rows); a built graph's map is never interned into.
+     */
+    public int intern(byte[] b, int off, int len) {
         long key = key(b, off, len);
         int found = find(b, off, len, key);
         return found >= 0 ? found : add(b, off, len, key);

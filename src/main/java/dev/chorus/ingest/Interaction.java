@@ -69,6 +69,19 @@ public final class Interaction {
     /** The platform the row came from (column {@code platform}, {@code network} or {@code site}), or {@code null}. */
     public String platform() { return platform; }
 
+    /**
+     * Parses a time as the readers do (epoch seconds, or ISO-8601: a date, a local date-time taken as UTC, or
+     * with an offset), for options such as {@code --split}.
+     *
+     * @throws IllegalArgumentException naming the text when it is neither
+     */
+    public static long parseTime(String text) {
+        Fields f = new Fields();
+        long t = f.timestamp(text);
+        if (f.error != null) throw new IllegalArgumentException(f.error);
+        return t;
+    }
+
     /** 1-based line (or record) number in the input, for messages. */
     public long line() { return line; }
 }

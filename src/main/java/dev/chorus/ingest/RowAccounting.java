@@ -30,6 +30,7 @@ public final class RowAccounting {
     private long filtered;
     private long typed;
     private long withPlatform;
+    private boolean refused;
 
     /**
      * @param source     the input's name, used in messages
@@ -53,7 +54,10 @@ public final class RowAccounting {
         return source;
     }
 
-    /** A row that parsed: to the sink and counted as loaded if the filter keeps it, else counted as filtered. */
+    /**
+     * A row that parsed: to the sink and counted as loaded if the filter keeps it (and the sink does not
+     * {@link #refuse} it), else counted as filtered.
+     */
     void pass(Interaction row, InteractionSink sink) {
         if (row.type != null) typed++;
         if (row.platform != null) withPlatform++;
@@ -62,6 +66,10 @@ public final class RowAccounting {
             return;
         }
         sink.interaction(row);
+        if (refused) {
+            refused = false;
+            return;
+        }
         loaded++;
         if (row.platform != null) platforms.merge(row.platform, 1L, Long::sum);
     }
@@ -84,6 +92,17 @@ public final class RowAccounting {
     /** Loaded rows per platform as the input spells it, in order of first appearance; empty without the column. */
     public Map<String, Long> platforms() {
         return Collections.unmodifiableMap(platforms);
+    }
+
+    /**
+     * A sink turns down the row it is being handed (e.g. an untimed row where a time is required): the row is
+     * counted and written as rejected instead of loaded. Call it only from inside
+     * {@link InteractionSink#interaction}, at most once per row.
+     */
+    public void refuse(Interaction row, String reason) {
+        refused = true;
+        byte[] text = (row.source() + " " + row.target()).getBytes(StandardCharsets.UTF_8);
+        reject(row.line(), reason, echo(text, 0, text.length));
     }
 
     void reject(long line, String reason, byte[] buf, int from, int to) {

@@ -2,6 +2,7 @@ package dev.chorus.output;
 
 import dev.chorus.analysis.Source;
 import dev.chorus.analysis.AnalysisResult;
+import dev.chorus.backtest.BacktestResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorus.community.ClusterCohesion;
 import java.util.List;
@@ -23,7 +24,12 @@ public record ReportData(JsonNode report, NodeColumns nodes, List<ClusterCohesio
     }
 
     public static ReportData of(AnalysisResult r, Source source) {
-        return new ReportData(ReportJson.tree(r, source), NodeColumns.of(r.nodes()), r.cohesion());
+        return of(r, source, null, null);
+    }
+
+    /** With the backtest of {@code analyze --backtest} (or null), see {@link ReportJson#tree(AnalysisResult, Source, BacktestResult, Source)}. */
+    public static ReportData of(AnalysisResult r, Source source, BacktestResult backtest, Source backtestSource) {
+        return new ReportData(ReportJson.tree(r, source, backtest, backtestSource), NodeColumns.of(r.nodes()), r.cohesion());
     }
 
     /** The engine that made the run: {@code embedded} (also for reports written before the field existed) or {@code spark}. */

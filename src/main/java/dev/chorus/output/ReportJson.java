@@ -7,6 +7,7 @@ import dev.chorus.analysis.MemberEdge;
 import dev.chorus.analysis.GraphStats;
 import dev.chorus.analysis.AnalysisResult;
 import dev.chorus.analysis.AnalysisConfig;
+import dev.chorus.backtest.BacktestResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -55,6 +56,17 @@ public final class ReportJson {
     }
 
     public static ObjectNode tree(AnalysisResult r, Source source) {
+        return tree(r, source, null, null);
+    }
+
+    /**
+     * With a backtest ({@code analyze --backtest}): the tree gains a {@code backtest} object, the same tree as
+     * {@code backtest.json} ({@link BacktestJson}), and the summary's verdict cites it.
+     *
+     * @param backtest       the backtest of the same input, or null
+     * @param backtestSource its rows (the backtest reads the input again, untimed rows rejected)
+     */
+    public static ObjectNode tree(AnalysisResult r, Source source, BacktestResult backtest, Source backtestSource) {
         ObjectNode root = header("embedded", source, GraphStats.of(r.graph()));
         var g = r.graph();
 
@@ -82,7 +94,7 @@ public final class ReportJson {
         clusterSettings(settings, c.clusters()).put("resolution", c.clusters().resolution());
 
         ArrayNode summary = root.putArray("summary");
-        Summary.sentences(r).forEach(summary::add);
+        Summary.sentences(r, backtest).forEach(summary::add);
 
         communities(root, r.communities().algorithm(), r.communities().count(), r.modularity()).put("clusters", r.clusters().count());
 
@@ -128,6 +140,7 @@ public final class ReportJson {
                 for (double v : a.curve()) curve.add(v);
             }
         }
+        if (backtest != null) root.set("backtest", BacktestJson.tree(backtest, backtestSource));
         ObjectNode timings = root.putObject("timings_seconds");
         r.seconds().forEach(timings::put);
         return root;

@@ -4,6 +4,7 @@ import dev.chorus.analysis.Seeding;
 import dev.chorus.analysis.PartialAnalysis;
 import dev.chorus.analysis.GraphStats;
 import dev.chorus.analysis.AnalysisResult;
+import dev.chorus.backtest.BacktestResult;
 import dev.chorus.diffusion.SeedingArm;
 import dev.chorus.roles.ClusterConfig;
 import dev.chorus.roles.PassionateCluster;
@@ -23,6 +24,11 @@ public final class Summary {
     }
 
     public static List<String> sentences(AnalysisResult r) {
+        return sentences(r, null);
+    }
+
+    /** With a backtest of the same input (or null): the verdict then cites what happened next. */
+    public static List<String> sentences(AnalysisResult r, BacktestResult backtest) {
         List<String> s = new ArrayList<>();
         var g = r.graph();
         String rec = g.isDirected() ? String.format(Locale.ROOT, ", and %.1f%% of ties are answered", 100 * g.reciprocity()) : "";
@@ -43,7 +49,7 @@ public final class Summary {
         s.add(String.format(Locale.ROOT, "Roles: %d hubs, %d periphery hubs, %d bridges, %d engagers, %d broadcasters, %d cluster cores.",
                 r.roles().count(Role.HUB), r.roles().count(Role.PERIPHERY_HUB), r.roles().count(Role.BRIDGE),
                 r.roles().count(Role.ENGAGER), r.roles().count(Role.BROADCASTER), r.roles().count(Role.CLUSTER_CORE)));
-        s.addAll(verdict(r));
+        s.addAll(verdict(r, backtest));
         return s;
     }
 
@@ -92,11 +98,12 @@ public final class Summary {
     }
 
     /** The answer to "influencers or clusters?" per model, from the seeding experiment's confidence intervals. */
-    static List<String> verdict(AnalysisResult r) {
+    static List<String> verdict(AnalysisResult r, BacktestResult backtest) {
         List<String> s = new ArrayList<>();
         Seeding seeding = r.seeding();
         if (seeding == null) {
             s.add("Influencers or clusters? The seeding experiment was not run, so this report does not answer it.");
+            if (backtest != null) s.add(backtest(backtest));
             return s;
         }
         for (String model : List.of("ic", "threshold")) {
@@ -120,11 +127,16 @@ public final class Summary {
                     name, seeding.k(), outcome, hub.strategy(), hub.mean(), hub.ci95Low(), hub.ci95High(),
                     cluster.mean(), cluster.ci95Low(), cluster.ci95High()));
         }
+        if (backtest != null) s.add(backtest(backtest));
         s.add("Caveats: these are simulations on the observed interaction graph, so their answer holds only as far as the "
                 + "models' assumptions do (activation probabilities from interaction weights, one threshold for everyone); "
                 + "interactions seen in one export are a sample of the real ties, and the experiment shows where seeding "
                 + "could work, not that it will.");
         return s;
+    }
+
+    private static String backtest(BacktestResult b) {
+        return "Backtest (seeds chosen on the rows before " + java.time.Instant.ofEpochSecond(b.split()) + "). " + BacktestSummary.verdict(b);
     }
 
     static String percent(double share) {

@@ -124,6 +124,30 @@ class LayerCliTest {
     }
 
     @Test
+    void backtestOnALayerEqualsThePrefilteredFile() throws IOException {
+        Path spread = prefiltered("bt-rt", Set.of("RT"));
+        Path a = tmp.resolve("layer-bt");
+        Path b = tmp.resolve("file-bt");
+        String[] common = {"--split-fraction", "0.6", "--k", "5", "--runs", "20", "--draws", "5", "--bootstrap", "20", "--threads", "2", "-q"};
+        List<String> la = new ArrayList<>(List.of("backtest", typed.toString(), "--layer", "retweet", "--out", a.toString()));
+        List<String> lb = new ArrayList<>(List.of("backtest", spread.toString(), "--out", b.toString()));
+        la.addAll(List.of(common));
+        lb.addAll(List.of(common));
+        Run ra = run(la.toArray(String[]::new));
+        Run rb = run(lb.toArray(String[]::new));
+        assertEquals(0, ra.code(), ra.err());
+        assertEquals(0, rb.code(), rb.err());
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode ja = (ObjectNode) json.readTree(a.resolve("backtest.json").toFile());
+        ObjectNode jb = (ObjectNode) json.readTree(b.resolve("backtest.json").toFile());
+        for (ObjectNode j : List.of(ja, jb)) {
+            j.remove("input");
+            j.remove("timings_seconds");
+        }
+        assertEquals(jb, ja);
+    }
+
+    @Test
     void layerOnUntypedInputIsAnInputErrorOfOneLine() {
         Run r = run("centrality", "datasets/email-eu-core/email-Eu-core.txt.gz", "--layer", "RT", "--algo", "degree", "-q");
         assertEquals(3, r.code(), r.err());

@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
+import dev.chorus.backtest.Arm;
+import dev.chorus.backtest.BacktestResult;
+import dev.chorus.backtest.Outcomes;
+import dev.chorus.backtest.Ranking;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -87,6 +91,30 @@ class ReportJsonTest {
         ((ObjectNode) badTie.get("passionate_clusters").get(0)).putArray("edges").addArray().add(0).add(1);
         assertFalse(schema.validate(badTie).isEmpty(), "a tie without its weight must fail");
         assertEquals("embedded", json.get("engine").asText());
+    }
+
+    @Test
+    void backtestObjectMatchesTheSchemaAndBacktestJson() {
+        BacktestResult bt = new BacktestResult(1_000, Long.MAX_VALUE, 40, 13, 20, 10, 2, 3600, List.of(
+                new Arm("degree", List.of("160", "62"), new Arm.Prediction("ic", "wc", 10, 5.5, 4.0, 7.0), new Outcomes.Observed(3, 8), null),
+                new Arm("random", List.of("1", "2"), new Arm.Prediction("ic", "wc", 10, 0.5, 0.1, 0.9), new Outcomes.Observed(0, 1),
+                        new Arm.Draws(5, 1.2, 0, 3, 2.0, 0, 6))),
+                List.of(new Ranking("in_degree", "attention", 0.4, 0.35, 0.45, 0.3), new Ranking("clustering", "attention", Double.NaN, Double.NaN, Double.NaN, 0)),
+                java.util.Map.of());
+        Source s = new Source("t.csv", "csv", loaded.rows());
+        ObjectNode j = ReportJson.tree(result, s, bt, s);
+        assertTrue(schema.validate(j).isEmpty(), () -> schema.validate(j).toString());
+        assertEquals(BacktestJson.tree(bt, s), j.get("backtest"));
+        assertEquals("degree", j.get("backtest").get("verdict").get("observed_winner").asText());
+        assertTrue(j.get("summary").toString().contains("In what happened next, degree won"), j.get("summary").toString());
+        ObjectNode broken = j.deepCopy();
+        ((ObjectNode) broken.get("backtest").get("rankings").get(0)).remove("spearman_ci95");
+        assertFalse(schema.validate(broken).isEmpty(), "a ranking without its interval must fail");
+        ObjectNode noReach = j.deepCopy();
+        ((ObjectNode) noReach.get("backtest").get("arms").get(0).get("observed")).remove("reach");
+        assertFalse(schema.validate(noReach).isEmpty(), "an arm without observed reach must fail");
+        // without a backtest the tree is the one analyze always wrote
+        assertEquals(json, ReportJson.tree(result, new Source("email.txt.gz", "snap", loaded.rows()), null, null));
     }
 
     @Test

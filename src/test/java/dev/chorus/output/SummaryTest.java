@@ -31,7 +31,7 @@ class SummaryTest {
     void separatedIntervalsGiveAnAnswerPerModel() {
         List<String> v = Summary.verdict(with(List.of(
                 arm("degree", "ic", 50, 48, 52), arm("pagerank", "ic", 55, 53, 57), arm("clusters", "ic", 20, 19, 21),
-                arm("degree", "threshold", 10, 10, 10), arm("clusters", "threshold", 30, 29, 31))));
+                arm("degree", "threshold", 10, 10, 10), arm("clusters", "threshold", 30, 29, 31))), null);
         assertEquals(3, v.size(), v.toString());
         assertTrue(v.get(0).contains("simple contagion") && v.get(0).contains("hub seeds spread further")
                 && v.get(0).contains("pagerank hubs reached 55.0"), v.get(0));
@@ -43,7 +43,7 @@ class SummaryTest {
     void overlappingIntervalsOrTinyDifferencesAreNoAnswer() {
         List<String> v = Summary.verdict(with(List.of(
                 arm("degree", "ic", 50, 45, 55), arm("clusters", "ic", 53, 48, 58),
-                arm("degree", "threshold", 751, 751, 751), arm("clusters", "threshold", 747, 747, 747))));
+                arm("degree", "threshold", 751, 751, 751), arm("clusters", "threshold", 747, 747, 747))), null);
         assertTrue(v.get(0).contains("about as far"), v.get(0));
         assertTrue(v.get(1).contains("about as far"), v.get(1));
     }
@@ -53,6 +53,6 @@ class SummaryTest {
         GraphBuilder b = new GraphBuilder(true).add("a", "b", 1);
         AnalysisResult r = Analysis.compute(b.build(), AnalysisConfig.defaults().withSeedingRuns(0));
         assertEquals(List.of("Influencers or clusters? The seeding experiment was not run, so this report does not answer it."),
-                Summary.verdict(r));
+                Summary.verdict(r, null));
     }
 }
