@@ -52,6 +52,7 @@ import java.util.function.Supplier;
  * the tight clusters, free of modularity's resolution limit, that passionate clusters are ranked from;</li>
  * <li>{@code cohesion}: {@link Cohesion} of every community and every cluster;</li>
  * <li>{@code engagement}: {@link Engagement};</li>
+ * <li>{@code layers}: on typed input only, {@link Layers}: reach and conversation read apart;</li>
  * <li>{@code roles}: {@link PassionateClusters} then {@link Roles};</li>
  * <li>{@code seeding}: {@link SeedingExperiment} with budget {@link AnalysisConfig#k()}, weighted-cascade IC and
  * complex contagion with threshold 2, cluster seeds spent in {@link PassionateClusters#seedingOrder} order on the
@@ -65,7 +66,7 @@ import java.util.function.Supplier;
 public final class Analysis {
     /** Step names, in order, as reported to the step listener. */
     public static final List<String> STEPS = List.of("degree", "pagerank", "kcore", "betweenness", "clustering",
-            "communities", "clusters", "cohesion", "engagement", "roles", "seeding");
+            "communities", "clusters", "cohesion", "engagement", "layers", "roles", "seeding");
     /** The centralities of {@code nodes.csv}, computed (or {@link Precomputed given}) in this order. */
     public static final List<CentralityAlgorithm> CENTRALITIES = List.of(Centralities.DEGREE, Centralities.PAGERANK,
             Centralities.KCORE, Centralities.BETWEENNESS);
@@ -117,8 +118,9 @@ public final class Analysis {
         List<ClusterCohesion> clusterCohesion = both.get(1);
         NodeScores engagement = t.step("engagement", () -> Engagement.compute(g, communities, EngagementConfig.defaults()));
         List<PassionateCluster> passionate = PassionateClusters.compute(clusters, clusterCohesion, config.clusters());
+        NodeScores layers = Layers.applies(g) ? t.step("layers", () -> Layers.compute(g, settings, communities, progress)) : null;
         RoleAssignment roles = t.step("roles", () -> Roles.compute(
-                new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate), config.roles()));
+                new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate, layers), config.roles()));
 
         Map<String, double[]> metrics = new LinkedHashMap<>();
         scores.forEach((a, s) -> a.columns().forEach(c -> metrics.put(c, s.column(c))));
@@ -126,7 +128,9 @@ public final class Analysis {
         for (String c : engagement.columns()) metrics.put(c, engagement.column(c));
         List<List<String>> labels = new ArrayList<>(g.nodeCount());
         for (int u = 0; u < g.nodeCount(); u++) labels.add(roles.labels(u));
-        NodeTable table = new NodeTable(g.ids(), metrics, communities.membership(), labels, clusters.membership());
+        Map<String, double[]> layerColumns = new LinkedHashMap<>();
+        if (layers != null) for (String c : layers.columns()) layerColumns.put(c, layers.column(c));
+        NodeTable table = new NodeTable(g.ids(), metrics, communities.membership(), labels, clusters.membership(), layerColumns);
 
         double[] pr = pagerank.column(Centralities.PAGERANK.column());
         List<String> hubs = java.util.Arrays.stream(roles.nodes(Role.HUB)).boxed()
