@@ -59,6 +59,7 @@ import java.util.function.Supplier;
  * <li>{@code engagement}: {@link Engagement};</li>
  * <li>{@code audience}: {@link ClusterAudience} of every cluster and every community, their kinds
  * ({@link ClusterKinds}: choir, ring, other) and the choirs and rings ({@link PassionateClusters}), O(n + m);</li>
+ * <li>{@code layers}: on typed input only, {@link Layers}: reach and conversation read apart;</li>
  * <li>{@code roles}: {@link Roles};</li>
  * <li>{@code seeding}: {@link SeedingExperiment} with budget {@link AnalysisConfig#k()}, weighted-cascade IC and
  * complex contagion with threshold 2, cluster seeds spent in {@link PassionateClusters#seedingOrder} order on the
@@ -74,7 +75,7 @@ import java.util.function.Supplier;
 public final class Analysis {
     /** Step names, in order, as reported to the step listener. */
     public static final List<String> STEPS = List.of("degree", "pagerank", "kcore", "betweenness", "clustering",
-            "communities", "clusters", "cohesion", "engagement", "audience", "roles", "seeding");
+            "communities", "clusters", "cohesion", "engagement", "audience", "layers", "roles", "seeding");
     /** The centralities of {@code nodes.csv}, computed (or {@link Precomputed given}) in this order. */
     public static final List<CentralityAlgorithm> CENTRALITIES = List.of(Centralities.DEGREE, Centralities.PAGERANK,
             Centralities.KCORE, Centralities.BETWEENNESS);
@@ -132,8 +133,9 @@ public final class Analysis {
         });
         ClusterRanking clusterKinds = kinds.get(0);
         List<PassionateCluster> passionate = clusterKinds.choirs();
+        NodeScores layers = Layers.applies(g) ? t.step("layers", () -> Layers.compute(g, settings, communities, progress)) : null;
         RoleAssignment roles = t.step("roles", () -> Roles.compute(
-                new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate, clusterKinds.rings()), config.roles()));
+                new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate, clusterKinds.rings(), layers), config.roles()));
 
         Map<String, double[]> metrics = new LinkedHashMap<>();
         scores.forEach((a, s) -> a.columns().forEach(c -> metrics.put(c, s.column(c))));
@@ -141,7 +143,9 @@ public final class Analysis {
         for (String c : engagement.columns()) metrics.put(c, engagement.column(c));
         List<List<String>> labels = new ArrayList<>(g.nodeCount());
         for (int u = 0; u < g.nodeCount(); u++) labels.add(roles.labels(u));
-        NodeTable table = new NodeTable(g.ids(), metrics, communities.membership(), labels, clusters.membership());
+        Map<String, double[]> layerColumns = new LinkedHashMap<>();
+        if (layers != null) for (String c : layers.columns()) layerColumns.put(c, layers.column(c));
+        NodeTable table = new NodeTable(g.ids(), metrics, communities.membership(), labels, clusters.membership(), layerColumns);
 
         double[] pr = pagerank.column(Centralities.PAGERANK.column());
         List<String> hubs = java.util.Arrays.stream(roles.nodes(Role.HUB)).boxed()

@@ -19,10 +19,18 @@ import java.util.Map;
  * @param community community index per node
  * @param roles     role labels per node (column {@code roles}, joined by {@code ;} in CSV)
  * @param cluster   tight cluster index per node (the fine partition passionate clusters come from)
+ * @param layers    per-layer metric columns ({@link Layers}), after every other column; empty for untyped input
  */
-public record NodeTable(IdMap ids, Map<String, double[]> metrics, int[] community, List<List<String>> roles, int[] cluster) {
+public record NodeTable(IdMap ids, Map<String, double[]> metrics, int[] community, List<List<String>> roles, int[] cluster,
+                        Map<String, double[]> layers) {
     public NodeTable {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        layers = Collections.unmodifiableMap(new LinkedHashMap<>(layers));
+        for (Map.Entry<String, double[]> e : layers.entrySet()) {
+            if (e.getValue().length != ids.size()) {
+                throw new IllegalArgumentException("column " + e.getKey() + " has " + e.getValue().length + " values for " + ids.size() + " nodes");
+            }
+        }
         for (Map.Entry<String, double[]> e : metrics.entrySet()) {
             if (e.getValue().length != ids.size()) {
                 throw new IllegalArgumentException("column " + e.getKey() + " has " + e.getValue().length + " values for " + ids.size() + " nodes");
@@ -41,7 +49,7 @@ public record NodeTable(IdMap ids, Map<String, double[]> metrics, int[] communit
         return List.copyOf(metrics.keySet());
     }
 
-    /** All column names: {@code node}, the metrics, {@code community}, {@code roles}, {@code cluster}. */
+    /** All column names: {@code node}, the metrics, {@code community}, {@code roles}, {@code cluster}, the layers. */
     public List<String> columns() {
         List<String> c = new ArrayList<>();
         c.add("node");
@@ -49,12 +57,13 @@ public record NodeTable(IdMap ids, Map<String, double[]> metrics, int[] communit
         c.add("community");
         c.add("roles");
         c.add("cluster");
+        c.addAll(layers.keySet());
         return c;
     }
 
-    /** A metric column by node index (read-only). */
+    /** A metric column by node index (read-only), per-layer columns included. */
     public double[] metric(String column) {
-        double[] v = metrics.get(column);
+        double[] v = metrics.containsKey(column) ? metrics.get(column) : layers.get(column);
         if (v == null) throw new IllegalArgumentException("no metric column '" + column + "' in " + metrics.keySet());
         return v;
     }

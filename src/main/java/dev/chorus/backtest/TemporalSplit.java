@@ -72,7 +72,7 @@ public final class TemporalSplit {
         Times times = new Times(!Double.isNaN(config.fraction()));
         try (InputSource in = InputSource.open(file)) {
             // rejects are counted and written by the second pass
-            Ingest.read(in, options, times, new RowAccounting(name, Long.MAX_VALUE, r -> { }), progress);
+            Ingest.read(in, options, times, new RowAccounting(name, Long.MAX_VALUE, r -> { }, options.filter()), progress);
         }
         if (times.count == 0) {
             throw new InputException(name + ": no timestamps; backtest needs a time on every row (snap: --columns source,target,timestamp; "
@@ -86,7 +86,7 @@ public final class TemporalSplit {
         RowAccounting rows;
         Format format;
         try (InputSource in = InputSource.open(file)) {
-            rows = new RowAccounting(name, options.maxRejects(), rejects);
+            rows = new RowAccounting(name, options.maxRejects(), rejects, options.filter());
             sink.rows = rows;
             format = Ingest.read(in, options, sink, rows, progress);
         }

@@ -69,6 +69,7 @@ final class InfoCommand implements Callable<Integer> {
         Map<String, Long> types = new LinkedHashMap<>();
         for (Map.Entry<InteractionType, Long> e : g.rowsByType().entrySet()) types.put(e.getKey().code(), e.getValue());
         m.put("types", types);
+        m.put("platforms", loaded.platforms());
         long[] range = g.timeRange();
         if (range != null) {
             Map<String, Object> t = new LinkedHashMap<>();
@@ -84,6 +85,7 @@ final class InfoCommand implements Callable<Integer> {
         rows.put("read", loaded.rows().read());
         rows.put("loaded", loaded.rows().loaded());
         rows.put("rejected", loaded.rows().rejected());
+        rows.put("filtered", loaded.rows().filtered());
         m.put("rows", rows);
         m.put("memory_bytes", g.memoryBytes().values().stream().mapToLong(Long::longValue).sum());
         return m;

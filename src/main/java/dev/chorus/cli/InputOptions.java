@@ -10,6 +10,7 @@ import dev.chorus.ingest.InputException;
 import dev.chorus.ingest.RejectedRow;
 import dev.chorus.ingest.RejectedRowsFile;
 import dev.chorus.ingest.RowCounts;
+import dev.chorus.ingest.RowFilter;
 import dev.chorus.progress.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,6 +66,14 @@ public final class InputOptions {
             description = "Write rejected rows here (TSV: line, reason, text). Default: next to --out, else a summary on stderr.")
     Path rejects;
 
+    @Option(names = "--layer", paramLabel = "TYPE,TYPE",
+            description = "Keep only rows of these interaction types (RT,RE or retweet,reply,...), as if the other rows were not in the file.")
+    String layer;
+
+    @Option(names = "--platform", paramLabel = "P,P",
+            description = "Keep only rows of these platforms (column platform/network/site; names ignore case).")
+    String platform;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -76,7 +85,12 @@ public final class InputOptions {
         Boolean directed = direction == null ? null : direction.directed ? Boolean.TRUE : Boolean.FALSE;
         return new IngestOptions(Format.parse(format), columns == null ? null : Column.parseList(columns), directed, skip,
                 maxLineLength, maxRejects, w -> err.println("chorus: warning: " + w), IngestOptions.NodeId.parse(nodeId),
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, filter());
+    }
+
+    /** {@code --layer} and {@code --platform}. */
+    RowFilter filter() {
+        return RowFilter.parse(layer, platform);
     }
 
     /**

@@ -58,6 +58,10 @@ final class Neo4jAnalyzeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--layer", paramLabel = "TYPE,TYPE",
+            description = "Analyze only these interaction types (RT,RE or retweet,reply,...): each pair weighs its count of those types.")
+    String layer;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -72,12 +76,13 @@ final class Neo4jAnalyzeCommand implements Callable<Integer> {
         CommunityAlgorithm algorithm = EmbeddedAnalysis.COMMUNITIES.stream().filter(a -> a.name().equalsIgnoreCase(communities)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("--communities: unknown '" + communities + "' (use "
                         + String.join(" or ", EmbeddedAnalysis.COMMUNITIES.stream().map(CommunityAlgorithm::name).toList()) + ")"));
+        java.util.Set<dev.chorus.ingest.InteractionType> layers = dev.chorus.ingest.RowFilter.parse(layer, null).layers();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = CliProgress.create(err, quiet);
         return Neo4jCommand.backend(err, () -> {
             try (Neo4jClient client = connection.connect()) {
                 long t0 = System.nanoTime();
-                InteractionGraph g = Neo4jGraphReader.read(client, null);
+                InteractionGraph g = Neo4jGraphReader.read(client, null, layers);
                 double read = (System.nanoTime() - t0) / 1e9;
                 NodeResults r = gds ? GdsAnalysis.run(client, g, algorithm, seed) : EmbeddedAnalysis.run(g, algorithm, seed, progress);
                 double computed = (System.nanoTime() - t0) / 1e9 - read;

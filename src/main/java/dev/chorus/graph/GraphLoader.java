@@ -10,6 +10,7 @@ import dev.chorus.ingest.RowCounts;
 import dev.chorus.progress.Progress;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +25,10 @@ public final class GraphLoader {
      * A built graph with its row accounting.
      *
      * @param firstRejected the first few rejected rows (all of them go to the reject consumer)
+     * @param platforms     loaded rows per platform (empty when the input has no platform column)
      */
-    public record Loaded(InteractionGraph graph, RowCounts rows, Format format, List<RejectedRow> firstRejected) {
+    public record Loaded(InteractionGraph graph, RowCounts rows, Format format, List<RejectedRow> firstRejected,
+                         Map<String, Long> platforms) {
     }
 
     /** Loads with rejected rows dropped (they are still counted). */
@@ -52,7 +55,7 @@ public final class GraphLoader {
      */
     public static Loaded load(InputSource in, IngestOptions options, Consumer<RejectedRow> rejects, Progress progress) {
         GraphBuilder builder = new GraphBuilder(options.directed(), in.estimatedLines(), options.threads());
-        RowAccounting rows = new RowAccounting(in.name(), options.maxRejects(), rejects);
+        RowAccounting rows = new RowAccounting(in.name(), options.maxRejects(), rejects, options.filter());
         Format format = Ingest.read(in, options, builder, rows, progress);
         InteractionGraph graph;
         try (Progress.Task task = progress.begin("building graph", builder.rowCount(), "rows")) {
@@ -65,6 +68,6 @@ public final class GraphLoader {
             throw counts.noRowRead(in.name(), " as " + format.name().toLowerCase(Locale.ROOT) + " (check --format and --columns); first: line "
                     + first.line() + ": " + first.reason());
         }
-        return new Loaded(graph, counts, format, rows.firstRejected());
+        return new Loaded(graph, counts, format, rows.firstRejected(), rows.platforms());
     }
 }

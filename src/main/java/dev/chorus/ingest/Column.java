@@ -12,6 +12,8 @@ public enum Column {
     WEIGHT("weight", "w", "count", "value"),
     TYPE("type", "interaction", "kind", "interaction_type", "action"),
     TIMESTAMP("timestamp", "time", "ts", "date", "datetime", "created_at", "unix_timestamp"),
+    /** Where the row was exported from, when data of several platforms is read together. */
+    PLATFORM("platform", "network", "site"),
     /** A column that is read past (kept nowhere). */
     IGNORE("ignore", "_", "-");
 
@@ -54,7 +56,7 @@ public enum Column {
             Column c = named(part);
             if (c == null) {
                 throw new IllegalArgumentException("--columns: unknown column '" + part.trim()
-                        + "' (use source, target, weight, type, timestamp, ignore)");
+                        + "' (use source, target, weight, type, timestamp, platform, ignore)");
             }
             if (c != IGNORE && !seen.add(c)) throw new IllegalArgumentException("--columns: '" + c.canonical() + "' given twice");
             cols.add(c);

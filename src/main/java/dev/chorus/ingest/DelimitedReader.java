@@ -70,8 +70,7 @@ public final class DelimitedReader implements InteractionReader {
                 rows.reject(rec.firstLine, problem, rec.raw, 0, rec.rawLength);
             } else {
                 row.line = rec.firstLine;
-                sink.interaction(row);
-                rows.loaded();
+                rows.pass(row, sink);
             }
         }
         if (reader.failure() != null) rows.reject(reader.number + 1, reader.failure(), reader.failureText());

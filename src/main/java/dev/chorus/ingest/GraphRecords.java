@@ -169,8 +169,8 @@ final class GraphRecords {
         row.weight = w;
         row.type = type;
         row.timestamp = ts;
-        sink.interaction(row);
-        rows.loaded();
+        row.platform = e.platform;
+        rows.pass(row, sink);
     }
 
     /**
@@ -271,6 +271,7 @@ final class GraphRecords {
         String type;
         String timestamp;
         String time;
+        String platform;
 
         EdgeFields(long line, Echo echo) {
             this.line = line;
@@ -285,6 +286,7 @@ final class GraphRecords {
                 case "type" -> { if (type == null) type = v; }
                 case "timestamp" -> { if (timestamp == null) timestamp = v; }
                 case "time" -> { if (time == null) time = v; }
+                case "platform", "network", "site" -> { if (platform == null) platform = v; }
                 default -> { }
             }
         }

@@ -22,7 +22,7 @@ public final class Ingest {
     }
 
     /**
-     * Reads {@code in} to its end into {@code sink}.
+     * Reads {@code in} to its end into {@code sink}, the rows that {@code rows}' filter keeps.
      *
      * @return the format that was read (the detected one for {@link Format#AUTO})
      * @throws InputException if the input as a whole is unusable, or on an I/O error (named with the input)
@@ -32,6 +32,7 @@ public final class Ingest {
         Format format = options.format() == Format.AUTO ? FormatDetector.detect(in) : options.format();
         try (Progress.Task task = progress.begin("reading " + in.name(), in.size(), "bytes")) {
             reader(format).read(in, options, sink, rows, task);
+            rows.checkFilter();
         } catch (IOException e) {
             throw new InputException(in.name() + ": read failed (" + e.getMessage() + ")", e);
         }

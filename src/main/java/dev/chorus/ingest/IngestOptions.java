@@ -19,9 +19,11 @@ import java.util.function.Consumer;
  * @param threads       threads that load the graph, >= 1: the reader, and with more than one a worker that
  *                      numbers ids while the reader parses and the workers that aggregate the edges; the graph
  *                      does not depend on it
+ * @param filter        which parsed rows are kept ({@code --layer}, {@code --platform}); {@link RowFilter#ALL}
  */
 public record IngestOptions(Format format, List<Column> columns, Boolean directed, int skipLines,
-                            int maxLineLength, long maxRejects, Consumer<String> warnings, NodeId nodeId, int threads) {
+                            int maxLineLength, long maxRejects, Consumer<String> warnings, NodeId nodeId, int threads,
+                            RowFilter filter) {
     public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
     public static final long DEFAULT_MAX_REJECTS = 1000;
 
@@ -34,13 +36,14 @@ public record IngestOptions(Format format, List<Column> columns, Boolean directe
         columns = columns == null ? null : List.copyOf(columns);
         if (warnings == null) warnings = w -> { };
         if (nodeId == null) nodeId = NodeId.ID;
+        if (filter == null) filter = RowFilter.ALL;
     }
 
     /** Node ids from the records' {@code id}; the graph built on every processor. */
     public IngestOptions(Format format, List<Column> columns, Boolean directed, int skipLines, int maxLineLength,
                          long maxRejects, Consumer<String> warnings) {
         this(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings, NodeId.ID,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), RowFilter.ALL);
     }
 
     /**
@@ -66,38 +69,42 @@ public record IngestOptions(Format format, List<Column> columns, Boolean directe
     }
 
     public IngestOptions withFormat(Format f) {
-        return new IngestOptions(f, columns, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId, threads);
+        return new IngestOptions(f, columns, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId, threads, filter);
     }
 
     public IngestOptions withColumns(List<Column> c) {
-        return new IngestOptions(format, c, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId, threads);
+        return new IngestOptions(format, c, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId, threads, filter);
     }
 
     public IngestOptions withDirected(Boolean d) {
-        return new IngestOptions(format, columns, d, skipLines, maxLineLength, maxRejects, warnings, nodeId, threads);
+        return new IngestOptions(format, columns, d, skipLines, maxLineLength, maxRejects, warnings, nodeId, threads, filter);
     }
 
     public IngestOptions withSkipLines(int s) {
-        return new IngestOptions(format, columns, directed, s, maxLineLength, maxRejects, warnings, nodeId, threads);
+        return new IngestOptions(format, columns, directed, s, maxLineLength, maxRejects, warnings, nodeId, threads, filter);
     }
 
     public IngestOptions withMaxRejects(long m) {
-        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, m, warnings, nodeId, threads);
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, m, warnings, nodeId, threads, filter);
     }
 
     public IngestOptions withMaxLineLength(int m) {
-        return new IngestOptions(format, columns, directed, skipLines, m, maxRejects, warnings, nodeId, threads);
+        return new IngestOptions(format, columns, directed, skipLines, m, maxRejects, warnings, nodeId, threads, filter);
     }
 
     public IngestOptions withNodeId(NodeId n) {
-        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings, n, threads);
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings, n, threads, filter);
     }
 
     public IngestOptions withWarnings(Consumer<String> w) {
-        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, w, nodeId, threads);
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, w, nodeId, threads, filter);
+    }
+
+    public IngestOptions withFilter(RowFilter f) {
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId, threads, f);
     }
 
     public IngestOptions withThreads(int t) {
-        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId, t);
+        return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings, nodeId, t, filter);
     }
 }

@@ -20,6 +20,7 @@ public final class Interaction {
     double weight = 1.0;
     InteractionType type;
     long timestamp = NO_TIME;
+    String platform;
     long line;
 
     void source(byte[] bytes, int offset, int length) {
@@ -38,6 +39,7 @@ public final class Interaction {
         weight = 1.0;
         type = null;
         timestamp = NO_TIME;
+        platform = null;
     }
 
     public byte[] sourceBytes() { return sourceBytes; }
@@ -63,6 +65,9 @@ public final class Interaction {
 
     /** Epoch seconds, or {@link #NO_TIME}. */
     public long timestamp() { return timestamp; }
+
+    /** The platform the row came from (column {@code platform}, {@code network} or {@code site}), or {@code null}. */
+    public String platform() { return platform; }
 
     /**
      * Parses a time as the readers do (epoch seconds, or ISO-8601: a date, a local date-time taken as UTC, or

@@ -43,8 +43,7 @@ public final class JsonlReader implements InteractionReader {
                 rows.reject(n, problem, b, s, e);
             } else {
                 row.line = n;
-                sink.interaction(row);
-                rows.loaded();
+                rows.pass(row, sink);
             }
         }
         if (lines.failure() != null) rows.reject(lines.number + 1, lines.failure(), lines.failureText());
@@ -85,6 +84,7 @@ public final class JsonlReader implements InteractionReader {
                         row.timestamp = fields.timestamp(text);
                         if (fields.error != null) return fields.error;
                     }
+                    case PLATFORM -> row.platform = text.isEmpty() ? null : text;
                     default -> {
                     }
                 }

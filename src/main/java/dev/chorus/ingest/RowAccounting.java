@@ -2,13 +2,17 @@ package dev.chorus.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Counts every row a reader sees as loaded or rejected, hands rejected rows to a consumer (for
- * {@code rejected.tsv}) and stops the read with an {@link InputException} once more than {@code maxRejects}
- * rows were rejected. One instance per input.
+ * Counts every row a reader sees as loaded, rejected or filtered ({@link RowFilter}), hands rejected rows to a
+ * consumer (for {@code rejected.tsv}), passes kept rows to the sink, and stops the read with an
+ * {@link InputException} once more than {@code maxRejects} rows were rejected. Also counts the kept rows per
+ * platform, for {@code info}. One instance per input.
  */
 public final class RowAccounting {
     /** Rejected rows echo at most this many characters of the offending text. */
@@ -18,9 +22,14 @@ public final class RowAccounting {
     private final String source;
     private final long maxRejects;
     private final Consumer<RejectedRow> rejects;
+    private final RowFilter filter;
     private final List<RejectedRow> first = new ArrayList<>();
+    private final Map<String, Long> platforms = new LinkedHashMap<>();
     private long loaded;
     private long rejected;
+    private long filtered;
+    private long typed;
+    private long withPlatform;
     private boolean refused;
 
     /**
@@ -29,19 +38,60 @@ public final class RowAccounting {
      * @param rejects    receives every rejected row (e.g. a {@code rejected.tsv} writer)
      */
     public RowAccounting(String source, long maxRejects, Consumer<RejectedRow> rejects) {
+        this(source, maxRejects, rejects, RowFilter.ALL);
+    }
+
+    /** @param filter which parsed rows reach the sink; the others are counted as filtered */
+    public RowAccounting(String source, long maxRejects, Consumer<RejectedRow> rejects, RowFilter filter) {
         if (maxRejects < 0) throw new IllegalArgumentException("maxRejects must be >= 0, got " + maxRejects);
         this.source = source;
         this.maxRejects = maxRejects;
         this.rejects = rejects;
+        this.filter = filter;
     }
 
     public String source() {
         return source;
     }
 
-    void loaded() {
-        if (refused) refused = false;
-        else loaded++;
+    /**
+     * A row that parsed: to the sink and counted as loaded if the filter keeps it (and the sink does not
+     * {@link #refuse} it), else counted as filtered.
+     */
+    void pass(Interaction row, InteractionSink sink) {
+        if (row.type != null) typed++;
+        if (row.platform != null) withPlatform++;
+        if (!filter.keepsAll() && !filter.keeps(row.type, row.platform)) {
+            filtered++;
+            return;
+        }
+        sink.interaction(row);
+        if (refused) {
+            refused = false;
+            return;
+        }
+        loaded++;
+        if (row.platform != null) platforms.merge(row.platform, 1L, Long::sum);
+    }
+
+    /**
+     * After the read: a filter on a property no row has is an input error (exit 3), not an empty graph, because
+     * the user asked for something the input cannot answer. An input without rows is left alone.
+     */
+    public void checkFilter() {
+        if (typed == 0 && filter.layers() != null && filtered > 0) {
+            throw new InputException(source + ": --layer needs interaction types, and no row has one (add a 'type' "
+                    + "column, or --columns ...,type for a headerless file)");
+        }
+        if (withPlatform == 0 && filter.platforms() != null && filtered > 0) {
+            throw new InputException(source + ": --platform needs a 'platform' column (or 'network', 'site'), "
+                    + "and no row has one");
+        }
+    }
+
+    /** Loaded rows per platform as the input spells it, in order of first appearance; empty without the column. */
+    public Map<String, Long> platforms() {
+        return Collections.unmodifiableMap(platforms);
     }
 
     /**
@@ -71,7 +121,7 @@ public final class RowAccounting {
     }
 
     public RowCounts counts() {
-        return new RowCounts(loaded + rejected, loaded, rejected);
+        return new RowCounts(loaded + rejected, loaded, rejected, filtered);
     }
 
     /** The first few rejected rows, for a summary on stderr. */

@@ -1,11 +1,21 @@
 package dev.chorus.ingest;
 
-/** How many rows an input had: {@code read == loaded + rejected} always holds. */
-public record RowCounts(long read, long loaded, long rejected) {
+/**
+ * How many rows an input had: {@code read == loaded + rejected} always holds. {@code filtered} counts the rows
+ * that parsed but lie outside {@code --layer}/{@code --platform} ({@link RowFilter}); they are not in
+ * {@code read}, as they would not be in a file holding only the kept rows.
+ */
+public record RowCounts(long read, long loaded, long rejected, long filtered) {
     public RowCounts {
         if (read != loaded + rejected) {
             throw new IllegalArgumentException("read " + read + " != loaded " + loaded + " + rejected " + rejected);
         }
+        if (filtered < 0) throw new IllegalArgumentException("filtered must be >= 0, got " + filtered);
+    }
+
+    /** Counts of an unfiltered read. */
+    public RowCounts(long read, long loaded, long rejected) {
+        this(read, loaded, rejected, 0);
     }
 
     /**

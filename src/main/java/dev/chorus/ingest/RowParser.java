@@ -71,6 +71,10 @@ final class RowParser {
                     row.timestamp = fields.timestamp(b, s, e);
                     if (fields.error != null) return fields.error;
                 }
+                case PLATFORM -> {
+                    if (s == e) break;
+                    row.platform = new String(b, s, e - s, java.nio.charset.StandardCharsets.UTF_8);
+                }
                 case IGNORE -> {
                 }
             }

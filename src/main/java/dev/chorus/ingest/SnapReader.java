@@ -76,8 +76,7 @@ public final class SnapReader implements InteractionReader {
                 rows.reject(n, problem, b, s, e);
             } else {
                 row.line = n;
-                sink.interaction(row);
-                rows.loaded();
+                rows.pass(row, sink);
             }
         }
         if (lines.failure() != null) rows.reject(lines.number + 1, lines.failure(), lines.failureText());

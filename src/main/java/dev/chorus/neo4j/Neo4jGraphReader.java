@@ -4,7 +4,12 @@ import dev.chorus.graph.GraphBuilder;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.ingest.Interaction;
 import dev.chorus.ingest.InteractionType;
+import dev.chorus.ingest.InputException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -48,6 +53,54 @@ public final class Neo4jGraphReader {
                 if (p.get(Neo4jLoader.countProperty(t)) instanceof Number n) {
                     for (long k = n.longValue(); k > 0; k--) b.add(src, dst, 0.0, t, Interaction.NO_TIME);
                 }
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * The graph of the chosen layers only ({@code --layer}, {@code cypher/read-layers.cypher}): each stored pair
+     * weighs the sum of its counts of those types, pairs without any are left out, and users come in load order
+     * but only those with a kept interaction, as in a file holding only those rows. The stored pair keeps
+     * per-type counts, not per-type weights or times, so this equals {@code --layer} on the input when each row
+     * weighs 1 (as in every shipped dataset), and the layer graph has no times. O(n + m).
+     *
+     * @throws InputException when no stored interaction has a per-type count (the input had no types)
+     */
+    public static InteractionGraph read(Neo4jClient client, Boolean directed, Set<InteractionType> layers) {
+        if (layers == null) return read(client, directed);
+        List<String> s = CypherFile.bundled("read-graph.cypher").statements();
+        Value stored = client.list(s.get(0), Map.of()).get(0).get("directed");
+        boolean d = directed != null ? directed : stored.isNull() || stored.asBoolean();
+        List<String> ids = client.read(s.get(1), Map.of(), r -> r.list(x -> x.get("id").asString()));
+        List<InteractionType> chosen = layers.stream().sorted().toList();
+        List<String> names = chosen.stream().map(Neo4jLoader::countProperty).toList();
+        List<String> all = Arrays.stream(InteractionType.values()).map(Neo4jLoader::countProperty).toList();
+        List<Record> edges = client.list(CypherFile.bundled("read-layers.cypher").statements().get(0),
+                Map.of("layers", names, "all_types", all));
+        boolean typed = false;
+        Set<String> touched = new HashSet<>();
+        List<Record> kept = new ArrayList<>();
+        for (Record e : edges) {
+            typed |= e.get("typed").asBoolean();
+            if (e.get("counts").asList(Value::asLong).stream().anyMatch(c -> c > 0)) {
+                kept.add(e);
+                touched.add(e.get("source").asString());
+                touched.add(e.get("target").asString());
+            }
+        }
+        if (!typed && !edges.isEmpty()) {
+            throw new InputException("neo4j: --layer needs interaction types, and no stored interaction has a "
+                    + "per-type count (the input was loaded without a 'type' column)");
+        }
+        GraphBuilder b = new GraphBuilder(d);
+        for (String id : ids) if (touched.contains(id)) b.addNode(id);
+        for (Record e : kept) {
+            String src = e.get("source").asString();
+            String dst = e.get("target").asString();
+            List<Long> counts = e.get("counts").asList(Value::asLong);
+            for (int i = 0; i < chosen.size(); i++) {
+                for (long k = counts.get(i); k > 0; k--) b.add(src, dst, 1.0, chosen.get(i), Interaction.NO_TIME);
             }
         }
         return b.build();

@@ -21,6 +21,7 @@ public final class NodesCsv {
     public static void write(Path path, NodeTable t) {
         List<String> metrics = t.metricColumns();
         double[][] columns = metrics.stream().map(t::metric).toArray(double[][]::new);
+        double[][] layers = t.layers().values().toArray(double[][]::new);
         try (Writer w = CsvOut.open(path, null)) {
             w.write(String.join(",", t.columns()) + "\n");
             StringBuilder line = new StringBuilder(256);
@@ -29,8 +30,9 @@ public final class NodesCsv {
                 line.append(CsvOut.field(t.ids().id(u)));
                 for (double[] c : columns) line.append(',').append(CsvOut.number(c[u]));
                 line.append(',').append(t.community()[u]).append(',').append(CsvOut.field(String.join(";", t.roles().get(u))))
-                        .append(',').append(t.cluster()[u]).append('\n');
-                w.write(line.toString());
+                        .append(',').append(t.cluster()[u]);
+                for (double[] c : layers) line.append(',').append(CsvOut.number(c[u]));
+                w.write(line.append('\n').toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);

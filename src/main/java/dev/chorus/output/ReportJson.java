@@ -1,6 +1,8 @@
 package dev.chorus.output;
 
 import dev.chorus.analysis.Source;
+import dev.chorus.analysis.Layers;
+import dev.chorus.analysis.ReachVsConversation;
 import dev.chorus.analysis.PartialAnalysis;
 import dev.chorus.analysis.NodeTable;
 import dev.chorus.analysis.MemberEdge;
@@ -115,6 +117,9 @@ public final class ReportJson {
             for (int u : topWith(r, role)) list.add(node(r.nodes().row(u)));
         }
 
+        ReachVsConversation rvc = ReachVsConversation.of(r.nodes());
+        if (rvc != null) reachVsConversation(root.putObject("reach_vs_conversation"), r.nodes(), rvc, r.config().top());
+
         ArrayNode clusters = root.putArray("passionate_clusters");
         for (PassionateCluster p : r.passionate()) {
             clusters.add(cluster(p, p.rank() <= DRAWN_CLUSTERS ? memberEdges(g, p.members()) : null, r.seeding()));
@@ -190,6 +195,34 @@ public final class ReportJson {
         ObjectNode timings = root.putObject("timings_seconds");
         p.seconds().forEach(timings::put);
         return root;
+    }
+
+    /** Typed input only: each layer's top people with both layers' numbers (a scatter's points) and the overlap. */
+    private static void reachVsConversation(ObjectNode o, NodeTable t, ReachVsConversation rvc, int top) {
+        ArrayNode spreadTypes = o.putArray("spread_types");
+        Layers.SPREAD.forEach(x -> spreadTypes.add(x.code()));
+        ArrayNode talkTypes = o.putArray("talk_types");
+        Layers.TALK.forEach(x -> talkTypes.add(x.code()));
+        o.put("overlap_n", ReachVsConversation.OVERLAP_N);
+        number(o, "jaccard_top", rvc.jaccard());
+        for (String layer : List.of("spread", "talk")) {
+            List<Integer> people = layer.equals("spread") ? rvc.spread() : rvc.talk();
+            ArrayNode list = o.putArray("top_" + layer);
+            for (int u : people.subList(0, Math.min(top, people.size()))) {
+                ObjectNode p = list.addObject();
+                p.put("node", t.ids().id(u));
+                for (String c : Layers.COLUMNS) number(p, c, t.metric(c)[u]);
+            }
+        }
+        ArrayNode points = o.putArray("points");
+        java.util.Set<Integer> seen = new java.util.LinkedHashSet<>(rvc.spread());
+        seen.addAll(rvc.talk());
+        for (int u : seen) {
+            ObjectNode p = points.addObject();
+            p.put("node", t.ids().id(u));
+            number(p, "pagerank_spread", t.metric("pagerank_spread")[u]);
+            number(p, "pagerank_talk", t.metric("pagerank_talk")[u]);
+        }
     }
 
     private static ObjectNode header(String engine, Source source, GraphStats g) {
@@ -364,5 +397,6 @@ public final class ReportJson {
         rows.put("read", source.rows().read());
         rows.put("loaded", source.rows().loaded());
         rows.put("rejected", source.rows().rejected());
+        if (source.rows().filtered() > 0) rows.put("filtered", source.rows().filtered()); // --layer, --platform
     }
 }

@@ -34,6 +34,11 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * <li>{@code ring_member}: a member of a ring ({@link ClusterKinds}), instead of {@code cluster_core}: its
  * engagement is possibly traded, not earned.</li>
  * </ul>
+ * On typed input ({@link Inputs#layers()} given) each rule reads the layer its role is about: {@code hub} reach is
+ * {@code in_spread} / {@code pagerank_spread} (being carried onward, not being talked to), and every
+ * reciprocity and answer rate ({@code hub}, {@code engager}, {@code broadcaster}) is {@code reciprocity_talk} /
+ * {@code answer_rate_talk} (answering in conversation; a retweet back is not an answer). Activity ({@code out},
+ * {@code total}), {@code kcore}, {@code betweenness} and participation read the whole graph.
  * O(n log n) for the percentiles.
  */
 public final class Roles {
@@ -43,22 +48,30 @@ public final class Roles {
     /**
      * The per-node inputs: {@code degree} with columns {@code in, out, total}; {@code pagerank}, {@code kcore},
      * {@code betweenness} with their own column; {@code engagement} from {@link Engagement}; the choirs and the
-     * rings.
+     * rings; on typed input, the layer columns of {@code analysis.Layers} (null: untyped).
      */
     public record Inputs(NodeScores degree, NodeScores pagerank, NodeScores kcore, NodeScores betweenness,
-                         NodeScores engagement, List<PassionateCluster> passionate, List<PassionateCluster> rings) {
+                         NodeScores engagement, List<PassionateCluster> passionate, List<PassionateCluster> rings, NodeScores layers) {
+        /** Untyped input: every rule reads the whole graph. */
+        public Inputs(NodeScores degree, NodeScores pagerank, NodeScores kcore, NodeScores betweenness,
+                      NodeScores engagement, List<PassionateCluster> passionate, List<PassionateCluster> rings) {
+            this(degree, pagerank, kcore, betweenness, engagement, passionate, rings, null);
+        }
     }
 
     public static RoleAssignment compute(Inputs in, RoleConfig config) {
         int n = in.degree().ids().size();
-        double[] inWeight = in.degree().column("in");
         double[] outWeight = in.degree().column("out");
         double[] total = in.degree().column("total");
-        double[] pagerank = in.pagerank().column("pagerank");
         double[] core = in.kcore().column("kcore");
         double[] betweenness = in.betweenness().column("betweenness");
-        double[] reciprocity = in.engagement().column("reciprocity");
-        double[] answer = in.engagement().column("answer_rate");
+        // typed input: reach is read on the spreading layer, answering on the conversation layer
+        NodeScores layers = in.layers();
+        double[] inWeight = layers == null ? in.degree().column("in") : layers.column("in_spread");
+        double[] pagerank = layers == null ? in.pagerank().column("pagerank") : layers.column("pagerank_spread");
+        double[] reciprocity = layers == null ? in.engagement().column("reciprocity") : layers.column("reciprocity_talk");
+        double[] answer = layers == null ? in.engagement().column("answer_rate") : layers.column("answer_rate_talk");
+        double[] attention = in.degree().column("in");
         double[] reply = in.engagement().column("reply_share");
         double[] participation = in.engagement().column("participation");
 
@@ -70,8 +83,8 @@ public final class Roles {
         double tOut = high(outWeight, config);
         double maxCore = 0;
         for (double c : core) maxCore = Math.max(maxCore, c);
-        thresholds.put("in", tIn);
-        thresholds.put("pagerank", tPr);
+        thresholds.put("in", tIn); // of in_spread on typed input
+        thresholds.put("pagerank", tPr); // of pagerank_spread on typed input
         thresholds.put("total", tTotal);
         thresholds.put("kcore_max", config.peripheryCoreShare() * maxCore);
         thresholds.put("betweenness", tBetween);
@@ -89,7 +102,7 @@ public final class Roles {
                 m |= Role.ENGAGER.bit();
             }
             double quiet = config.broadcasterMaxAnswer();
-            if (above(outWeight[u], tOut) && outWeight[u] >= inWeight[u] && atMost(reciprocity[u], quiet) && atMost(answer[u], quiet) && atMost(reply[u], quiet)) {
+            if (above(outWeight[u], tOut) && outWeight[u] >= attention[u] && atMost(reciprocity[u], quiet) && atMost(answer[u], quiet) && atMost(reply[u], quiet)) {
                 m |= Role.BROADCASTER.bit();
             }
             mask[u] = m;

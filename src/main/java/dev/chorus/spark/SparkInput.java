@@ -12,6 +12,7 @@ import dev.chorus.ingest.InteractionSink;
 import dev.chorus.ingest.RejectedRow;
 import dev.chorus.ingest.RowAccounting;
 import dev.chorus.ingest.RowCounts;
+import dev.chorus.ingest.RowFilter;
 import dev.chorus.progress.Progress;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -48,17 +49,18 @@ public final class SparkInput {
 
     /** Serializable subset of {@link IngestOptions} (whose warning callback is not serializable). */
     public record Options(Format format, List<Column> columns, Boolean directed, int skipLines, int maxLineLength,
-                          long maxRejects) implements Serializable {
+                          long maxRejects, RowFilter filter) implements Serializable {
         public Options {
             columns = columns == null ? null : new ArrayList<>(columns);
         }
 
         public static Options of(IngestOptions o) {
-            return new Options(o.format(), o.columns(), o.directed(), o.skipLines(), o.maxLineLength(), o.maxRejects());
+            return new Options(o.format(), o.columns(), o.directed(), o.skipLines(), o.maxLineLength(), o.maxRejects(), o.filter());
         }
 
         IngestOptions ingest(List<String> warnings) {
-            return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings::add);
+            return new IngestOptions(format, columns, directed, skipLines, maxLineLength, maxRejects, warnings::add)
+                    .withFilter(filter);
         }
 
         /** Row formats are directed unless {@code --undirected}. */
@@ -182,7 +184,7 @@ public final class SparkInput {
             List<Rejected> rejected = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
             RowAccounting rows = new RowAccounting(name, options.maxRejects(),
-                    r -> rejected.add(new Rejected(r.source(), r.line(), r.reason(), r.text())));
+                    r -> rejected.add(new Rejected(r.source(), r.line(), r.reason(), r.text())), options.filter());
             boolean directed = options.isDirected();
             String error = null;
             String format = null;

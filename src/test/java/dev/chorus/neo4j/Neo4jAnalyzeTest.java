@@ -34,6 +34,45 @@ class Neo4jAnalyzeTest {
         Neo4jLoadTest.load(c, l, new Neo4jLoader.Config(5000, 2, null, false));
     }
 
+    /**
+     * {@code --layer}: the graph read back from the per-type counts equals the graph of the input file read with the
+     * same layer (Higgs rows weigh 1), node set, arcs and weights; the CLI runs it; untyped data is exit 3.
+     */
+    @Test
+    void layerReadsOnlyTheChosenTypesCountsAsWeights() throws Exception {
+        Path input = higgs();
+        GraphLoader.Loaded l = GraphLoader.load(input.toString(), IngestOptions.defaults());
+        java.util.Set<InteractionType> layers = java.util.EnumSet.of(InteractionType.REPLY, InteractionType.MENTION);
+        InteractionGraph want = GraphLoader.load(input.toString(),
+                IngestOptions.defaults().withFilter(new dev.chorus.ingest.RowFilter(layers, null))).graph();
+        try (Neo4jClient c = Neo4jTestServer.client()) {
+            loadInto(c, l);
+            InteractionGraph back = Neo4jGraphReader.read(c, null, layers);
+            assertEquals(want.nodeCount(), back.nodeCount());
+            assertEquals(want.arcCount(), back.arcCount());
+            assertEquals(want.rowsByType(), back.rowsByType());
+            for (int u = 0; u < want.nodeCount(); u++) {
+                int bu = back.ids().index(want.ids().id(u));
+                for (int e = want.out().start(u); e < want.out().end(u); e++) {
+                    int f = back.arc(bu, back.ids().index(want.ids().id(want.out().neighbor(e))));
+                    assertTrue(f >= 0);
+                    assertEquals(want.out().weight(e), back.out().weight(f), 0.0);
+                }
+            }
+            String[] io = Neo4jResumeTest.run("neo4j", "analyze", "--uri", Neo4jTestServer.boltUri().toString(), "--layer", "RE,MT",
+                    "--out", dir.resolve("layer.csv").toString(), "-q");
+            assertEquals("0", io[0], io[2]);
+            assertEquals(want.nodeCount() + 1, Files.readAllLines(dir.resolve("layer.csv")).size());
+
+            Path untyped = dir.resolve("untyped.txt");
+            Files.writeString(untyped, "a b\nb c\n");
+            loadInto(c, GraphLoader.load(untyped.toString(), IngestOptions.defaults()));
+            io = Neo4jResumeTest.run("neo4j", "analyze", "--uri", Neo4jTestServer.boltUri().toString(), "--layer", "RT", "-q");
+            assertEquals("3", io[0], io[2]);
+            assertTrue(io[2].contains("--layer needs interaction types"), io[2]);
+        }
+    }
+
     @Test
     void writeBackEqualsTheEmbeddedResultsForEveryNode() throws Exception {
         GraphLoader.Loaded l = GraphLoader.load(higgs().toString(), IngestOptions.defaults());

@@ -61,6 +61,8 @@ class Neo4jQueryFilesTest {
             Neo4jLoadTest.load(c, l, new Neo4jLoader.Config(5000, 2, null, false)); // the same files, batched
             run(c, "load-graph.cypher", Map.of("properties", Map.of("directed", true, "nodes", g.nodeCount())), List.of());
             assertEquals(g.edgeCount(), run(c, "read-graph.cypher", Map.of(), List.of("source", "target", "properties")).records().size());
+            assertEquals(g.edgeCount(), run(c, "read-layers.cypher", Map.of("layers", List.of("reply"), "all_types", List.of("reply", "retweet")),
+                    List.of("source", "target", "counts", "typed")).records().size());
             String[] io = Neo4jResumeTest.run("neo4j", "analyze", "--uri", Neo4jTestServer.boltUri().toString(), "--write", "-q",
                     "--engine", "gds", "--out", dir.resolve("gds.csv").toString());
             assertEquals("0", io[0], io[2]);

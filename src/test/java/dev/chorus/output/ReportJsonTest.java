@@ -69,6 +69,26 @@ class ReportJsonTest {
         assertTrue(errors.isEmpty(), errors::toString);
     }
 
+    /** Typed input: the reach-vs-conversation section validates and names the top people of each layer. */
+    @Test
+    void typedReportHasReachVsConversation() {
+        assertTrue(json.get("reach_vs_conversation") == null, "untyped input has no layer section");
+        GraphLoader.Loaded typed = GraphLoader.load(dev.chorus.ingest.InputSource.of("hand.txt",
+                "b a 1 RT\nc a 2 RT\nc d 3 RE\nd c 4 RE\na c 5 RE\nb d 6 MT\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                IngestOptions.defaults(), row -> { }, dev.chorus.progress.Progress.NONE);
+        JsonNode t = ReportJson.tree(Analysis.compute(typed.graph(), AnalysisConfig.defaults().withSeedingRuns(0)),
+                new Source("hand.txt", "snap", typed.rows()));
+        assertTrue(schema.validate(t).isEmpty(), () -> schema.validate(t).toString());
+        JsonNode rvc = t.get("reach_vs_conversation");
+        assertEquals("a", rvc.get("top_spread").get(0).get("node").asText());
+        assertEquals("c", rvc.get("top_talk").get(0).get("node").asText());
+        assertEquals(0.0, rvc.get("jaccard_top").asDouble());
+        assertEquals(3, rvc.get("points").size());
+        com.fasterxml.jackson.databind.node.ObjectNode bad = t.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("reach_vs_conversation")).put("jaccard_top", 1.5);
+        assertFalse(schema.validate(bad).isEmpty(), "a Jaccard above 1 must fail");
+    }
+
     @Test
     void schemaRejectsBrokenReports() {
         ObjectNode missing = json.deepCopy();

@@ -69,6 +69,26 @@ class SparkCliTest {
         assertTrue(s.json().contains("\"ic\": {\"model\": \"ic\", \"runs\": 500"), s.json());
     }
 
+    /** {@code --layer} on Spark: the same nodes.csv as the unfiltered job on a file cut down here to the kept rows. */
+    @Test
+    void layerEqualsThePrefilteredFile() throws IOException {
+        List<String> rows = List.of("a b 1 RT", "b c 2 RE", "c a 3 RT", "d a 4 MT", "a d 5 reply", "e b 6 retweet", "b a 7 RE");
+        Path typed = dir.resolve("typed.txt");
+        Path cut = dir.resolve("cut.txt");
+        Files.write(typed, rows);
+        Files.write(cut, rows.stream().filter(r -> r.endsWith(" RT") || r.endsWith(" retweet")).toList());
+        SimulationConfig ic = SimulationConfig.defaults().withPropagation(Propagation.ic(EdgeWeights.uniform(0.1))).withRuns(10);
+        IngestOptions layer = IngestOptions.defaults().withFilter(dev.chorus.ingest.RowFilter.parse("RT", null));
+        for (Object[] run : new Object[][] {{typed, layer, "layer"}, {cut, IngestOptions.defaults(), "file"}}) {
+            SparkJob.Config c = new SparkJob.Config(null, run[0].toString(), SparkInput.Options.of((IngestOptions) run[1]),
+                    dir.resolve((String) run[2]), 2, 42, PageRankConfig.defaults(), LabelPropagationConfig.defaults().withSeed(42), null, ic, true);
+            SparkJob.Summary s = SparkJob.analyze(SparkTestContext.get(), c, new PrintWriter(new StringWriter(), true));
+            assertEquals(3, s.read());
+        }
+        assertEquals(Files.readString(dir.resolve("file/nodes.csv")), Files.readString(dir.resolve("layer/nodes.csv")));
+        assertEquals(Files.readString(dir.resolve("file/clusters.csv")), Files.readString(dir.resolve("layer/clusters.csv")));
+    }
+
     /** Every row rejected: the embedded engine's input error (exit 3 in the CLI), after rejected.tsv is written. */
     @Test
     void inputWhoseEveryRowIsRejectedIsAnInputError() throws IOException {
