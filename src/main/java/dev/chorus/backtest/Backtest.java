@@ -10,6 +10,7 @@ import dev.chorus.diffusion.SpreadEstimator;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.progress.Progress;
+import dev.chorus.roles.PassionateCluster;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,11 +28,13 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * its strategies under the independent cascade becomes an arm: its seeds, its simulated spread (the prediction)
  * and the observed {@link Outcomes}. Whatever strategies the seeding experiment has, the backtest has. Plus
  * {@code random}: {@link BacktestConfig#draws()} uniform draws of k train nodes; the first is the arm's seeds.</li>
+ * <li>Choirs: the train analysis's top {@link dev.chorus.analysis.AnalysisConfig#top()} choirs, each one's core as a
+ * seed set: its simulated spread (the analysis's core arm) beside its observed {@link Outcomes}.</li>
  * <li>Rankings: every metric column of {@code nodes.csv} computed on the train graph, {@code in_degree} (the
  * baseline) and {@link RecencyAttention}, each scored against future attention with {@link SpearmanBootstrap}
  * and precision@100.</li>
  * </ul>
- * Cost: one analysis of the train graph, then O(future rows) per arm and per random draw, O(n) per bootstrap
+ * Cost: one analysis of the train graph, then O(future rows) per arm, per choir and per random draw, O(n) per bootstrap
  * replicate and ranking. Reproducible for a seed, for any thread count.
  */
 public final class Backtest {
@@ -60,6 +63,8 @@ public final class Backtest {
                     Outcomes.of(f, seeds), null));
         }
         arms.add(random(g, f, r.seeding().k(), c));
+        steps.accept("observed outcomes of the choirs' cores");
+        List<ChoirOutcome> choirs = choirs(r, f);
         steps.accept("rankings against future attention");
         double halfLife = RecencyAttention.defaultHalfLife(g, s.split());
         Map<String, double[]> scores = new LinkedHashMap<>();
@@ -68,7 +73,22 @@ public final class Backtest {
         scores.put(RecencyAttention.NAME, RecencyAttention.compute(g, s.split(), halfLife));
         List<Ranking> rankings = rankings(g, scores, Outcomes.attention(f, g.nodeCount()), c);
         return new BacktestResult(s.split(), s.horizonEnd(), s.trainRows(), g.nodeCount(), g.edgeCount(), f.rows(),
-                r.seeding().k(), halfLife, arms, rankings, scores);
+                r.seeding().k(), halfLife, arms, choirs, rankings, scores);
+    }
+
+    /** The choirs whose cores the seeding experiment simulated (the top ones), with what their cores did next. */
+    private static List<ChoirOutcome> choirs(AnalysisResult r, FutureRows f) {
+        InteractionGraph g = r.graph();
+        List<PassionateCluster> top = r.passionate().subList(0, Math.min(r.config().top(), r.passionate().size()));
+        List<ChoirOutcome> out = new ArrayList<>();
+        for (PassionateCluster p : top) {
+            List<String> core = p.cohesion().core();
+            SeedingArm a = r.seeding().core(p.cluster(), "ic");
+            Arm.Prediction predicted = a == null ? null : prediction(a.model(), a.runs(), a.mean(), a.ci95Low(), a.ci95High(), a.seeds().size());
+            out.add(new ChoirOutcome(p.cluster(), p.rank(), p.cohesion().size(), p.audience() == null ? null : p.audience().reach(), core,
+                    predicted, Outcomes.of(f, core.stream().mapToInt(g.ids()::index).toArray())));
+        }
+        return out;
     }
 
     /** A simulated spread with the seeds taken out, so that it counts what {@code reach} counts. */

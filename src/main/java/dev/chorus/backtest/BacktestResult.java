@@ -16,14 +16,17 @@ import java.util.Map;
  * @param k           seed budget
  * @param halfLife    half-life of {@link RecencyAttention}, seconds
  * @param arms        the seeding strategies in experiment order, {@code random} last
+ * @param choirs      the train analysis's top choirs, best first, each with its core's prediction and outcome
  * @param rankings    in-degree first, then the {@code nodes.csv} columns, then the time-aware ranking
  * @param scores      the train-time score of every ranking, by name, indexed by train node
  */
 public record BacktestResult(long split, long horizonEnd, long trainRows, int trainNodes, long trainEdges,
-                             long futureRows, int k, double halfLife, List<Arm> arms, List<Ranking> rankings,
+                             long futureRows, int k, double halfLife, List<Arm> arms, List<ChoirOutcome> choirs,
+                             List<Ranking> rankings,
                              Map<String, double[]> scores) {
     public BacktestResult {
         arms = List.copyOf(arms);
+        choirs = List.copyOf(choirs);
         rankings = List.copyOf(rankings);
         scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorus.analysis.Source;
 import dev.chorus.backtest.Arm;
 import dev.chorus.backtest.BacktestResult;
+import dev.chorus.backtest.ChoirOutcome;
+import dev.chorus.backtest.Outcomes;
 import dev.chorus.backtest.Ranking;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +16,7 @@ import java.time.Instant;
 
 /**
  * {@code backtest.json}, and the {@code backtest} object of {@code report.json} (the same tree): the split, the
- * arms with prediction beside observation, the rankings, the verdict. Fields as in the CLI contract and README
+ * arms with prediction beside observation, the top choirs' cores likewise, the rankings, the verdict. Fields as in the CLI contract and README
  * ("Backtest"); NaN is written as null.
  */
 public final class BacktestJson {
@@ -49,6 +51,8 @@ public final class BacktestJson {
         root.put("k", r.k());
         ArrayNode arms = root.putArray("arms");
         for (Arm a : r.arms()) arms.add(arm(a, r.k()));
+        ArrayNode choirs = root.putArray("choirs");
+        for (ChoirOutcome c : r.choirs()) choirs.add(choir(c));
         ArrayNode rankings = root.putArray("rankings");
         for (Ranking k : r.rankings()) rankings.add(ranking(k));
         root.put("recent_attention_half_life_seconds", r.halfLife());
@@ -67,16 +71,8 @@ public final class BacktestJson {
         o.put("k", k);
         ArrayNode seeds = o.putArray("seeds");
         a.seeds().forEach(seeds::add);
-        ObjectNode p = o.putObject("predicted");
-        p.put("model", a.predicted().model());
-        p.put("weights", a.predicted().weights());
-        p.put("runs", a.predicted().runs());
-        number(p, "mean", a.predicted().mean());
-        number(p, "ci95_low", a.predicted().ci95Low());
-        number(p, "ci95_high", a.predicted().ci95High());
-        ObjectNode obs = o.putObject("observed");
-        obs.put("engagers", a.observed().engagers());
-        obs.put("reach", a.observed().reach());
+        prediction(o, a.predicted());
+        observed(o, a.observed());
         if (a.draws() != null) {
             ObjectNode d = o.putObject("observed_draws");
             d.put("draws", a.draws().draws());
@@ -90,6 +86,37 @@ public final class BacktestJson {
             number(re, "high", a.draws().reachHigh());
         }
         return o;
+    }
+
+    private static ObjectNode choir(ChoirOutcome c) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("cluster", c.cluster());
+        o.put("rank", c.rank());
+        o.put("size", c.size());
+        if (c.reach() == null) o.putNull("reach");
+        else o.put("reach", c.reach());
+        ArrayNode core = o.putArray("core");
+        c.core().forEach(core::add);
+        if (c.predicted() == null) o.putNull("predicted");
+        else prediction(o, c.predicted());
+        observed(o, c.observed());
+        return o;
+    }
+
+    private static void prediction(ObjectNode o, Arm.Prediction a) {
+        ObjectNode p = o.putObject("predicted");
+        p.put("model", a.model());
+        p.put("weights", a.weights());
+        p.put("runs", a.runs());
+        number(p, "mean", a.mean());
+        number(p, "ci95_low", a.ci95Low());
+        number(p, "ci95_high", a.ci95High());
+    }
+
+    private static void observed(ObjectNode o, Outcomes.Observed a) {
+        ObjectNode obs = o.putObject("observed");
+        obs.put("engagers", a.engagers());
+        obs.put("reach", a.reach());
     }
 
     private static ObjectNode ranking(Ranking k) {

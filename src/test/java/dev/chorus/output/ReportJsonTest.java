@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import dev.chorus.backtest.Arm;
 import dev.chorus.backtest.BacktestResult;
+import dev.chorus.backtest.ChoirOutcome;
 import dev.chorus.backtest.Outcomes;
 import dev.chorus.backtest.Ranking;
 import com.networknt.schema.JsonSchemaFactory;
@@ -128,6 +129,9 @@ class ReportJsonTest {
                 new Arm("degree", List.of("160", "62"), new Arm.Prediction("ic", "wc", 10, 5.5, 4.0, 7.0), new Outcomes.Observed(3, 8), null),
                 new Arm("random", List.of("1", "2"), new Arm.Prediction("ic", "wc", 10, 0.5, 0.1, 0.9), new Outcomes.Observed(0, 1),
                         new Arm.Draws(5, 1.2, 0, 3, 2.0, 0, 6))),
+                List.of(new ChoirOutcome(4, 1, 6, 12, List.of("160", "161"), new Arm.Prediction("ic", "wc", 10, 2.5, 1.0, 4.0),
+                                new Outcomes.Observed(2, 5)),
+                        new ChoirOutcome(7, 2, 3, 0, List.of("9"), null, new Outcomes.Observed(0, 0))),
                 List.of(new Ranking("in_degree", "attention", 0.4, 0.35, 0.45, 0.3), new Ranking("clustering", "attention", Double.NaN, Double.NaN, Double.NaN, 0)),
                 java.util.Map.of());
         Source s = new Source("t.csv", "csv", loaded.rows());
@@ -142,6 +146,15 @@ class ReportJsonTest {
         ObjectNode noReach = j.deepCopy();
         ((ObjectNode) noReach.get("backtest").get("arms").get(0).get("observed")).remove("reach");
         assertFalse(schema.validate(noReach).isEmpty(), "an arm without observed reach must fail");
+        assertEquals("[\"160\",\"161\"]", j.at("/backtest/choirs/0/core").toString());
+        assertEquals(5, j.at("/backtest/choirs/0/observed/reach").asInt());
+        assertTrue(j.at("/backtest/choirs/1/predicted").isNull());
+        ObjectNode choirWithoutEngagers = j.deepCopy();
+        ((ObjectNode) choirWithoutEngagers.at("/backtest/choirs/0/observed")).remove("engagers");
+        assertFalse(schema.validate(choirWithoutEngagers).isEmpty(), "a choir without observed engagers must fail");
+        ObjectNode noChoirs = j.deepCopy();
+        ((ObjectNode) noChoirs.get("backtest")).remove("choirs");
+        assertFalse(schema.validate(noChoirs).isEmpty(), "a backtest without choirs must fail");
         // without a backtest the tree is the one analyze always wrote
         assertEquals(json, ReportJson.tree(result, new Source("email.txt.gz", "snap", loaded.rows()), null, null));
     }

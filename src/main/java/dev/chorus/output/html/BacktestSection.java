@@ -12,7 +12,7 @@ import java.util.Locale;
  * "What happened next": the backtest of {@code analyze --backtest} ({@code report.json}'s {@code backtest}, the tree
  * of {@code backtest.json}). Per strategy, the people its train-time seeds reached in the future rows beside what the
  * simulation on the train graph predicted, as bars with 95% intervals ({@code chart-backtest}); the random arm's
- * whisker is the spread over its draws. Then how well each ranking of people predicted future attention.
+ * whisker is the spread over its draws. Then the same for each top choir's core ({@code backtest-choirs}). Then how well each ranking of people predicted future attention.
  * Absent when no backtest was run.
  */
 final class BacktestSection implements Section {
@@ -44,7 +44,9 @@ final class BacktestSection implements Section {
                     .append(draws(a, "engagers")).append("</td><td class=\"l\">").append(esc(String.join(", ", Html.strings(a.path("seeds")))))
                     .append("</td></tr>\n");
         }
-        h.append("</table>\n<p>Rankings against future attention (distinct people who acted on a person after the split), over the "
+        h.append("</table>\n");
+        choirs(b.path("choirs"), h);
+        h.append("<p>Rankings against future attention (distinct people who acted on a person after the split), over the "
                 + "people present before it: Spearman correlation with its bootstrap 95% interval, and the share of the top 100 "
                 + "who are among the 100 most acted on.</p>\n<table id=\"backtest-rankings\">\n<tr><th class=\"l\">ranking</th>"
                 + "<th>Spearman</th><th>95% CI</th><th>precision@100</th></tr>\n");
@@ -53,6 +55,26 @@ final class BacktestSection implements Section {
             h.append("<tr><td class=\"l\">").append(esc(r.path("ranking").asText())).append("</td><td>").append(num(value(r.get("spearman"))))
                     .append("</td><td>").append(num(value(ci.get(0)))).append(" to ").append(num(value(ci.get(1)))).append("</td><td>")
                     .append(num(value(r.get("precision_at_100")))).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /** "Choirs: what their cores reached": each top train-time choir's core as the seed set, predicted beside observed. */
+    private static void choirs(JsonNode choirs, StringBuilder h) {
+        if (choirs.isEmpty()) return;
+        h.append("<h3>Choirs: what their cores reached</h3>\n<p>Each top choir of the train graph, its core taken as the seed set: "
+                + "its outside audience before the split, the cascade simulated from its core, and what the core reached and engaged "
+                + "after the split (counted as for the strategies).</p>\n<table id=\"backtest-choirs\">\n<tr><th>rank</th><th>cluster</th>"
+                + "<th>size</th><th>audience before</th><th>predicted (95% CI)</th><th>observed reach</th><th>engaged</th>"
+                + "<th class=\"l\">core</th></tr>\n");
+        for (JsonNode c : choirs) {
+            JsonNode p = c.path("predicted");
+            h.append("<tr><td>").append(c.path("rank").asInt()).append("</td><td>").append(c.path("cluster").asInt()).append("</td><td>")
+                    .append(c.path("size").asInt()).append("</td><td>").append(c.hasNonNull("reach") ? c.path("reach").asText() : "")
+                    .append("</td><td>").append(p.isObject() ? num(value(p.get("mean"))) + " (" + num(value(p.get("ci95_low"))) + " to "
+                            + num(value(p.get("ci95_high"))) + ")" : "")
+                    .append("</td><td>").append(c.at("/observed/reach").asLong()).append("</td><td>").append(c.at("/observed/engagers").asLong())
+                    .append("</td><td class=\"l\">").append(esc(String.join(", ", Html.strings(c.path("core"))))).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }
