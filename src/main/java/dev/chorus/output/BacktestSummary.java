@@ -21,9 +21,9 @@ public final class BacktestSummary {
                 r.horizonEnd() == Long.MAX_VALUE ? "" : " until " + Instant.ofEpochSecond(r.horizonEnd())));
         s.add(verdict(r));
         for (Arm a : r.arms()) {
-            s.add(String.format(Locale.ROOT, "  %-10s observed: %,d engagers, reach %,d; predicted reach %,.0f (95%% CI %,.0f-%,.0f)%s",
+            s.add(String.format(Locale.ROOT, "  %-10s observed: %,d engagers, reach %,d; predicted reach %,.0f (95%% CI %,.0f to %,.0f)%s",
                     a.strategy(), a.observed().engagers(), a.observed().reach(), a.predicted().mean(), a.predicted().ci95Low(),
-                    a.predicted().ci95High(), a.draws() == null ? "" : String.format(Locale.ROOT, "; over %d random draws reach %,.0f (%,.0f-%,.0f)",
+                    a.predicted().ci95High(), a.draws() == null ? "" : String.format(Locale.ROOT, "; over %d random draws reach %,.0f (95%% of draws %,.0f to %,.0f)",
                             a.draws().draws(), a.draws().reachMean(), a.draws().reachLow(), a.draws().reachHigh())));
         }
         Ranking base = r.ranking(Backtest.IN_DEGREE);
