@@ -58,7 +58,7 @@ class AnalyzeCommandTest {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         assertFalse(Files.exists(dir.resolve("rejected.tsv")), "a clean input leaves no rejected.tsv");
-        for (String step : List.of("[1/12] degree", "pagerank", "betweenness", "communities", "clusters", "roles", "done in")) {
+        for (String step : List.of("[1/" + Analysis.STEPS.size() + "] degree", "pagerank", "betweenness", "communities", "clusters", "roles", "done in")) {
             assertTrue(run.err().contains(step), "progress names step " + step + ": " + run.err());
         }
     }
