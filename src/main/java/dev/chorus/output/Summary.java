@@ -118,7 +118,8 @@ public final class Summary {
         }
         return String.format(Locale.ROOT, "Possible gamed engagement: %d rings, cohesive clusters whose members answer each other but are "
                         + "acted on by at most %.2f outsiders per member, the pattern of bought or traded engagement: %s. Their members "
-                        + "hold the role ring_member and they are not ranked as choirs.", k.rings().size(), k.rules().ringMaxReachPerMember(),
+                        + "hold the role ring_member and they are not ranked as choirs. A closed team or circle of friends looks the same: "
+                        + "check a ring before calling it bought.", k.rings().size(), k.rules().ringMaxReachPerMember(),
                 String.join(", ", named));
     }
 
