@@ -134,33 +134,38 @@ public final class ReportJson {
         ObjectNode kindThresholds = kinds.putObject("thresholds");
         r.clusterKinds().rules().thresholds().forEach((k, v) -> number(kindThresholds, k, v));
 
-        if (r.seeding() == null) {
-            root.putNull("seeding");
-        } else {
-            ObjectNode seeding = root.putObject("seeding");
-            seeding.put("k", r.seeding().k());
-            seeding.put("runs", r.seeding().runs());
-            seeding.put("threshold_k", r.seeding().thresholdK());
-            ArrayNode arms = seeding.putArray("arms");
-            for (SeedingArm a : r.seeding().arms()) {
-                ObjectNode arm = arms.addObject();
-                arm.put("strategy", a.strategy());
-                arm.put("model", a.model());
-                ArrayNode seeds = arm.putArray("seeds");
-                a.seeds().forEach(seeds::add);
-                arm.put("runs", a.runs());
-                number(arm, "mean", a.mean());
-                number(arm, "sd", a.sd());
-                number(arm, "ci95_low", a.ci95Low());
-                number(arm, "ci95_high", a.ci95High());
-                ArrayNode curve = arm.putArray("curve");
-                for (double v : a.curve()) curve.add(v);
-            }
-        }
+        seeding(root, r.seeding());
         if (backtest != null) root.set("backtest", BacktestJson.tree(backtest, backtestSource));
         ObjectNode timings = root.putObject("timings_seconds");
         r.seconds().forEach(timings::put);
         return root;
+    }
+
+    /** Sets {@code report.json}'s {@code seeding} section (null when the experiment did not run). */
+    public static void seeding(ObjectNode root, Seeding s) {
+        if (s == null) {
+            root.putNull("seeding");
+            return;
+        }
+        ObjectNode seeding = root.putObject("seeding");
+        seeding.put("k", s.k());
+        seeding.put("runs", s.runs());
+        seeding.put("threshold_k", s.thresholdK());
+        ArrayNode arms = seeding.putArray("arms");
+        for (SeedingArm a : s.arms()) {
+            ObjectNode arm = arms.addObject();
+            arm.put("strategy", a.strategy());
+            arm.put("model", a.model());
+            ArrayNode seeds = arm.putArray("seeds");
+            a.seeds().forEach(seeds::add);
+            arm.put("runs", a.runs());
+            number(arm, "mean", a.mean());
+            number(arm, "sd", a.sd());
+            number(arm, "ci95_low", a.ci95Low());
+            number(arm, "ci95_high", a.ci95High());
+            ArrayNode curve = arm.putArray("curve");
+            for (double v : a.curve()) curve.add(v);
+        }
     }
 
     /**

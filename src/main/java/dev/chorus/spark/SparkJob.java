@@ -3,7 +3,10 @@ package dev.chorus.spark;
 import dev.chorus.centrality.Centralities;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.CommunityAlgorithms;
+import dev.chorus.centrality.BetweennessConfig;
 import dev.chorus.centrality.DegreeConfig;
+import dev.chorus.analysis.Seeding;
+import dev.chorus.diffusion.SeedingExperimentConfig;
 import dev.chorus.centrality.KCoreConfig;
 import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.community.CohesionConfig;
@@ -141,6 +144,14 @@ public final class SparkJob {
     }
 
     public static Summary analyze(JavaSparkContext sc, Config c, PrintWriter err) {
+        return analyze(sc, c, err, AnalysisConfig.defaults().withSeed(c.seed()));
+    }
+
+    /**
+     * @param analysis the embedded analysis settings Spark shares: betweenness samples, the seeding experiment's
+     *                 budget and runs (0: not run), cluster and role settings; its seed should be {@code c.seed()}
+     */
+    public static Summary analyze(JavaSparkContext sc, Config c, PrintWriter err, AnalysisConfig analysis) {
         long t0 = System.nanoTime();
         Steps steps = new Steps();
         Log log = new Log(err, c.quiet());
@@ -187,6 +198,25 @@ public final class SparkJob {
         steps.mark(Centralities.PAGERANK.name());
         columns.put(Centralities.KCORE.column(), SparkKCore.compute(g, KCoreConfig.defaults(), log).mapValues(v -> new double[] {v}));
         steps.mark(Centralities.KCORE.name());
+        // one broadcast of the whole graph serves betweenness and the seeding experiment; released at the end
+        org.apache.spark.broadcast.Broadcast<SparkLocalGraph> local = SparkLocalGraph.broadcast(sc, g);
+        try {
+            return analyze(sc, c, err, analysis, t0, steps, log, partitions, acc, in, edges, g, columns, files, local);
+        } finally {
+            SparkLocalGraph.release(local);
+        }
+    }
+
+    private static Summary analyze(JavaSparkContext sc, Config c, PrintWriter err, AnalysisConfig analysis, long t0, Steps steps, Log log,
+                                   int partitions, SparkInput.Accounting acc, SparkInput.Result in, long edges, SparkGraph g,
+                                   Map<String, JavaPairRDD<Long, double[]>> columns, List<Path> files,
+                                   org.apache.spark.broadcast.Broadcast<SparkLocalGraph> local) {
+        Path out = c.out();
+        int samples = analysis.betweennessSamplesFor((int) g.nodeCount());
+        JavaPairRDD<Long, Double> betweenness = SparkBetweenness.compute(sc, g, local, BetweennessConfig.defaults().withSamples(samples)
+                .withSeed(analysis.seed()), partitions, log);
+        columns.put(Centralities.BETWEENNESS.column(), betweenness.mapValues(v -> new double[] {v}));
+        steps.mark(Centralities.BETWEENNESS.name());
         JavaPairRDD<Long, double[]> triangles = SparkTriangles.compute(g, TrianglesConfig.defaults(), log).cache();
         columns.put("clustering", triangles.mapValues(t -> new double[] {t[1]}));
         steps.mark("clustering");
@@ -207,7 +237,7 @@ public final class SparkJob {
         files.add(nodes);
         steps.mark("nodes.csv");
         log.line("wrote " + nodes);
-        ClusterConfig clusterConfig = ClusterConfig.defaults();
+        ClusterConfig clusterConfig = analysis.clusters();
         List<ClusterCohesion> clusters = SparkCohesion.compute(g, community, triangles,
                 CohesionConfig.defaults().withCoreSize(clusterConfig.coreSize()), log);
         Path clustersCsv = out.resolve("clusters.csv");
@@ -215,9 +245,16 @@ public final class SparkJob {
         files.add(clustersCsv);
         steps.mark("cohesion");
         log.line("wrote " + clustersCsv + " (" + clusters.size() + " communities)");
+        Seeding seeding = null;
+        if (analysis.seedingRuns() > 0) {
+            SeedingExperimentConfig sec = SeedingExperimentConfig.defaults().withK(analysis.k()).withRuns(analysis.seedingRuns())
+                    .withSeed(analysis.seed());
+            seeding = SparkSeeding.compute(sc, local, table, community, clusters, sec, clusterConfig, analysis.roles().minZ(), partitions, log);
+            steps.mark("seeding");
+        }
         SimulationResult ic = null;
         if (!c.icSeeds().isEmpty()) {
-            ic = SparkCascade.simulate(sc, g, c.icSeeds(), c.ic(), partitions, log);
+            ic = SparkCascade.simulate(sc, local, c.icSeeds(), c.ic(), partitions, log);
             steps.mark("ic");
             log.line(String.format(java.util.Locale.ROOT, "ic: mean spread %.3f (95%% CI %.3f..%.3f, %d runs)", ic.mean(), ic.ci95Low(),
                     ic.ci95High(), ic.runs()));
@@ -228,9 +265,11 @@ public final class SparkJob {
         SparkReport.Passionate passionate = SparkReport.passionate(g, community, clusters, clusterConfig, ReportJson.DRAWN_CLUSTERS);
         steps.mark("report");
         Path report = out.resolve("report.json");
-        ReportJson.write(ReportJson.tree(new PartialAnalysis("spark", new Source(c.input(), format(acc, c.options()), acc.rows()), stats, TOP,
+        com.fasterxml.jackson.databind.node.ObjectNode tree = ReportJson.tree(new PartialAnalysis("spark", new Source(c.input(), format(acc, c.options()), acc.rows()), stats, TOP,
                 c.seed(), clusterConfig, CommunityAlgorithms.LPA.name(), clusters.size(), Modularity.of(clusters), hubs, passionate.clusters(),
-                passionate.drawnEdges(), ic, steps.seconds())), report);
+                passionate.drawnEdges(), ic, steps.seconds()));
+        ReportJson.seeding(tree, seeding);
+        ReportJson.write(tree, report);
         files.add(report);
         log.line("wrote " + report + " (render it with: chorus report --from " + out + ")");
         return new Summary(acc.rows().read(), acc.rows().loaded(), acc.rows().rejected(), g.nodeCount(), edges, clusters.size(), files,
