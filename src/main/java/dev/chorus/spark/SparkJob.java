@@ -192,11 +192,11 @@ public final class SparkJob {
         // nodes.csv columns as the embedded analyze writes them (metrics, community, roles, cluster), the
         // metrics Spark does not compute left out, and Spark's extra columns at the end
         Map<String, JavaPairRDD<Long, double[]>> columns = new LinkedHashMap<>();
-        columns.put(String.join(",", Centralities.DEGREE.columns()), SparkDegree.compute(g, DegreeConfig.defaults(), log));
+        columns.put(String.join(",", Centralities.DEGREE.columns()), keep(sc, SparkDegree.compute(g, DegreeConfig.defaults(), log)));
         steps.mark(Centralities.DEGREE.name());
-        columns.put(Centralities.PAGERANK.column(), SparkPageRank.compute(g, c.pageRank(), log).scores().mapValues(v -> new double[] {v}));
+        columns.put(Centralities.PAGERANK.column(), keep(sc, SparkPageRank.compute(g, c.pageRank(), log).scores().mapValues(v -> new double[] {v})));
         steps.mark(Centralities.PAGERANK.name());
-        columns.put(Centralities.KCORE.column(), SparkKCore.compute(g, KCoreConfig.defaults(), log).mapValues(v -> new double[] {v}));
+        columns.put(Centralities.KCORE.column(), keep(sc, SparkKCore.compute(g, KCoreConfig.defaults(), log).mapValues(v -> new double[] {v})));
         steps.mark(Centralities.KCORE.name());
         // one broadcast of the whole graph serves betweenness and the seeding experiment; released at the end
         org.apache.spark.broadcast.Broadcast<SparkLocalGraph> local = SparkLocalGraph.broadcast(sc, g);
@@ -217,19 +217,19 @@ public final class SparkJob {
                 .withSeed(analysis.seed()), partitions, log);
         columns.put(Centralities.BETWEENNESS.column(), betweenness.mapValues(v -> new double[] {v}));
         steps.mark(Centralities.BETWEENNESS.name());
-        JavaPairRDD<Long, double[]> triangles = SparkTriangles.compute(g, TrianglesConfig.defaults(), log).cache();
+        JavaPairRDD<Long, double[]> triangles = keep(sc, SparkTriangles.compute(g, TrianglesConfig.defaults(), log));
         columns.put("clustering", triangles.mapValues(t -> new double[] {t[1]}));
         steps.mark("clustering");
         SparkLabelPropagation.Result lpa = SparkLabelPropagation.compute(g, c.lpa(), log);
         if (!lpa.converged()) log.line("lpa: not converged: --max-iterations reached");
-        JavaPairRDD<Long, Long> community = SparkComponents.renumberBySize(lpa.labels()).cache();
+        JavaPairRDD<Long, Long> community = keep(sc, SparkComponents.renumberBySize(lpa.labels()));
         steps.mark("communities");
         JavaPairRDD<Long, double[]> communityColumn = community.mapValues(v -> new double[] {v});
         columns.put(CommunityAlgorithms.COLUMN, communityColumn);
         columns.put("roles", g.ids().mapValues(id -> new double[] {Double.NaN}));
         columns.put("cluster", communityColumn);
         columns.put("triangles", triangles.mapValues(t -> new double[] {t[0]}));
-        columns.put("component", SparkComponents.compute(g, ComponentsConfig.defaults(), log).mapValues(v -> new double[] {v}));
+        columns.put("component", keep(sc, SparkComponents.compute(g, ComponentsConfig.defaults(), log).mapValues(v -> new double[] {v})));
         steps.mark("components");
         Path nodes = out.resolve("nodes.csv");
         NodeRows table = nodeRows(g, columns);
@@ -268,12 +268,32 @@ public final class SparkJob {
         com.fasterxml.jackson.databind.node.ObjectNode tree = ReportJson.tree(new PartialAnalysis("spark", new Source(c.input(), format(acc, c.options()), acc.rows()), stats, TOP,
                 c.seed(), clusterConfig, CommunityAlgorithms.LPA.name(), clusters.size(), Modularity.of(clusters), hubs, passionate.clusters(),
                 passionate.drawnEdges(), ic, steps.seconds()));
+        // what Spark computes beyond PartialAnalysis, under the embedded names
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("settings")).put("betweenness_samples", samples)
+                .put("k", analysis.k()).put("seeding_runs", analysis.seedingRuns());
         ReportJson.seeding(tree, seeding);
         ReportJson.write(tree, report);
         files.add(report);
         log.line("wrote " + report + " (render it with: chorus report --from " + out + ")");
         return new Summary(acc.rows().read(), acc.rows().loaded(), acc.rows().rejected(), g.nodeCount(), edges, clusters.size(), files,
                 ic, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Materializes a step's per-vertex result and keeps it, on a cluster in two replicas. Why: iterative kernels
+     * (PageRank, k-core, label propagation, components) leave a lineage of one shuffle per iteration, and the
+     * columns are only read when {@code nodes.csv} is written. When an executor died after PageRank, its partitions
+     * of the result were recomputed from that lineage; the lost executor's shuffle files had to be rebuilt
+     * iteration by iteration, each only after fetches from the dead executor had failed ({@code
+     * spark.shuffle.io.maxRetries} x {@code retryWait}, 15 s by default): minutes of apparent stall. A second
+     * replica on another executor makes the loss of one executor a re-read, with no shared checkpoint directory
+     * needed; the extra memory is one number per vertex and step. {@code local} masters have one block manager:
+     * one copy.
+     */
+    static <K, V> JavaPairRDD<K, V> keep(JavaSparkContext sc, JavaPairRDD<K, V> rdd) {
+        rdd.persist(sc.isLocal() ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_2());
+        rdd.count();
+        return rdd;
     }
 
     /** The {@code nodes.csv} table: its header and (id, values in header order after {@code node}) rows. */

@@ -47,15 +47,17 @@ class SparkCliTest {
         assertEquals(80, s.read());
         assertEquals(2, s.rejected());
         List<String> nodes = Files.readAllLines(dir.resolve("out/nodes.csv"), StandardCharsets.UTF_8);
-        assertEquals("node,in,out,total,pagerank,kcore,clustering,community,roles,cluster,triangles,component", nodes.get(0));
+        assertEquals("node,in,out,total,pagerank,kcore,betweenness,clustering,community,roles,cluster,triangles,component", nodes.get(0));
         assertEquals(35, nodes.size());
         Set<String> ids = nodes.stream().skip(1).map(l -> l.split(",")[0]).collect(Collectors.toSet());
         assertEquals(34, ids.size());
         String node0 = nodes.stream().filter(l -> l.startsWith("0,")).findFirst().orElseThrow();
         String[] f = node0.split(",", -1);
         assertEquals("4", f[5], "coreness of karate node 0");
-        assertEquals("18", f[10], "triangles at karate node 0");
-        assertEquals("", f[8], "roles are not computed on Spark");
+        // NetworkX betweenness_centrality(karate, normalized=False)[0]: 231.0714 (exact: 34 nodes, every source)
+        assertEquals(231.0714, Double.parseDouble(f[6]), 1e-4, "betweenness of karate node 0");
+        assertEquals("18", f[11], "triangles at karate node 0");
+        assertEquals("", f[9], "roles are not computed on Spark");
         List<String> rejected = Files.readAllLines(dir.resolve("out/rejected.tsv"), StandardCharsets.UTF_8);
         assertEquals(3, rejected.size());
         assertTrue(rejected.get(1).startsWith("80\t") && rejected.get(2).startsWith("81\t"), rejected.toString());

@@ -82,7 +82,11 @@ class SparkReportTest {
         assertTrue(errors.isEmpty(), errors::toString);
         assertEquals("spark", report.get("engine").asText());
         assertFalse(report.has("roles") || report.has("top_by_role"), "Spark computes no roles");
-        assertTrue(report.get("seeding").isNull());
+        // the seeding experiment's arms Spark runs, under both models
+        List<String> arms = new ArrayList<>();
+        report.at("/seeding/arms").forEach(a -> arms.add(a.get("strategy").asText() + "/" + a.get("model").asText()));
+        assertEquals(SparkSeeding.STRATEGIES.stream().flatMap(x -> java.util.stream.Stream.of(x + "/ic", x + "/threshold")).toList(), arms);
+        assertEquals(0, report.at("/settings/betweenness_samples").asInt(), "a small graph: exact");
         // the same report claiming to be embedded lacks the embedded parts
         var asEmbedded = report.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) asEmbedded).put("engine", "embedded");
@@ -155,9 +159,10 @@ class SparkReportTest {
         List<String> hubs = new ArrayList<>();
         report.get("hubs").forEach(h -> hubs.add(h.get("node").asText()));
         assertEquals(hubs, rows);
-        assertFalse(table.group(1).contains("<th>betweenness</th>"), "no made-up betweenness column");
-        for (String note : List.of("Not computed by the spark engine: reciprocity, betweenness.", "Not computed by the spark engine: roles.",
-                "Not computed by the spark engine: the seeding experiment.", "Betweenness: not computed by the spark engine.",
+        assertTrue(table.group(1).contains("<th>betweenness</th>"), "Spark's betweenness");
+        assertFalse(html.contains("Not computed by the spark engine: the seeding experiment."));
+        for (String note : List.of("Not computed by the spark engine: reciprocity.", "Not computed by the spark engine: roles.",
+                "Betweenness: exact (Brandes 2001).", "<svg id=\"chart-seeding\"",
                 "Communities: label propagation (modularity " + String.format(java.util.Locale.ROOT, "%.3f", report.at("/communities/modularity").asDouble()))) {
             assertTrue(html.contains(note), note);
         }
