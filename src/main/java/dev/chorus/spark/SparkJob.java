@@ -280,15 +280,11 @@ public final class SparkJob {
     }
 
     /**
-     * Materializes a step's per-vertex result and keeps it, on a cluster in two replicas. Why: iterative kernels
-     * (PageRank, k-core, label propagation, components) leave a lineage of one shuffle per iteration, and the
-     * columns are only read when {@code nodes.csv} is written. When an executor died after PageRank, its partitions
-     * of the result were recomputed from that lineage; the lost executor's shuffle files had to be rebuilt
-     * iteration by iteration, each only after fetches from the dead executor had failed ({@code
-     * spark.shuffle.io.maxRetries} x {@code retryWait}, 15 s by default): minutes of apparent stall. A second
-     * replica on another executor makes the loss of one executor a re-read, with no shared checkpoint directory
-     * needed; the extra memory is one number per vertex and step. {@code local} masters have one block manager:
-     * one copy.
+     * Materializes a step's per-vertex result and keeps it, on a cluster in two replicas: the columns are only
+     * read when {@code nodes.csv} is written, and an executor lost in between would otherwise have its partitions
+     * recomputed through the whole step (for iterative kernels, a long lineage; see
+     * {@link SparkGraph#persistIteration}). The extra memory is one number per vertex and step. {@code local}
+     * masters have one block manager: one copy.
      */
     static <K, V> JavaPairRDD<K, V> keep(JavaSparkContext sc, JavaPairRDD<K, V> rdd) {
         rdd.persist(sc.isLocal() ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_2());
