@@ -83,8 +83,11 @@ public final class SparkGraph {
      * email-Eu-core a killed Worker left the survivor recomputing for minutes (seen in {@code SparkClusterTest}).
      */
     static void persistIteration(Graph<?, ?> g) {
-        g.vertices().persist(g.vertices().context().isLocal() ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_2());
-        g.edges().persist(StorageLevel.MEMORY_AND_DISK());
+        // an RDD GraphX passed through from an earlier graph keeps the level it has (Spark cannot change it)
+        if (g.vertices().getStorageLevel().equals(StorageLevel.NONE())) {
+            g.vertices().persist(g.vertices().context().isLocal() ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_2());
+        }
+        if (g.edges().getStorageLevel().equals(StorageLevel.NONE())) g.edges().persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     /** Vertices: original id; edges: summed weight (arcs when directed). */
