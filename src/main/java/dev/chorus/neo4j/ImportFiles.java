@@ -44,7 +44,7 @@ import java.util.zip.GZIPOutputStream;
  * {@code --multiline-fields=true} (slower import) is added only when some id or attribute holds a line break.
  * The pairs are split into files of about {@link #PART_ARCS} arcs by source range, written in parallel with the
  * users file (one pass over users and one over arcs, O(n + m) time, a 64 KiB buffer per file); data files are
- * gzipped (fastest level) above {@link #GZIP_ABOVE} records, which the importer reads directly.
+ * plain by default, or gzipped (fastest level), which the importer reads directly.
  */
 public final class ImportFiles {
     public static final String ARGS = "import.args";
@@ -60,12 +60,14 @@ public final class ImportFiles {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /**
-     * @param gzip      gzip the data files; null: above {@link #GZIP_ABOVE} records
+     * @param gzip      gzip the data files; null: above {@link #GZIP_ABOVE} records. Plain by default: neither
+     *                  side spends CPU on compression (10M rows: 389 MB plain, 120 MB gzipped), and disk
+     *                  space, not time, is what gzip saves
      * @param overwrite add {@code --overwrite-destination=true}: the import replaces an existing database
      */
     public record Config(Boolean gzip, boolean overwrite) {
         public static Config defaults() {
-            return new Config(null, false);
+            return new Config(false, false);
         }
     }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dbench.input=FILE} uses that file instead of a generated one (generated there if it does not exist, to
  * reuse); {@code -Dbench.load=false} skips the {@code neo4j load} baseline, {@code -Dbench.loadRows=N} loads only
  * the first N rows of the input (at ~50k rows/s or less, a 10M-row load alone takes minutes);
- * {@code -Dbench.gzip=yes|no} forces the data files' compression. The standalone server is started once before the
+ * {@code -Dbench.gzip=yes|auto} gzips the data files (default: plain, as {@code neo4j import}). The standalone server is started once before the
  * timed part (system database, password), as an install that has run before; the import overwrites its empty
  * {@code neo4j} database.
  */
@@ -47,7 +47,7 @@ class Neo4jImportBenchmark {
                         .write(out, x -> { });
             }
         }
-        String gz = System.getProperty("bench.gzip", "auto");
+        String gz = System.getProperty("bench.gzip", "no");
         // the install exists and has run before (system database, password), as for `neo4j stop; import; neo4j start`
         ImportFiles.Config config = new ImportFiles.Config(gz.equals("auto") ? null : gz.equals("yes"), true);
 
