@@ -164,7 +164,7 @@ public final class Summary {
             String model = gl.model();
             String question = gl == goal ? "Influencers or groups, for " + gl.cliName() + "?" : "For " + gl.cliName() + " instead:";
             String comparison = comparison(r, seeding, gl);
-            if (comparison != null) s.add(question + " " + comparison);
+            if (comparison != null) s.add(question + " " + (gl == goal ? comparison : Character.toLowerCase(comparison.charAt(0)) + comparison.substring(1)));
             Recommendation rec = seeding.recommendation(gl);
             if (rec != null) {
                 s.add(String.format(Locale.ROOT, "Recommended seeds for %s (%s): %s. %s", gl.cliName(), model.equals("ic")
@@ -189,6 +189,11 @@ public final class Summary {
         Set<InteractionType> layer = seeding.layered() ? goal.types() : null;
         String name = (model.equals("ic") ? "simple contagion (independent cascade)" : "complex contagion (threshold)")
                 + (seeding.layered() ? " on " + goal.layerName() : "");
+        if (group.seeds().isEmpty()) {
+            return String.format(Locale.ROOT, "Under %s with %d seeds, the group strategies found no seeds (nobody outside a choir or "
+                    + "community acts on its members here), so only hubs can be seeded: %s hubs reached %.1f people (95%% CI %.1f to %.1f).",
+                    name, seeding.k(), hub.strategy(), hub.mean(), hub.ci95Low(), hub.ci95High());
+        }
         // a difference inside the confidence intervals, or under 2% of the spread, is no answer
         boolean small = Math.abs(group.mean() - hub.mean()) < Recommendation.SMALL * Math.max(group.mean(), hub.mean());
         String outcome;
