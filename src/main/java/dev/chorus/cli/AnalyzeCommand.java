@@ -99,10 +99,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             case "ic", "threshold" -> List.of(model.toLowerCase(Locale.ROOT));
             default -> throw new IllegalArgumentException("--model: unknown '" + model + "' (use ic, threshold or both)");
         };
+        Goal chosen;
+        try {
+            chosen = Goal.parse(goal);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--goal: " + e.getMessage(), e);
+        }
         if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         if (samples != null && samples < 0) throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
         AnalysisConfig config = AnalysisConfig.defaults().withTop(top).withK(k).withSeed(seed).withModels(models)
-                .withSeedingRuns(runs).withGoal(Goal.parse(goal))
+                .withSeedingRuns(runs).withGoal(chosen)
                 .withClusters(ClusterConfig.defaults().withResolution(clusterResolution).withSize(minClusterSize, maxClusterSize));
         if (threads != null) config = config.withThreads(threads);
         if (samples != null) config = config.withBetweennessSamples(samples);

@@ -38,7 +38,7 @@ final class ReachConversationSection implements Section {
                 .append("). Ranked by PageRank on each layer, the top ").append(n).append(" of the two overlap with a Jaccard index of ")
                 .append(Double.isNaN(jaccard) ? "&ndash; (neither layer has anyone)" : String.format(Locale.ROOT, "%.2f", jaccard))
                 .append(jaccard < 0.5 ? ": the most retweeted are mostly not the most answered." : ".").append(
-                        " Awareness seeds come from the first list, action seeds from the second (see the seeding experiment).</p>\n");
+                        " Awareness is measured on the first layer, action on the second (see the seeding experiment).</p>\n");
         JsonNode spread = rvc.path("top_spread");
         JsonNode talk = rvc.path("top_talk");
         h.append("<table>\n<tr><th>rank</th><th class=\"l\">spreading layer</th><th>pagerank_spread</th><th>in_spread</th>"
