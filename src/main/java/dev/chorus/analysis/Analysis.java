@@ -22,6 +22,7 @@ import dev.chorus.diffusion.SeedingExperiment;
 import dev.chorus.diffusion.SeedingExperimentConfig;
 import dev.chorus.diffusion.SeedingExperimentResult;
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.graph.LayerGraph;
 import dev.chorus.progress.Progress;
 import dev.chorus.roles.Engagement;
 import dev.chorus.roles.EngagementConfig;
@@ -62,10 +63,11 @@ import java.util.function.Supplier;
  * <li>{@code layers}: on typed input only, {@link Layers}: reach and conversation read apart;</li>
  * <li>{@code roles}: {@link Roles};</li>
  * <li>{@code seeding}: {@link SeedingExperiment} with budget {@link AnalysisConfig#k()}, weighted-cascade IC and
- * complex contagion with threshold 2, cluster seeds spent in {@link PassionateClusters#seedingOrder} order on the
+ * complex contagion with threshold 2 (on typed input IC on the spreading layer, complex contagion on the conversation
+ * layer, see {@link Goal}), cluster seeds spent in {@link PassionateClusters#seedingOrder} order on the
  * tight clusters, choir seeds from the choirs, voices from the communities; plus the spread of the core of each of
- * the first {@link AnalysisConfig#top()} choirs; skipped when {@link AnalysisConfig#seedingRuns()} is 0 or the
- * graph is empty.</li>
+ * the first {@link AnalysisConfig#top()} choirs; and a {@link Recommendation} per {@link Goal}; skipped when
+ * {@link AnalysisConfig#seedingRuns()} is 0 or the graph is empty.</li>
  * </ol>
  * Every step is deterministic for a given seed and independent of the thread count. Results computed elsewhere
  * ({@link Precomputed}: any of {@link #CENTRALITIES}, the communities) replace their step, and every later step
@@ -154,26 +156,48 @@ public final class Analysis {
         // nothing to seed in an empty graph
         SeedStrategies.Groups groups = new SeedStrategies.Groups(clusters, PassionateClusters.seedingOrder(clusterKinds, clusterCohesion),
                 PassionateClusters.choirOrder(clusterKinds), communities);
-        Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, groups,
-                passionate.subList(0, Math.min(config.top(), passionate.size())), config));
+        double[] talkReciprocity = layers != null ? layers.column("reciprocity_talk") : engagement.column("reciprocity");
+        Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, layers != null, groups,
+                passionate.subList(0, Math.min(config.top(), passionate.size())), talkReciprocity, config));
         return new AnalysisResult(g, config, table, degree, pagerank, kcore, betweenness, samples, communities,
                 Modularity.of(g, communities.membership()), cohesion, clusters, clusterCohesion, passionate, roles, hubs, seeding, seconds,
                 clusterKinds, kinds.get(1));
     }
 
-    /** The experiment runs both models; the report keeps those asked for. The choirs' cores are extra seed sets. */
-    private static Seeding seeding(InteractionGraph g, SeedStrategies.Groups groups, List<PassionateCluster> topChoirs, AnalysisConfig config) {
+    /**
+     * The experiment runs both models; the report keeps those asked for, the recommendations read them all. On typed
+     * input each model runs on its goal's layer: the experiment runs once on the spreading layer, whose {@code ic}
+     * arms are kept, and once on the conversation layer, whose {@code threshold} arms are kept. The choirs' cores
+     * are extra seed sets.
+     */
+    private static Seeding seeding(InteractionGraph g, boolean layered, SeedStrategies.Groups groups, List<PassionateCluster> topChoirs,
+                                   double[] talkReciprocity, AnalysisConfig config) {
         SeedingExperimentConfig c = SeedingExperimentConfig.defaults().withK(config.k()).withRuns(config.seedingRuns())
                 .withSeed(config.seed()).withThreads(config.threads());
         List<Map.Entry<String, int[]>> cores = new ArrayList<>();
         for (PassionateCluster p : topChoirs) {
             cores.add(Map.entry(Seeding.CORE_PREFIX + p.cluster(), p.cohesion().core().stream().mapToInt(id -> g.ids().index(id)).toArray()));
         }
-        SeedingExperimentResult r = SeedingExperiment.compute(g, groups, c, cores);
-        List<SeedingArm> kept = r.arms().stream().filter(a -> config.models().contains(a.model())).toList();
+        List<SeedingArm> all;
+        if (!layered) {
+            all = SeedingExperiment.compute(g, groups, c, cores).arms();
+        } else {
+            Map<String, SeedingExperimentResult> byModel = new LinkedHashMap<>();
+            for (Goal goal : Goal.values()) byModel.put(goal.model(), SeedingExperiment.compute(LayerGraph.of(g, goal.types()), groups, c, cores));
+            all = new ArrayList<>();
+            // the experiment's arm order, each arm from its model's layer
+            for (SeedingArm a : byModel.get(Goal.AWARENESS.model()).arms()) all.add(byModel.get(a.model()).arm(a.strategy(), a.model()));
+        }
+        List<SeedingArm> strategies = all.stream().filter(a -> !a.strategy().startsWith(Seeding.CORE_PREFIX)).toList();
+        List<Recommendation> recommendations = new ArrayList<>();
+        for (Goal goal : Goal.values()) {
+            Recommendation rec = Recommendation.choose(goal, layered, strategies, talkReciprocity, g.ids());
+            if (rec != null) recommendations.add(rec);
+        }
+        List<SeedingArm> kept = all.stream().filter(a -> config.models().contains(a.model())).toList();
         return new Seeding(Math.min(config.k(), g.nodeCount()), c.runs(), c.complex().thresholdK(),
                 kept.stream().filter(a -> !a.strategy().startsWith(Seeding.CORE_PREFIX)).toList(),
-                kept.stream().filter(a -> a.strategy().startsWith(Seeding.CORE_PREFIX)).toList());
+                kept.stream().filter(a -> a.strategy().startsWith(Seeding.CORE_PREFIX)).toList(), layered, recommendations);
     }
 
     /** Announces and times each step. */

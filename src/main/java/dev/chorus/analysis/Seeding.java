@@ -14,19 +14,30 @@ import java.util.List;
  * @param arms       one entry per strategy and model
  * @param cores      the spread of seeding each top choir's core, one entry per choir and model, named
  *                   {@link #CORE_PREFIX} + cluster index
+ * @param layered    whether each model ran on its goal's layer ({@link Goal#layer()}: {@code ic} on the spreading
+ *                   layer, {@code threshold} on the conversation layer; typed input), not on the whole graph
+ * @param recommendations one per {@link Goal}, in goal order (empty as read back from a report)
  */
-public record Seeding(int k, int runs, int thresholdK, List<SeedingArm> arms, List<SeedingArm> cores) {
+public record Seeding(int k, int runs, int thresholdK, List<SeedingArm> arms, List<SeedingArm> cores, boolean layered,
+                      List<Recommendation> recommendations) {
     /** Prefix of a core arm's name, followed by the cluster index. */
     public static final String CORE_PREFIX = "core:";
 
     public Seeding {
         arms = List.copyOf(arms);
         cores = List.copyOf(cores);
+        recommendations = List.copyOf(recommendations);
     }
 
-    /** Without core arms (as read back from a report). */
+    /** Without core arms and recommendations, on the whole graph (as read back from a report). */
     public Seeding(int k, int runs, int thresholdK, List<SeedingArm> arms) {
-        this(k, runs, thresholdK, arms, List.of());
+        this(k, runs, thresholdK, arms, List.of(), false, List.of());
+    }
+
+    /** The recommendation for {@code goal}, or null. */
+    public Recommendation recommendation(Goal goal) {
+        for (Recommendation r : recommendations) if (r.goal() == goal) return r;
+        return null;
     }
 
     /** The core arm of {@code cluster} under {@code model}, or null. */

@@ -11,6 +11,8 @@ import dev.chorus.analysis.AnalysisResult;
 import dev.chorus.analysis.AnalysisConfig;
 import dev.chorus.backtest.BacktestResult;
 import dev.chorus.analysis.Seeding;
+import dev.chorus.analysis.Goal;
+import dev.chorus.analysis.Recommendation;
 import dev.chorus.community.ClusterAudience;
 import dev.chorus.roles.ClusterKinds;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,6 +88,7 @@ public final class ReportJson {
         settings.put("betweenness_samples", r.betweennessSamples());
         settings.put("community_algorithm", r.communities().algorithm());
         settings.put("seeding_runs", c.seedingRuns());
+        settings.put("goal", c.goal().cliName());
         ObjectNode roleSettings = settings.putObject("roles");
         var rc = c.roles();
         roleSettings.put("top_percentile", rc.topPercentile());
@@ -141,6 +144,8 @@ public final class ReportJson {
             seeding.put("k", r.seeding().k());
             seeding.put("runs", r.seeding().runs());
             seeding.put("threshold_k", r.seeding().thresholdK());
+            ObjectNode layers = seeding.putObject("layers");
+            for (Goal goal : Goal.values()) layers.put(goal.model(), r.seeding().layered() ? goal.layer() : "all");
             ArrayNode arms = seeding.putArray("arms");
             for (SeedingArm a : r.seeding().arms()) {
                 ObjectNode arm = arms.addObject();
@@ -157,10 +162,49 @@ public final class ReportJson {
                 for (double v : a.curve()) curve.add(v);
             }
         }
+        Recommendation chosen = r.seeding() == null ? null : r.seeding().recommendation(c.goal());
+        if (chosen == null) root.putNull("recommendation");
+        else root.set("recommendation", recommendation(chosen, r.seeding().thresholdK()));
+        if (r.seeding() == null || r.seeding().recommendations().isEmpty()) {
+            root.putNull("recommendations");
+        } else {
+            ObjectNode all = root.putObject("recommendations");
+            for (Recommendation rec : r.seeding().recommendations()) all.set(rec.goal().cliName(), recommendation(rec, r.seeding().thresholdK()));
+        }
         if (backtest != null) root.set("backtest", BacktestJson.tree(backtest, backtestSource));
         ObjectNode timings = root.putObject("timings_seconds");
         r.seconds().forEach(timings::put);
         return root;
+    }
+
+    /** The contract's {@code {goal, strategy, seeds, reason}} and the numbers the reason cites. */
+    private static ObjectNode recommendation(Recommendation rec, int thresholdK) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("goal", rec.goal().cliName());
+        o.put("strategy", rec.arm().strategy());
+        ArrayNode seeds = o.putArray("seeds");
+        rec.arm().seeds().forEach(seeds::add);
+        o.put("reason", Summary.reason(rec, thresholdK));
+        o.put("model", rec.arm().model());
+        o.put("layer", rec.layered() ? rec.goal().layer() : "all");
+        o.put("runs", rec.arm().runs());
+        number(o, "mean", rec.arm().mean());
+        number(o, "ci95_low", rec.arm().ci95Low());
+        number(o, "ci95_high", rec.arm().ci95High());
+        number(o, "credibility", rec.credibility());
+        if (rec.runnerUp() == null) {
+            o.putNull("runner_up");
+        } else {
+            ObjectNode u = o.putObject("runner_up");
+            u.put("strategy", rec.runnerUp().strategy());
+            number(u, "mean", rec.runnerUp().mean());
+            number(u, "ci95_low", rec.runnerUp().ci95Low());
+            number(u, "ci95_high", rec.runnerUp().ci95High());
+            number(u, "credibility", rec.runnerUpCredibility());
+            u.put("tied", rec.tied());
+        }
+        o.put("for_credibility", rec.forCredibility());
+        return o;
     }
 
     /**
@@ -184,6 +228,8 @@ public final class ReportJson {
         for (int i = 0; i < p.passionate().size(); i++) clusters.add(cluster(p.passionate().get(i), i < p.drawnEdges().size() ? p.drawnEdges().get(i) : null, null));
         root.putNull("rings");
         root.putNull("seeding");
+        root.putNull("recommendation");
+        root.putNull("recommendations");
         if (p.ic() != null) {
             ObjectNode ic = root.putObject("ic");
             ic.put("model", p.ic().model());
@@ -217,11 +263,14 @@ public final class ReportJson {
         ArrayNode points = o.putArray("points");
         java.util.Set<Integer> seen = new java.util.LinkedHashSet<>(rvc.spread());
         seen.addAll(rvc.talk());
+        java.util.Set<Integer> spread = new java.util.HashSet<>(rvc.spread());
+        java.util.Set<Integer> talk = new java.util.HashSet<>(rvc.talk());
         for (int u : seen) {
             ObjectNode p = points.addObject();
             p.put("node", t.ids().id(u));
             number(p, "pagerank_spread", t.metric("pagerank_spread")[u]);
             number(p, "pagerank_talk", t.metric("pagerank_talk")[u]);
+            p.put("top", spread.contains(u) && talk.contains(u) ? "both" : spread.contains(u) ? "spread" : "talk");
         }
     }
 
