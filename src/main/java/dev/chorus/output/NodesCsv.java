@@ -1,6 +1,7 @@
 package dev.chorus.output;
 
 import dev.chorus.analysis.NodeTable;
+import dev.chorus.roles.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -41,9 +42,11 @@ public final class NodesCsv {
 
     /**
      * @param header the column names, {@code node} first
-     * @param rows   (id, the values of the other columns in header order; NaN where undefined)
+     * @param rows   (id, the values of the other columns in header order; NaN where undefined); a {@code roles}
+     *               column holds the {@link Role#bit()}s as a number, written as the labels (NaN: none computed)
      */
     public static void write(Path path, List<String> header, Iterator<? extends Map.Entry<String, double[]>> rows) {
+        int roles = header.indexOf("roles") - 1;
         try (Writer w = CsvOut.open(path, null)) {
             w.write(String.join(",", header) + "\n");
             StringBuilder line = new StringBuilder(128);
@@ -51,7 +54,12 @@ public final class NodesCsv {
                 Map.Entry<String, double[]> r = rows.next();
                 line.setLength(0);
                 line.append(CsvOut.field(r.getKey()));
-                for (double v : r.getValue()) line.append(',').append(CsvOut.number(v));
+                double[] v = r.getValue();
+                for (int i = 0; i < v.length; i++) {
+                    line.append(',');
+                    if (i == roles) line.append(Double.isNaN(v[i]) ? "" : CsvOut.field(String.join(";", Role.labels((int) v[i]))));
+                    else line.append(CsvOut.number(v[i]));
+                }
                 w.write(line.append('\n').toString());
             }
         } catch (IOException e) {

@@ -25,6 +25,7 @@ import dev.chorus.graph.InteractionGraph;
 import dev.chorus.roles.ClusterConfig;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.Role;
+import dev.chorus.roles.RoleConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -89,16 +90,7 @@ public final class ReportJson {
         settings.put("community_algorithm", r.communities().algorithm());
         settings.put("seeding_runs", c.seedingRuns());
         settings.put("goal", c.goal().cliName());
-        ObjectNode roleSettings = settings.putObject("roles");
-        var rc = c.roles();
-        roleSettings.put("top_percentile", rc.topPercentile());
-        roleSettings.put("min_z", rc.minZ());
-        roleSettings.put("hub_max_reciprocity", rc.hubMaxReciprocity());
-        roleSettings.put("periphery_core_share", rc.peripheryCoreShare());
-        roleSettings.put("bridge_min_participation", rc.bridgeMinParticipation());
-        roleSettings.put("engager_min_answer", rc.engagerMinAnswer());
-        roleSettings.put("min_activity", rc.minActivity());
-        roleSettings.put("broadcaster_max_answer", rc.broadcasterMaxAnswer());
+        roleSettings(settings, c.roles());
         clusterSettings(settings, c.clusters()).put("resolution", c.clusters().resolution());
 
         ArrayNode summary = root.putArray("summary");
@@ -209,8 +201,9 @@ public final class ReportJson {
 
     /**
      * The parts of {@code report.json} a {@link PartialAnalysis} has, under the embedded names; the parts it lacks
-     * ({@code roles}, {@code top_by_role}, betweenness and role settings) are left out, {@code seeding} is null, and
-     * {@code engine} names who made it. The schema states what such a report must hold.
+     * (betweenness, {@code roles} and {@code top_by_role} when it computed none, a role it could not decide) are left
+     * out, {@code seeding} is null, {@code engine} names who made it, and {@code approximate} lists, in words, what
+     * is approximate or computed differently. The schema states what such a report must hold.
      */
     public static ObjectNode tree(PartialAnalysis p) {
         ObjectNode root = header(p.engine(), p.source(), p.graph());
@@ -218,12 +211,29 @@ public final class ReportJson {
         settings.put("top", p.top());
         settings.put("seed", p.seed());
         settings.put("community_algorithm", p.communityAlgorithm());
+        if (p.roles() != null) roleSettings(settings, p.roles().rules().config());
         clusterSettings(settings, p.clusters());
         ArrayNode summary = root.putArray("summary");
         Summary.sentences(p).forEach(summary::add);
         communities(root, p.communityAlgorithm(), p.communityCount(), p.modularity());
+        ArrayNode approximate = root.putArray("approximate");
+        for (PartialAnalysis.Approximate a : p.approximate()) approximate.addObject().put("part", a.part()).put("note", a.note());
+        if (p.roles() != null) {
+            ObjectNode roles = root.putObject("roles");
+            ObjectNode counts = roles.putObject("counts");
+            p.roles().counts().forEach(counts::put);
+            ObjectNode thresholds = roles.putObject("thresholds");
+            p.roles().rules().thresholds().forEach((k, v) -> number(thresholds, k, v));
+        }
         ArrayNode hubs = root.putArray("hubs");
         p.hubs().forEach(h -> hubs.add(node(h)));
+        if (p.roles() != null) {
+            ObjectNode byRole = root.putObject("top_by_role");
+            p.roles().topByRole().forEach((role, rows) -> {
+                ArrayNode list = byRole.putArray(role);
+                rows.forEach(r -> list.add(node(r)));
+            });
+        }
         ArrayNode clusters = root.putArray("passionate_clusters");
         for (int i = 0; i < p.passionate().size(); i++) clusters.add(cluster(p.passionate().get(i), i < p.drawnEdges().size() ? p.drawnEdges().get(i) : null, null));
         root.putNull("rings");
@@ -290,6 +300,18 @@ public final class ReportJson {
         graph.put("density", g.density());
         graph.put("weight_sum", g.weightSum());
         return root;
+    }
+
+    private static void roleSettings(ObjectNode settings, RoleConfig rc) {
+        ObjectNode roleSettings = settings.putObject("roles");
+        roleSettings.put("top_percentile", rc.topPercentile());
+        roleSettings.put("min_z", rc.minZ());
+        roleSettings.put("hub_max_reciprocity", rc.hubMaxReciprocity());
+        roleSettings.put("periphery_core_share", rc.peripheryCoreShare());
+        roleSettings.put("bridge_min_participation", rc.bridgeMinParticipation());
+        roleSettings.put("engager_min_answer", rc.engagerMinAnswer());
+        roleSettings.put("min_activity", rc.minActivity());
+        roleSettings.put("broadcaster_max_answer", rc.broadcasterMaxAnswer());
     }
 
     private static ObjectNode clusterSettings(ObjectNode settings, ClusterConfig c) {

@@ -70,19 +70,35 @@ public final class Summary {
         String rec = g.directed() ? String.format(Locale.ROOT, ", and %.1f%% of ties are answered", 100 * g.reciprocity()) : "";
         s.add(String.format(Locale.ROOT, "%,d people, %,d interacting pairs, %,d communities (%s, modularity %.3f)%s.",
                 g.nodes(), g.edges(), p.communityCount(), p.communityAlgorithm(), p.modularity(), rec));
-        if (!p.hubs().isEmpty()) {
+        List<String> ids = p.hubs().stream().map(x -> (String) x.get("node")).toList();
+        if (p.roles() != null && p.hubs().isEmpty()) {
+            s.add("No hubs: nobody's reach stands out from everyone else's with mostly one-way ties.");
+        } else if (p.roles() != null) {
             Map<String, Object> h = p.hubs().get(0);
-            s.add(String.format(Locale.ROOT, "Highest PageRank (%s computes no roles, so these are reach alone, not hubs by the role rules): %s. "
+            s.add(String.format(Locale.ROOT, "Hubs (soloists, %d in all, top reach with mostly one-way ties): %s. The first, %s, "
+                            + "received %s interactions and has mutual ties with %s of the people it interacts with (PageRank %.2e, coreness %d).",
+                    p.roles().counts().get(Role.HUB.label()), String.join(", ", ids), h.get("node"), number((Double) h.get("in")),
+                    percent((Double) h.get("reciprocity")), (Double) h.get("pagerank"), (int) (double) (Double) h.get("kcore")));
+        } else if (!p.hubs().isEmpty()) {
+            Map<String, Object> h = p.hubs().get(0);
+            s.add(String.format(Locale.ROOT, "Highest PageRank (%s computes no roles here, so these are reach alone, not hubs by the role rules): %s. "
                             + "The first, %s, received %s interactions (PageRank %.2e, coreness %d).",
-                    p.engine(), String.join(", ", p.hubs().stream().map(x -> (String) x.get("node")).toList()), h.get("node"),
-                    number((Double) h.get("in")), (Double) h.get("pagerank"), (int) (double) (Double) h.get("kcore")));
+                    p.engine(), String.join(", ", ids), h.get("node"), number((Double) h.get("in")), (Double) h.get("pagerank"),
+                    (int) (double) (Double) h.get("kcore")));
         }
         s.add(passionate(p.passionate(), p.clusters(), p.top()));
+        if (p.roles() != null) {
+            List<String> counts = new ArrayList<>();
+            p.roles().counts().forEach((role, n) -> counts.add(n + " " + role.replace('_', ' ') + (n == 1 ? "" : "s")));
+            s.add("Roles: " + String.join(", ", counts) + ".");
+        }
         if (p.ic() != null) {
             s.add(String.format(Locale.ROOT, "Independent cascade from the given seeds: %.1f people reached (95%% CI %.1f to %.1f, %d runs).",
                     p.ic().mean(), p.ic().ci95Low(), p.ic().ci95High(), p.ic().runs()));
         }
-        s.add("Not computed by the " + p.engine() + " engine: betweenness, roles and the seeding experiment, so this report does not "
+        String missing = p.roles() == null ? "betweenness, roles and the seeding experiment"
+                : "betweenness (so no bridges), the clusters' outside reach (so no rings) and the seeding experiment";
+        s.add("Not computed by the " + p.engine() + " engine: " + missing + ", so this report does not "
                 + "answer \"influencers or clusters?\"; chorus analyze computes them on one machine.");
         return s;
     }

@@ -25,6 +25,9 @@ import dev.chorus.analysis.PartialAnalysis;
 import dev.chorus.output.ReportJson;
 import dev.chorus.analysis.Source;
 import dev.chorus.roles.ClusterConfig;
+import dev.chorus.roles.EngagementConfig;
+import dev.chorus.roles.Role;
+import dev.chorus.roles.RoleConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +53,8 @@ import scala.Tuple2;
 public final class SparkJob {
     /** People and clusters the report names, as the embedded {@code analyze} default. */
     static final int TOP = AnalysisConfig.defaults().top();
+    /** The role rules' settings, as the embedded {@code analyze} default. */
+    static final RoleConfig ROLES = AnalysisConfig.defaults().roles();
 
     private SparkJob() {
     }
@@ -187,26 +192,27 @@ public final class SparkJob {
         steps.mark(Centralities.PAGERANK.name());
         columns.put(Centralities.KCORE.column(), SparkKCore.compute(g, KCoreConfig.defaults(), log).mapValues(v -> new double[] {v}));
         steps.mark(Centralities.KCORE.name());
-        JavaPairRDD<Long, double[]> triangles = SparkTriangles.compute(g, TrianglesConfig.defaults(), log).cache();
-        columns.put("clustering", triangles.mapValues(t -> new double[] {t[1]}));
-        steps.mark("clustering");
         SparkLabelPropagation.Result lpa = SparkLabelPropagation.compute(g, c.lpa(), log);
         if (!lpa.converged()) log.line("lpa: not converged: --max-iterations reached");
         JavaPairRDD<Long, Long> community = SparkComponents.renumberBySize(lpa.labels()).cache();
         steps.mark("communities");
+        JavaPairRDD<Long, double[]> triangles = SparkTriangles.compute(g, TrianglesConfig.defaults(), log).cache();
+        columns.put("clustering", triangles.mapValues(t -> new double[] {t[1]}));
+        steps.mark("clustering");
+        // Spark keeps no interaction types: on typed input the reply share and the roles (which read the typed
+        // layers there) are left out rather than computed differently from the embedded engine
+        boolean typed = acc.typed();
+        JavaPairRDD<Long, double[]> engagement = SparkEngagement.compute(g, community, EngagementConfig.defaults(), log);
+        columns.put(typed ? "reciprocity,answer_rate,participation,linked_communities" : String.join(",", SparkEngagement.COLUMNS),
+                typed ? engagement.mapValues(e -> new double[] {e[0], e[1], e[3], e[4]}) : engagement);
+        steps.mark("engagement");
         JavaPairRDD<Long, double[]> communityColumn = community.mapValues(v -> new double[] {v});
         columns.put(CommunityAlgorithms.COLUMN, communityColumn);
-        columns.put("roles", g.ids().mapValues(id -> new double[] {Double.NaN}));
+        columns.put("roles", g.ids().mapValues(id -> new double[] {Double.NaN})); // role bits, filled by SparkRoles
         columns.put("cluster", communityColumn);
         columns.put("triangles", triangles.mapValues(t -> new double[] {t[0]}));
         columns.put("component", SparkComponents.compute(g, ComponentsConfig.defaults(), log).mapValues(v -> new double[] {v}));
         steps.mark("components");
-        Path nodes = out.resolve("nodes.csv");
-        NodeRows table = nodeRows(g, columns);
-        writeNodes(nodes, table);
-        files.add(nodes);
-        steps.mark("nodes.csv");
-        log.line("wrote " + nodes);
         ClusterConfig clusterConfig = ClusterConfig.defaults();
         List<ClusterCohesion> clusters = SparkCohesion.compute(g, community, triangles,
                 CohesionConfig.defaults().withCoreSize(clusterConfig.coreSize()), log);
@@ -215,6 +221,19 @@ public final class SparkJob {
         files.add(clustersCsv);
         steps.mark("cohesion");
         log.line("wrote " + clustersCsv + " (" + clusters.size() + " communities)");
+        SparkReport.Passionate passionate = SparkReport.passionate(g, community, clusters, clusterConfig, ReportJson.DRAWN_CLUSTERS);
+        NodeRows table = nodeRows(g, columns);
+        SparkRoles.Result roles = null;
+        if (!typed) {
+            roles = SparkRoles.compute(table, SparkReport.cores(passionate.clusters()), ROLES, log);
+            table = roles.table();
+            steps.mark("roles");
+        }
+        Path nodes = out.resolve("nodes.csv");
+        writeNodes(nodes, table);
+        files.add(nodes);
+        steps.mark("nodes.csv");
+        log.line("wrote " + nodes);
         SimulationResult ic = null;
         if (!c.icSeeds().isEmpty()) {
             ic = SparkCascade.simulate(sc, g, c.icSeeds(), c.ic(), partitions, log);
@@ -223,18 +242,41 @@ public final class SparkJob {
                     ic.ci95High(), ic.runs()));
         }
         GraphStats stats = SparkReport.graphStats(g, edges);
-        List<Map<String, Object>> hubs = SparkReport.topByPageRank(table, TOP);
+        List<Map<String, Object>> hubs = SparkReport.top(table, TOP, roles == null ? null : Role.HUB, Centralities.PAGERANK.column());
+        PartialAnalysis.Roles roleReport = roles == null ? null
+                : new PartialAnalysis.Roles(roles.rules(), roles.counts(), SparkReport.topByRole(table, TOP, roles.rules()));
         table.rows().unpersist(false);
-        SparkReport.Passionate passionate = SparkReport.passionate(g, community, clusters, clusterConfig, ReportJson.DRAWN_CLUSTERS);
         steps.mark("report");
         Path report = out.resolve("report.json");
         ReportJson.write(ReportJson.tree(new PartialAnalysis("spark", new Source(c.input(), format(acc, c.options()), acc.rows()), stats, TOP,
                 c.seed(), clusterConfig, CommunityAlgorithms.LPA.name(), clusters.size(), Modularity.of(clusters), hubs, passionate.clusters(),
-                passionate.drawnEdges(), ic, steps.seconds())), report);
+                passionate.drawnEdges(), ic, steps.seconds(), roleReport, approximate(typed, roles))), report);
         files.add(report);
         log.line("wrote " + report + " (render it with: chorus report --from " + out + ")");
         return new Summary(acc.rows().read(), acc.rows().loaded(), acc.rows().rejected(), g.nodeCount(), edges, clusters.size(), files,
                 ic, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * What in this report is approximate or read differently from the embedded engine, in words: the parts of
+     * {@code report.json} a reader should not take as the embedded engine's numbers.
+     */
+    static List<PartialAnalysis.Approximate> approximate(boolean typed, SparkRoles.Result roles) {
+        List<PartialAnalysis.Approximate> a = new ArrayList<>();
+        a.add(new PartialAnalysis.Approximate("communities", "label propagation, not Leiden: a heuristic that does not optimise modularity; "
+                + "on the shipped datasets its modularity is below Leiden's (README, \"Communities on Spark\")"));
+        a.add(new PartialAnalysis.Approximate("passionate_clusters", "ranked by cohesion alone, from the label-propagation communities: "
+                + "Spark measures no outside reach, so choirs and rings are not told apart"));
+        if (roles != null) {
+            a.add(new PartialAnalysis.Approximate("roles.thresholds", "percentiles exact (a distributed sort); mean and standard deviation "
+                    + "summed in Spark's order, equal to the embedded engine's up to rounding (about 1e-16 relative)"));
+            a.add(new PartialAnalysis.Approximate("roles.cluster_core", "the cores of the cohesive label-propagation communities, not of "
+                    + "the embedded engine's Leiden clusters; ring_member is not assigned (no reach)"));
+        } else if (typed) {
+            a.add(new PartialAnalysis.Approximate("roles", "not computed: on typed input the role rules read the reach and conversation "
+                    + "layers, and Spark keeps no interaction types"));
+        }
+        return a;
     }
 
     /** The {@code nodes.csv} table: its header and (id, values in header order after {@code node}) rows. */
