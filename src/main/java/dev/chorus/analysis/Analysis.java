@@ -155,25 +155,26 @@ public final class Analysis {
         SeedStrategies.Groups groups = new SeedStrategies.Groups(clusters, PassionateClusters.seedingOrder(clusterKinds, clusterCohesion),
                 PassionateClusters.choirOrder(clusterKinds), communities);
         Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, groups,
-                passionate.subList(0, Math.min(config.top(), passionate.size())), config));
+                passionate.subList(0, Math.min(config.top(), passionate.size())), config, progress));
         return new AnalysisResult(g, config, table, degree, pagerank, kcore, betweenness, samples, communities,
                 Modularity.of(g, communities.membership()), cohesion, clusters, clusterCohesion, passionate, roles, hubs, seeding, seconds,
                 clusterKinds, kinds.get(1));
     }
 
     /** The experiment runs both models; the report keeps those asked for. The choirs' cores are extra seed sets. */
-    private static Seeding seeding(InteractionGraph g, SeedStrategies.Groups groups, List<PassionateCluster> topChoirs, AnalysisConfig config) {
+    private static Seeding seeding(InteractionGraph g, SeedStrategies.Groups groups, List<PassionateCluster> topChoirs, AnalysisConfig config,
+                                   Progress progress) {
         SeedingExperimentConfig c = SeedingExperimentConfig.defaults().withK(config.k()).withRuns(config.seedingRuns())
                 .withSeed(config.seed()).withThreads(config.threads());
         List<Map.Entry<String, int[]>> cores = new ArrayList<>();
         for (PassionateCluster p : topChoirs) {
             cores.add(Map.entry(Seeding.CORE_PREFIX + p.cluster(), p.cohesion().core().stream().mapToInt(id -> g.ids().index(id)).toArray()));
         }
-        SeedingExperimentResult r = SeedingExperiment.compute(g, groups, c, cores);
+        SeedingExperimentResult r = SeedingExperiment.compute(g, groups, c, cores, progress);
         List<SeedingArm> kept = r.arms().stream().filter(a -> config.models().contains(a.model())).toList();
         return new Seeding(Math.min(config.k(), g.nodeCount()), c.runs(), c.complex().thresholdK(),
                 kept.stream().filter(a -> !a.strategy().startsWith(Seeding.CORE_PREFIX)).toList(),
-                kept.stream().filter(a -> a.strategy().startsWith(Seeding.CORE_PREFIX)).toList());
+                kept.stream().filter(a -> a.strategy().startsWith(Seeding.CORE_PREFIX)).toList(), r.runsUsed(), r.stopping());
     }
 
     /** Announces and times each step. */

@@ -1,5 +1,6 @@
 package dev.chorus.analysis;
 
+import dev.chorus.diffusion.ArmStopping;
 import dev.chorus.diffusion.SeedingArm;
 import java.util.List;
 
@@ -9,13 +10,16 @@ import java.util.List;
  * each model the analysis asked for, with confidence intervals.
  *
  * @param k          seed budget
- * @param runs       Monte Carlo runs per arm
+ * @param runs       most Monte Carlo runs (worlds) per arm: the setting
  * @param thresholdK complex contagion: active neighbours a person needs before adopting
  * @param arms       one entry per strategy and model
  * @param cores      the spread of seeding each top choir's core, one entry per choir and model, named
  *                   {@link #CORE_PREFIX} + cluster index
+ * @param runsUsed   the worlds every arm got ({@code stopping} chose them; at most {@code runs})
+ * @param stopping   the rule that chose them, or null (read back from a report without one)
  */
-public record Seeding(int k, int runs, int thresholdK, List<SeedingArm> arms, List<SeedingArm> cores) {
+public record Seeding(int k, int runs, int thresholdK, List<SeedingArm> arms, List<SeedingArm> cores, int runsUsed,
+                      ArmStopping stopping) {
     /** Prefix of a core arm's name, followed by the cluster index. */
     public static final String CORE_PREFIX = "core:";
 
@@ -24,9 +28,9 @@ public record Seeding(int k, int runs, int thresholdK, List<SeedingArm> arms, Li
         cores = List.copyOf(cores);
     }
 
-    /** Without core arms (as read back from a report). */
+    /** Without core arms and stopping rule (as read back from a report): every arm had {@code runs}. */
     public Seeding(int k, int runs, int thresholdK, List<SeedingArm> arms) {
-        this(k, runs, thresholdK, arms, List.of());
+        this(k, runs, thresholdK, arms, List.of(), runs, null);
     }
 
     /** The core arm of {@code cluster} under {@code model}, or null. */
