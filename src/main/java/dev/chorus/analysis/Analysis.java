@@ -158,7 +158,7 @@ public final class Analysis {
                 PassionateClusters.choirOrder(clusterKinds), communities);
         double[] talkReciprocity = layers != null ? layers.column("reciprocity_talk") : engagement.column("reciprocity");
         Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, layers != null, groups,
-                passionate.subList(0, Math.min(config.top(), passionate.size())), talkReciprocity, config));
+                passionate.subList(0, Math.min(config.top(), passionate.size())), talkReciprocity, config, progress));
         return new AnalysisResult(g, config, table, degree, pagerank, kcore, betweenness, samples, communities,
                 Modularity.of(g, communities.membership()), cohesion, clusters, clusterCohesion, passionate, roles, hubs, seeding, seconds,
                 clusterKinds, kinds.get(1));
@@ -168,10 +168,11 @@ public final class Analysis {
      * The experiment runs both models; the report keeps those asked for, the recommendations read them all. On typed
      * input each model runs on its goal's layer: the experiment runs once on the spreading layer, whose {@code ic}
      * arms are kept, and once on the conversation layer, whose {@code threshold} arms are kept. The choirs' cores
-     * are extra seed sets.
+     * are extra seed sets. The runs used and the stopping rule are those of the {@code ic} arms (complex contagion is
+     * deterministic and runs once per seed set).
      */
     private static Seeding seeding(InteractionGraph g, boolean layered, SeedStrategies.Groups groups, List<PassionateCluster> topChoirs,
-                                   double[] talkReciprocity, AnalysisConfig config) {
+                                   double[] talkReciprocity, AnalysisConfig config, Progress progress) {
         SeedingExperimentConfig c = SeedingExperimentConfig.defaults().withK(config.k()).withRuns(config.seedingRuns())
                 .withSeed(config.seed()).withThreads(config.threads());
         List<Map.Entry<String, int[]>> cores = new ArrayList<>();
@@ -179,14 +180,17 @@ public final class Analysis {
             cores.add(Map.entry(Seeding.CORE_PREFIX + p.cluster(), p.cohesion().core().stream().mapToInt(id -> g.ids().index(id)).toArray()));
         }
         List<SeedingArm> all;
+        SeedingExperimentResult icRun;
         if (!layered) {
-            all = SeedingExperiment.compute(g, groups, c, cores).arms();
+            icRun = SeedingExperiment.compute(g, groups, c, cores, progress);
+            all = icRun.arms();
         } else {
             Map<String, SeedingExperimentResult> byModel = new LinkedHashMap<>();
-            for (Goal goal : Goal.values()) byModel.put(goal.model(), SeedingExperiment.compute(LayerGraph.of(g, goal.types()), groups, c, cores));
+            for (Goal goal : Goal.values()) byModel.put(goal.model(), SeedingExperiment.compute(LayerGraph.of(g, goal.types()), groups, c, cores, progress));
+            icRun = byModel.get(Goal.AWARENESS.model());
             all = new ArrayList<>();
             // the experiment's arm order, each arm from its model's layer
-            for (SeedingArm a : byModel.get(Goal.AWARENESS.model()).arms()) all.add(byModel.get(a.model()).arm(a.strategy(), a.model()));
+            for (SeedingArm a : icRun.arms()) all.add(byModel.get(a.model()).arm(a.strategy(), a.model()));
         }
         List<SeedingArm> strategies = all.stream().filter(a -> !a.strategy().startsWith(Seeding.CORE_PREFIX)).toList();
         List<Recommendation> recommendations = new ArrayList<>();
@@ -197,7 +201,8 @@ public final class Analysis {
         List<SeedingArm> kept = all.stream().filter(a -> config.models().contains(a.model())).toList();
         return new Seeding(Math.min(config.k(), g.nodeCount()), c.runs(), c.complex().thresholdK(),
                 kept.stream().filter(a -> !a.strategy().startsWith(Seeding.CORE_PREFIX)).toList(),
-                kept.stream().filter(a -> a.strategy().startsWith(Seeding.CORE_PREFIX)).toList(), layered, recommendations);
+                kept.stream().filter(a -> a.strategy().startsWith(Seeding.CORE_PREFIX)).toList(), layered, recommendations,
+                icRun.runsUsed(), icRun.stopping());
     }
 
     /** Announces and times each step. */

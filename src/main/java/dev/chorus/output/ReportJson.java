@@ -138,6 +138,15 @@ public final class ReportJson {
             seeding.put("threshold_k", r.seeding().thresholdK());
             ObjectNode layers = seeding.putObject("layers");
             for (Goal goal : Goal.values()) layers.put(goal.model(), r.seeding().layered() ? goal.layer() : "all");
+            seeding.put("runs_used", r.seeding().runsUsed());
+            if (r.seeding().stopping() != null) {
+                ObjectNode stop = seeding.putObject("stopping");
+                stop.put("rule", r.seeding().stopping().rule());
+                stop.put("first_look", r.seeding().stopping().firstLook());
+                stop.put("tolerance", r.seeding().stopping().tolerance());
+                ArrayNode looks = stop.putArray("looks");
+                for (int w : r.seeding().stopping().looks(r.seeding().runs())) looks.add(w);
+            }
             ArrayNode arms = seeding.putArray("arms");
             for (SeedingArm a : r.seeding().arms()) {
                 ObjectNode arm = arms.addObject();

@@ -77,7 +77,8 @@ final class SeedingSection implements Section {
             arms.add(new SeedingArm(a.path("strategy").asText(), a.path("model").asText(), Html.strings(a.path("seeds")), a.path("runs").asInt(),
                     value(a.get("mean")), value(a.get("sd")), value(a.get("ci95_low")), value(a.get("ci95_high")), curve));
         }
-        return new Seeding(s.path("k").asInt(), s.path("runs").asInt(), s.path("threshold_k").asInt(), arms);
+        return new Seeding(s.path("k").asInt(), s.path("runs").asInt(), s.path("threshold_k").asInt(), arms, List.of(),
+                s.path("layers").path("ic").asText().equals("spread"), List.of(), s.path("runs_used").asInt(s.path("runs").asInt()), null);
     }
 
     static String chart(Seeding seeding) {
