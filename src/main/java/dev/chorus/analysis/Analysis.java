@@ -72,7 +72,8 @@ import java.util.function.Supplier;
  * graph is empty.</li>
  * </ol>
  * With more than one thread the two Leiden runs ({@code communities}, {@code clusters}) run side by side, each
- * with its own random stream, so their results are those of the sequential order.
+ * with its own random stream, so their results are those of the sequential order; only the communities run then
+ * reports progress (one bar for the pair).
  * Every step is deterministic for a given seed and independent of the thread count. Results computed elsewhere
  * ({@link Precomputed}: any of {@link #CENTRALITIES}, the communities) replace their step, and every later step
  * uses them. The algorithms and their column names come from the registries ({@link Centralities},

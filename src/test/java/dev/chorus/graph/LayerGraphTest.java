@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
  * {@link GraphBuilder}, one row per arc of the graph weighted by its rows of the layer's types, every node added in
  * index order: the two must be the same graph, array for array.
  */
-class LayerGraphTest {
+public class LayerGraphTest {
     /** The layer built from rows, as a user of the library would. */
-    static InteractionGraph rebuilt(InteractionGraph g, Set<InteractionType> types) {
+    public static InteractionGraph rebuilt(InteractionGraph g, Set<InteractionType> types) {
         GraphBuilder b = new GraphBuilder(g.isDirected());
         for (int u = 0; u < g.nodeCount(); u++) b.addNode(g.ids().id(u));
         Adjacency out = g.out();
