@@ -38,6 +38,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -69,6 +73,9 @@ import java.util.function.Supplier;
  * the first {@link AnalysisConfig#top()} choirs; and a {@link Recommendation} per {@link Goal}; skipped when
  * {@link AnalysisConfig#seedingRuns()} is 0 or the graph is empty.</li>
  * </ol>
+ * With more than one thread the two Leiden runs ({@code communities}, {@code clusters}) run side by side, each
+ * with its own random stream, so their results are those of the sequential order; only the communities run then
+ * reports progress (one bar for the pair).
  * Every step is deterministic for a given seed and independent of the thread count. Results computed elsewhere
  * ({@link Precomputed}: any of {@link #CENTRALITIES}, the communities) replace their step, and every later step
  * uses them. The algorithms and their column names come from the registries ({@link Centralities},
@@ -119,9 +126,19 @@ public final class Analysis {
         NodeScores betweenness = scores.get(Centralities.BETWEENNESS);
         NodeScores triangles = t.step("clustering", () -> Triangles.compute(g, TrianglesConfig.defaults().withThreads(threads), progress));
         CommunitySettings partition = CommunitySettings.defaults().withSeed(config.seed()).withThreads(threads);
-        Communities communities = t.step("communities", given.communities(), () -> COMMUNITIES.compute(g, partition, progress));
-        Communities clusters = t.step("clusters", () -> CommunityAlgorithms.LEIDEN.compute(g, partition
-                .withQuality(LeidenConfig.Quality.CPM).withResolution(config.clusters().resolution()), progress));
+        CommunitySettings cpm = partition.withQuality(LeidenConfig.Quality.CPM).withResolution(config.clusters().resolution());
+        Communities communities;
+        Communities clusters;
+        if (given.communities() == null && threads > 1) {
+            // both Leiden runs spend most of their time in local moving, which is sequential: run them side by side
+            List<Communities> pair = t.concurrently("communities", () -> COMMUNITIES.compute(g, partition, progress),
+                    "clusters", () -> CommunityAlgorithms.LEIDEN.compute(g, cpm, Progress.NONE));
+            communities = pair.get(0);
+            clusters = pair.get(1);
+        } else {
+            communities = t.step("communities", given.communities(), () -> COMMUNITIES.compute(g, partition, progress));
+            clusters = t.step("clusters", () -> CommunityAlgorithms.LEIDEN.compute(g, cpm, progress));
+        }
         CohesionConfig cohesionConfig = CohesionConfig.defaults().withCoreSize(config.clusters().coreSize()).withThreads(threads);
         List<List<ClusterCohesion>> both = t.step("cohesion", () -> List.of(Cohesion.compute(g, communities, cohesionConfig, progress),
                 Cohesion.compute(g, clusters, cohesionConfig, progress)));
@@ -220,6 +237,49 @@ public final class Analysis {
             T result = work.get();
             seconds.put(name, (System.nanoTime() - start) / 1e9);
             return result;
+        }
+
+        /**
+         * Two independent steps at once, the second on a thread of its own; each keeps its own duration, so the two
+         * overlap in {@link AnalysisResult#seconds()}. An error in either is rethrown as it was (an
+         * {@link OutOfMemoryError} stays one).
+         */
+        <T> List<T> concurrently(String first, Supplier<T> a, String second, Supplier<T> b) {
+            steps.accept(first);
+            steps.accept(second);
+            double[] took = new double[2];
+            ExecutorService other = Executors.newSingleThreadExecutor(r -> {
+                Thread th = new Thread(r, "chorus-" + second);
+                th.setDaemon(true);
+                return th;
+            });
+            try {
+                Future<T> fb = other.submit(() -> {
+                    long start = System.nanoTime();
+                    T result = b.get();
+                    took[1] = (System.nanoTime() - start) / 1e9;
+                    return result;
+                });
+                long start = System.nanoTime();
+                T ra = a.get();
+                took[0] = (System.nanoTime() - start) / 1e9;
+                T rb;
+                try {
+                    rb = fb.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException x) throw x;
+                    if (e.getCause() instanceof Error x) throw x;
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for " + second, e);
+                }
+                seconds.put(first, took[0]);
+                seconds.put(second, took[1]);
+                return List.of(ra, rb);
+            } finally {
+                other.shutdownNow();
+            }
         }
     }
 }

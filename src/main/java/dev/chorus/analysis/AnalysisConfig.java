@@ -25,6 +25,11 @@ public record AnalysisConfig(int top, int k, long seed, List<String> models, int
                              int seedingRuns, RoleConfig roles, ClusterConfig clusters, Goal goal) {
     public static final int AUTO = -1;
     public static final int EXACT_BETWEENNESS_MAX_NODES = 5000;
+    /**
+     * Sources of sampled betweenness. Fewer lose up to a quarter of the exact top 1% that the {@code bridge} role reads
+     * (README, "Sampled betweenness: what the top 1% is worth"); the tolerance of 200 is held by
+     * {@code BetweennessTopSampleTest}.
+     */
     public static final int SAMPLES_DEFAULT = 200;
     public static final List<String> MODELS = List.of("ic", "threshold");
 
