@@ -173,9 +173,9 @@ public final class Analysis {
         // nothing to seed in an empty graph
         SeedStrategies.Groups groups = new SeedStrategies.Groups(clusters, PassionateClusters.seedingOrder(clusterKinds, clusterCohesion),
                 PassionateClusters.choirOrder(clusterKinds), communities);
-        double[] talkReciprocity = layers != null ? layers.column("reciprocity_talk") : engagement.column("reciprocity");
-        Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, layers != null, groups,
-                passionate.subList(0, Math.min(config.top(), passionate.size())), talkReciprocity, config, progress));
+        double[] talkReciprocity = layers != null ? layers.column("reciprocity_talk") : null;
+        Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, groups,
+                passionate.subList(0, Math.min(config.top(), passionate.size())), talkReciprocity, engagement.column("reciprocity"), config, progress));
         return new AnalysisResult(g, config, table, degree, pagerank, kcore, betweenness, samples, communities,
                 Modularity.of(g, communities.membership()), cohesion, clusters, clusterCohesion, passionate, roles, hubs, seeding, seconds,
                 clusterKinds, kinds.get(1));
@@ -183,19 +183,25 @@ public final class Analysis {
 
     /**
      * The experiment runs both models; the report keeps those asked for, the recommendations read them all. On typed
-     * input each model runs on its goal's layer: the experiment runs once on the spreading layer, whose {@code ic}
+     * input with rows in both layers ({@code talkReciprocity} non-null) each model runs on its goal's layer: the
+     * experiment runs once on the spreading layer, whose {@code ic}
      * arms are kept, and once on the conversation layer, whose {@code threshold} arms are kept. The choirs' cores
      * are extra seed sets. The runs used and the stopping rule are those of the {@code ic} arms (complex contagion is
      * deterministic and runs once per seed set).
      */
-    private static Seeding seeding(InteractionGraph g, boolean layered, SeedStrategies.Groups groups, List<PassionateCluster> topChoirs,
-                                   double[] talkReciprocity, AnalysisConfig config, Progress progress) {
+    private static Seeding seeding(InteractionGraph g, SeedStrategies.Groups groups, List<PassionateCluster> topChoirs,
+                                   double[] talkReciprocity, double[] reciprocity, AnalysisConfig config, Progress progress) {
+        boolean typed = talkReciprocity != null;
         SeedingExperimentConfig c = SeedingExperimentConfig.defaults().withK(config.k()).withRuns(config.seedingRuns())
                 .withSeed(config.seed()).withThreads(config.threads());
         List<Map.Entry<String, int[]>> cores = new ArrayList<>();
         for (PassionateCluster p : topChoirs) {
             cores.add(Map.entry(Seeding.CORE_PREFIX + p.cluster(), p.cohesion().core().stream().mapToInt(id -> g.ids().index(id)).toArray()));
         }
+        Map<Goal, InteractionGraph> layerGraphs = new LinkedHashMap<>();
+        if (typed) for (Goal goal : Goal.values()) layerGraphs.put(goal, LayerGraph.of(g, goal.types()));
+        // a layer without rows (e.g. --layer MT) would make its goal's numbers meaningless: read both goals on the whole graph then
+        boolean layered = typed && layerGraphs.values().stream().allMatch(l -> l.arcCount() > 0);
         List<SeedingArm> all;
         SeedingExperimentResult icRun;
         if (!layered) {
@@ -203,7 +209,7 @@ public final class Analysis {
             all = icRun.arms();
         } else {
             Map<String, SeedingExperimentResult> byModel = new LinkedHashMap<>();
-            for (Goal goal : Goal.values()) byModel.put(goal.model(), SeedingExperiment.compute(LayerGraph.of(g, goal.types()), groups, c, cores, progress));
+            for (Goal goal : Goal.values()) byModel.put(goal.model(), SeedingExperiment.compute(layerGraphs.get(goal), groups, c, cores, progress));
             icRun = byModel.get(Goal.AWARENESS.model());
             all = new ArrayList<>();
             // the experiment's arm order, each arm from its model's layer
@@ -212,7 +218,7 @@ public final class Analysis {
         List<SeedingArm> strategies = all.stream().filter(a -> !a.strategy().startsWith(Seeding.CORE_PREFIX)).toList();
         List<Recommendation> recommendations = new ArrayList<>();
         for (Goal goal : Goal.values()) {
-            Recommendation rec = Recommendation.choose(goal, layered, strategies, talkReciprocity, g.ids());
+            Recommendation rec = Recommendation.choose(goal, layered, strategies, layered ? talkReciprocity : reciprocity, g.ids());
             if (rec != null) recommendations.add(rec);
         }
         List<SeedingArm> kept = all.stream().filter(a -> config.models().contains(a.model())).toList();

@@ -191,8 +191,8 @@ public final class Summary {
         s.add("Caveats: these are simulations on the observed interaction graph, so their answer holds only as far as the "
                 + "models' assumptions do (activation probabilities from interaction weights, one threshold for everyone); "
                 + "interactions seen in one export are a sample of the real ties, and the experiment shows where seeding "
-                + "could work, not that it will." + (seeding.layered() ? "" : " The input has no interaction types, so reach and "
-                + "conversation are not read apart: both goals are measured on the whole graph."));
+                + "could work, not that it will." + (seeding.layered() ? "" : " The input has no interaction types, or no rows of "
+                + "one of the two layers, so reach and conversation are not read apart: both goals are measured on the whole graph."));
         return s;
     }
 
@@ -261,7 +261,7 @@ public final class Summary {
         String model = goal == Goal.AWARENESS ? "simple contagion (independent cascade)"
                 : "complex contagion (a person acts after " + thresholdK + " active contacts)";
         String where = rec.layered() ? "on " + goal.layerName()
-                : "on the whole graph (the input has no interaction types, so " + goal.layerName().replaceAll(" \\(.*", "") + " is all of it)";
+                : "on the whole graph (the input has no interaction types or lacks one of the two layers, so " + goal.layerName().replaceAll(" \\(.*", "") + " is all of it)";
         String spread = String.format(Locale.ROOT, "%.1f people (95%% CI %.1f to %.1f)", a.mean(), a.ci95Low(), a.ci95High());
         String seeds = String.format(Locale.ROOT, "The %d %s seeds", a.seeds().size(), a.strategy());
         String credible = goal == Goal.ACTION ? String.format(Locale.ROOT, "; %s of their conversation ties are mutual", percent(rec.credibility())) : "";

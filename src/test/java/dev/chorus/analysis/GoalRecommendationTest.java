@@ -216,6 +216,34 @@ class GoalRecommendationTest {
         assertTrue(Summary.sentences(untyped).stream().anyMatch(x -> x.contains("both goals are measured on the whole graph")));
     }
 
+    /** Typed rows of one layer only (here retweets): the empty conversation layer must not decide anything. */
+    @Test
+    void typedInputWithOneLayerEmptyIsReadLikeTheSameRowsUntyped() throws IOException {
+        List<String> typedLines = new ArrayList<>();
+        List<String> plainLines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            if (!r[2].equals("RT")) continue;
+            typedLines.add(r[0] + " " + r[1] + " " + (1000 + i) + " " + r[2]);
+            plainLines.add(r[0] + " " + r[1]);
+        }
+        Path t = tmp.resolve("retweets-typed.txt");
+        Path u = tmp.resolve("retweets-untyped.txt");
+        Files.write(t, typedLines);
+        Files.write(u, plainLines);
+        AnalysisConfig config = AnalysisConfig.defaults().withK(K).withSeedingRuns(200).withSeed(5).withThreads(2);
+        Seeding oneLayer = Analysis.compute(GraphLoader.load(t.toString(), IngestOptions.defaults()).graph(), config).seeding();
+        Seeding plain = Analysis.compute(GraphLoader.load(u.toString(), IngestOptions.defaults()).graph(), config).seeding();
+        assertFalse(oneLayer.layered());
+        for (Goal goal : Goal.values()) {
+            Recommendation a = oneLayer.recommendation(goal);
+            Recommendation b = plain.recommendation(goal);
+            assertEquals(b.arm().strategy(), a.arm().strategy(), goal.name());
+            assertEquals(b.arm().seeds(), a.arm().seeds(), goal.name());
+            assertEquals(b.arm().mean(), a.arm().mean(), 1e-9, goal.name());
+        }
+    }
+
     private static int indexOf(List<String> s, String prefix) {
         for (int i = 0; i < s.size(); i++) if (s.get(i).startsWith(prefix)) return i;
         return -1;

@@ -62,7 +62,7 @@ final class SeedingSection implements Section {
             h.append("<p class=\"note\">Simple contagion (ic) ran on the spreading layer (retweets, quotes), complex contagion (threshold) "
                     + "on the conversation layer (replies, comments, messages).</p>\n");
         } else if (layers.isObject()) {
-            h.append("<p class=\"note\">The input has no interaction types: both models ran on the whole graph.</p>\n");
+            h.append("<p class=\"note\">The input has no interaction types, or no rows of one of the two layers: both models ran on the whole graph.</p>\n");
         }
         return h.toString();
     }
