@@ -22,6 +22,7 @@ import dev.chorus.diffusion.SeedingExperiment;
 import dev.chorus.diffusion.SeedingExperimentConfig;
 import dev.chorus.diffusion.SeedingExperimentResult;
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.graph.LayerGraph;
 import dev.chorus.progress.Progress;
 import dev.chorus.roles.Engagement;
 import dev.chorus.roles.EngagementConfig;
@@ -37,6 +38,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -62,11 +67,15 @@ import java.util.function.Supplier;
  * <li>{@code layers}: on typed input only, {@link Layers}: reach and conversation read apart;</li>
  * <li>{@code roles}: {@link Roles};</li>
  * <li>{@code seeding}: {@link SeedingExperiment} with budget {@link AnalysisConfig#k()}, weighted-cascade IC and
- * complex contagion with threshold 2, cluster seeds spent in {@link PassionateClusters#seedingOrder} order on the
+ * complex contagion with threshold 2 (on typed input IC on the spreading layer, complex contagion on the conversation
+ * layer, see {@link Goal}), cluster seeds spent in {@link PassionateClusters#seedingOrder} order on the
  * tight clusters, choir seeds from the choirs, voices from the communities; plus the spread of the core of each of
- * the first {@link AnalysisConfig#top()} choirs; skipped when {@link AnalysisConfig#seedingRuns()} is 0 or the
- * graph is empty.</li>
+ * the first {@link AnalysisConfig#top()} choirs; and a {@link Recommendation} per {@link Goal}; skipped when
+ * {@link AnalysisConfig#seedingRuns()} is 0 or the graph is empty.</li>
  * </ol>
+ * With more than one thread the two Leiden runs ({@code communities}, {@code clusters}) run side by side, each
+ * with its own random stream, so their results are those of the sequential order; only the communities run then
+ * reports progress (one bar for the pair).
  * Every step is deterministic for a given seed and independent of the thread count. Results computed elsewhere
  * ({@link Precomputed}: any of {@link #CENTRALITIES}, the communities) replace their step, and every later step
  * uses them. The algorithms and their column names come from the registries ({@link Centralities},
@@ -117,9 +126,19 @@ public final class Analysis {
         NodeScores betweenness = scores.get(Centralities.BETWEENNESS);
         NodeScores triangles = t.step("clustering", () -> Triangles.compute(g, TrianglesConfig.defaults().withThreads(threads), progress));
         CommunitySettings partition = CommunitySettings.defaults().withSeed(config.seed()).withThreads(threads);
-        Communities communities = t.step("communities", given.communities(), () -> COMMUNITIES.compute(g, partition, progress));
-        Communities clusters = t.step("clusters", () -> CommunityAlgorithms.LEIDEN.compute(g, partition
-                .withQuality(LeidenConfig.Quality.CPM).withResolution(config.clusters().resolution()), progress));
+        CommunitySettings cpm = partition.withQuality(LeidenConfig.Quality.CPM).withResolution(config.clusters().resolution());
+        Communities communities;
+        Communities clusters;
+        if (given.communities() == null && threads > 1) {
+            // both Leiden runs spend most of their time in local moving, which is sequential: run them side by side
+            List<Communities> pair = t.concurrently("communities", () -> COMMUNITIES.compute(g, partition, progress),
+                    "clusters", () -> CommunityAlgorithms.LEIDEN.compute(g, cpm, Progress.NONE));
+            communities = pair.get(0);
+            clusters = pair.get(1);
+        } else {
+            communities = t.step("communities", given.communities(), () -> COMMUNITIES.compute(g, partition, progress));
+            clusters = t.step("clusters", () -> CommunityAlgorithms.LEIDEN.compute(g, cpm, progress));
+        }
         CohesionConfig cohesionConfig = CohesionConfig.defaults().withCoreSize(config.clusters().coreSize()).withThreads(threads);
         List<List<ClusterCohesion>> both = t.step("cohesion", () -> List.of(Cohesion.compute(g, communities, cohesionConfig, progress),
                 Cohesion.compute(g, clusters, cohesionConfig, progress)));
@@ -154,26 +173,59 @@ public final class Analysis {
         // nothing to seed in an empty graph
         SeedStrategies.Groups groups = new SeedStrategies.Groups(clusters, PassionateClusters.seedingOrder(clusterKinds, clusterCohesion),
                 PassionateClusters.choirOrder(clusterKinds), communities);
+        double[] talkReciprocity = layers != null ? layers.column("reciprocity_talk") : null;
         Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, groups,
-                passionate.subList(0, Math.min(config.top(), passionate.size())), config));
+                passionate.subList(0, Math.min(config.top(), passionate.size())), talkReciprocity, engagement.column("reciprocity"), config, progress));
         return new AnalysisResult(g, config, table, degree, pagerank, kcore, betweenness, samples, communities,
                 Modularity.of(g, communities.membership()), cohesion, clusters, clusterCohesion, passionate, roles, hubs, seeding, seconds,
                 clusterKinds, kinds.get(1));
     }
 
-    /** The experiment runs both models; the report keeps those asked for. The choirs' cores are extra seed sets. */
-    private static Seeding seeding(InteractionGraph g, SeedStrategies.Groups groups, List<PassionateCluster> topChoirs, AnalysisConfig config) {
+    /**
+     * The experiment runs both models; the report keeps those asked for, the recommendations read them all. On typed
+     * input with rows in both layers ({@code talkReciprocity} non-null) each model runs on its goal's layer: the
+     * experiment runs once on the spreading layer, whose {@code ic}
+     * arms are kept, and once on the conversation layer, whose {@code threshold} arms are kept. The choirs' cores
+     * are extra seed sets. The runs used and the stopping rule are those of the {@code ic} arms (complex contagion is
+     * deterministic and runs once per seed set).
+     */
+    private static Seeding seeding(InteractionGraph g, SeedStrategies.Groups groups, List<PassionateCluster> topChoirs,
+                                   double[] talkReciprocity, double[] reciprocity, AnalysisConfig config, Progress progress) {
+        boolean typed = talkReciprocity != null;
         SeedingExperimentConfig c = SeedingExperimentConfig.defaults().withK(config.k()).withRuns(config.seedingRuns())
                 .withSeed(config.seed()).withThreads(config.threads());
         List<Map.Entry<String, int[]>> cores = new ArrayList<>();
         for (PassionateCluster p : topChoirs) {
             cores.add(Map.entry(Seeding.CORE_PREFIX + p.cluster(), p.cohesion().core().stream().mapToInt(id -> g.ids().index(id)).toArray()));
         }
-        SeedingExperimentResult r = SeedingExperiment.compute(g, groups, c, cores);
-        List<SeedingArm> kept = r.arms().stream().filter(a -> config.models().contains(a.model())).toList();
+        Map<Goal, InteractionGraph> layerGraphs = new LinkedHashMap<>();
+        if (typed) for (Goal goal : Goal.values()) layerGraphs.put(goal, LayerGraph.of(g, goal.types()));
+        // a layer without rows (e.g. --layer MT) would make its goal's numbers meaningless: read both goals on the whole graph then
+        boolean layered = typed && layerGraphs.values().stream().allMatch(l -> l.arcCount() > 0);
+        List<SeedingArm> all;
+        SeedingExperimentResult icRun;
+        if (!layered) {
+            icRun = SeedingExperiment.compute(g, groups, c, cores, progress);
+            all = icRun.arms();
+        } else {
+            Map<String, SeedingExperimentResult> byModel = new LinkedHashMap<>();
+            for (Goal goal : Goal.values()) byModel.put(goal.model(), SeedingExperiment.compute(layerGraphs.get(goal), groups, c, cores, progress));
+            icRun = byModel.get(Goal.AWARENESS.model());
+            all = new ArrayList<>();
+            // the experiment's arm order, each arm from its model's layer
+            for (SeedingArm a : icRun.arms()) all.add(byModel.get(a.model()).arm(a.strategy(), a.model()));
+        }
+        List<SeedingArm> strategies = all.stream().filter(a -> !a.strategy().startsWith(Seeding.CORE_PREFIX)).toList();
+        List<Recommendation> recommendations = new ArrayList<>();
+        for (Goal goal : Goal.values()) {
+            Recommendation rec = Recommendation.choose(goal, layered, strategies, layered ? talkReciprocity : reciprocity, g.ids());
+            if (rec != null) recommendations.add(rec);
+        }
+        List<SeedingArm> kept = all.stream().filter(a -> config.models().contains(a.model())).toList();
         return new Seeding(Math.min(config.k(), g.nodeCount()), c.runs(), c.complex().thresholdK(),
                 kept.stream().filter(a -> !a.strategy().startsWith(Seeding.CORE_PREFIX)).toList(),
-                kept.stream().filter(a -> a.strategy().startsWith(Seeding.CORE_PREFIX)).toList());
+                kept.stream().filter(a -> a.strategy().startsWith(Seeding.CORE_PREFIX)).toList(), layered, recommendations,
+                icRun.runsUsed(), icRun.stopping());
     }
 
     /** Announces and times each step. */
@@ -191,6 +243,49 @@ public final class Analysis {
             T result = work.get();
             seconds.put(name, (System.nanoTime() - start) / 1e9);
             return result;
+        }
+
+        /**
+         * Two independent steps at once, the second on a thread of its own; each keeps its own duration, so the two
+         * overlap in {@link AnalysisResult#seconds()}. An error in either is rethrown as it was (an
+         * {@link OutOfMemoryError} stays one).
+         */
+        <T> List<T> concurrently(String first, Supplier<T> a, String second, Supplier<T> b) {
+            steps.accept(first);
+            steps.accept(second);
+            double[] took = new double[2];
+            ExecutorService other = Executors.newSingleThreadExecutor(r -> {
+                Thread th = new Thread(r, "chorus-" + second);
+                th.setDaemon(true);
+                return th;
+            });
+            try {
+                Future<T> fb = other.submit(() -> {
+                    long start = System.nanoTime();
+                    T result = b.get();
+                    took[1] = (System.nanoTime() - start) / 1e9;
+                    return result;
+                });
+                long start = System.nanoTime();
+                T ra = a.get();
+                took[0] = (System.nanoTime() - start) / 1e9;
+                T rb;
+                try {
+                    rb = fb.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException x) throw x;
+                    if (e.getCause() instanceof Error x) throw x;
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for " + second, e);
+                }
+                seconds.put(first, took[0]);
+                seconds.put(second, took[1]);
+                return List.of(ra, rb);
+            } finally {
+                other.shutdownNow();
+            }
         }
     }
 }

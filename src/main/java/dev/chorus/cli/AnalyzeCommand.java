@@ -11,6 +11,7 @@ import dev.chorus.graph.InteractionGraph;
 import dev.chorus.analysis.Analysis;
 import dev.chorus.analysis.AnalysisConfig;
 import dev.chorus.analysis.AnalysisResult;
+import dev.chorus.analysis.Goal;
 import dev.chorus.output.Gexf;
 import dev.chorus.output.ReportFiles;
 import dev.chorus.analysis.Source;
@@ -55,6 +56,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Seeding experiment models: ic (simple contagion), threshold (complex contagion) or both (default: ${DEFAULT-VALUE}).")
     String model;
 
+    @Option(names = "--goal", defaultValue = "awareness", paramLabel = "G",
+            description = "What the recommended seeds and the verdict optimise: awareness (reach: simple contagion on the spreading layer, "
+                    + "retweets and quotes) or action (complex contagion on the conversation layer, replies, comments and messages, "
+                    + "and credible seeds); untyped input reads both on the whole graph (default: ${DEFAULT-VALUE}).")
+    String goal;
+
     @Option(names = "--runs", defaultValue = "100", paramLabel = "N", description = "Simulations per seeding arm; 0 skips the experiment (default: ${DEFAULT-VALUE}).")
     int runs;
 
@@ -92,10 +99,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             case "ic", "threshold" -> List.of(model.toLowerCase(Locale.ROOT));
             default -> throw new IllegalArgumentException("--model: unknown '" + model + "' (use ic, threshold or both)");
         };
+        Goal chosen;
+        try {
+            chosen = Goal.parse(goal);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--goal: " + e.getMessage(), e);
+        }
         if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         if (samples != null && samples < 0) throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
         AnalysisConfig config = AnalysisConfig.defaults().withTop(top).withK(k).withSeed(seed).withModels(models)
-                .withSeedingRuns(runs)
+                .withSeedingRuns(runs).withGoal(chosen)
                 .withClusters(ClusterConfig.defaults().withResolution(clusterResolution).withSize(minClusterSize, maxClusterSize));
         if (threads != null) config = config.withThreads(threads);
         if (samples != null) config = config.withBetweennessSamples(samples);

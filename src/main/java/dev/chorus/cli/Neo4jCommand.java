@@ -170,7 +170,7 @@ final class Neo4jCommand implements Runnable {
         @Option(names = "--to", required = true, paramLabel = "DIR", description = "Directory for the importer's files (created; rejected rows go to DIR/rejected.tsv).")
         Path to;
 
-        @Option(names = "--gzip", defaultValue = "auto", paramLabel = "WHEN",
+        @Option(names = "--gzip", defaultValue = "no", paramLabel = "WHEN",
                 description = "Gzip the data files: auto (above " + ImportFiles.GZIP_ABOVE + " users + interactions), yes or no (default: ${DEFAULT-VALUE}).")
         String gzip;
 

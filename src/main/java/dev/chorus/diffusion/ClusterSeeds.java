@@ -79,7 +79,8 @@ public final class ClusterSeeds {
                 }
             }
             if (size < budget) {
-                for (int u : SeedBaselines.ranking(g, SeedBaselinesConfig.Method.DEGREE, n, 1, Progress.NONE)) {
+                // the top `budget` by attention hold at least budget - size nodes not chosen yet
+                for (int u : SeedBaselines.ranking(g, SeedBaselinesConfig.Method.DEGREE, budget, 1, Progress.NONE)) {
                     if (size == budget) break;
                     if (!chosen[u]) {
                         chosen[u] = true;

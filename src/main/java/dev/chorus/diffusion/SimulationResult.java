@@ -36,6 +36,14 @@ public record SimulationResult(String model, int runs, double mean, double sd, d
         return new SimulationResult(model, spread.length, st[0], st[1], st[2], st[3], min, max, curve);
     }
 
+    /** {@code runs} identical runs of a deterministic cascade: sd 0, the interval a point. */
+    static SimulationResult constant(String model, int runs, int spread, int[] curve) {
+        double[] c = new double[curve.length];
+        for (int t = 0; t < c.length; t++) c[t] = curve[t];
+        return new SimulationResult(model, runs, spread, runs > 1 ? 0 : Double.NaN, runs > 1 ? spread : Double.NaN,
+                runs > 1 ? spread : Double.NaN, spread, spread, c);
+    }
+
     /** Whether {@code value} lies in the 95% confidence interval (inclusive). */
     public boolean ciContains(double value) {
         return value >= ci95Low && value <= ci95High;

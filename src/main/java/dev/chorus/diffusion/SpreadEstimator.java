@@ -108,11 +108,8 @@ public final class SpreadEstimator implements AutoCloseable {
     /** The one result of a deterministic cascade, as {@code runs} identical runs. */
     private SimulationResult once(String model, int[] s) {
         Cascade.IntList curve = new Cascade.IntList();
-        int[] spread = new int[runs];
-        Arrays.fill(spread, cascade.run(s, random(seed, stream, 0), scratch.get(), curve));
-        int[][] curves = new int[runs][];
-        Arrays.fill(curves, curve.toArray());
-        return SimulationResult.of(model, spread, curves);
+        int spread = cascade.run(s, random(seed, stream, 0), scratch.get(), curve);
+        return SimulationResult.constant(model, runs, spread, curve.toArray());
     }
 
     private SimulationResult monteCarlo(String model, int[] s, Progress progress) {

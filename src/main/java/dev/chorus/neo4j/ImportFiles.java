@@ -6,44 +6,53 @@ import dev.chorus.graph.InteractionGraph;
 import dev.chorus.ingest.InputException;
 import dev.chorus.ingest.RowCounts;
 import dev.chorus.progress.Progress;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a graph as the CSV files of Neo4j's offline importer ({@code neo4j-admin database import full}), with the
- * model of {@code neo4j load} ({@link GraphModel}): {@code (:User)} nodes in id space {@code User} (the id stored
- * as property {@code id}), one {@code INTERACTED} relationship per stored pair, and the {@code (:ChorusGraph
- * {id: 'graph'})} node of {@code cypher/load-graph.cypher} in its own id space, so the imported store holds it
- * from the start. Each file group is a header file ({@code :ID}, {@code :START_ID}, {@code :END_ID},
- * {@code :TYPE}, typed properties) and a data file; {@code import.args} lists the importer's options, one per
- * line, with paths relative to the directory, so {@code cd DIR && neo4j-admin database import full neo4j
- * @import.args} is the whole import.
+ * model of {@code neo4j load} ({@link GraphModel}): {@code (:User)} nodes with property {@code id}, one
+ * {@code INTERACTED} relationship per stored pair, and the {@code (:ChorusGraph {id: 'graph'})} node of
+ * {@code cypher/load-graph.cypher} in its own id space, so the imported store holds it from the start. Each file
+ * group is a header file ({@code :ID}, {@code :START_ID}, {@code :END_ID}, {@code :TYPE}, typed properties) and
+ * data files; {@code import.args} lists the importer's options, one per line, with paths relative to the
+ * directory, so {@code cd DIR && neo4j-admin database import full neo4j @import.args} is the whole import.
  * <p>
- * Strings are always quoted (RFC 4180, inner quotes doubled, as the importer reads them without
- * {@code --legacy-style-quoting}); a property the loader would not set (a count of 0, no time, no attribute)
- * is an empty field, which the importer skips. {@code --multiline-fields=true} (slower import) is added only
- * when some id or attribute holds a line break. Streaming: one pass over users and one over arcs, O(n + m)
- * time, one line of memory; data files are gzipped (fastest level) above {@link #GZIP_ABOVE} records, which the
- * importer reads directly.
+ * The importer's node ids are the users' indices ({@code --id-type=integer}, not stored; the user id is the
+ * {@code id} string column): the pair files hold two numbers per pair instead of two quoted ids, and the importer
+ * maps integers instead of encoding, sorting and checking strings. Strings are always quoted (RFC 4180, inner
+ * quotes doubled, as the importer reads them without {@code --legacy-style-quoting}); a property the loader
+ * would not set (a count of 0, no time, no attribute) is an empty field, which the importer skips.
+ * {@code --multiline-fields=true} (slower import) is added only when some id or attribute holds a line break.
+ * The pairs are split into files of about {@link #PART_ARCS} arcs by source range, written in parallel with the
+ * users file (one pass over users and one over arcs, O(n + m) time, a 64 KiB buffer per file); data files are
+ * plain by default, or gzipped (fastest level), which the importer reads directly.
  */
 public final class ImportFiles {
     public static final String ARGS = "import.args";
     public static final String USERS = "users";
     public static final String INTERACTIONS = "interactions";
     public static final String GRAPH = "graph";
+    /** Arcs per pair file, so that files are written in parallel; a fixed size keeps the files the same on every machine. */
+    static final long PART_ARCS = 2_000_000;
     /** Users + pairs above which data files are gzipped by default. */
     public static final long GZIP_ABOVE = 1_000_000;
     /** The command that imports the files, run in their directory. */
@@ -51,12 +60,14 @@ public final class ImportFiles {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /**
-     * @param gzip      gzip the data files; null: above {@link #GZIP_ABOVE} records
+     * @param gzip      gzip the data files; null: above {@link #GZIP_ABOVE} records. Plain by default: neither
+     *                  side spends CPU on compression (10M rows: 389 MB plain, 120 MB gzipped), and disk
+     *                  space, not time, is what gzip saves
      * @param overwrite add {@code --overwrite-destination=true}: the import replaces an existing database
      */
     public record Config(Boolean gzip, boolean overwrite) {
         public static Config defaults() {
-            return new Config(null, false);
+            return new Config(false, false);
         }
     }
 
@@ -68,6 +79,11 @@ public final class ImportFiles {
     }
 
     public static Result write(InteractionGraph g, String input, RowCounts rows, Path dir, Config config, Progress progress) {
+        return write(g, input, rows, dir, config, progress, PART_ARCS);
+    }
+
+    /** {@link #write} with pair files of about {@code partArcs} arcs (tests use small ones). */
+    static Result write(InteractionGraph g, String input, RowCounts rows, Path dir, Config config, Progress progress, long partArcs) {
         long t0 = System.nanoTime();
         List<GraphModel.Column> userColumns = GraphModel.userColumns(g);
         List<GraphModel.Column> pairColumns = GraphModel.pairColumns(g);
@@ -78,11 +94,14 @@ public final class ImportFiles {
         }
         boolean gzip = config.gzip() != null ? config.gzip() : g.nodeCount() + g.edgeCount() > GZIP_ABOVE;
         String ext = gzip ? ".csv.gz" : ".csv";
-        boolean[] multiline = {false};
+        int[] bounds = parts(g.out(), g.nodeCount(), partArcs);
+        List<String> pairFiles = new ArrayList<>();
+        for (int k = 1; k < bounds.length; k++) pairFiles.add(INTERACTIONS + "-" + k + ext);
+        boolean multiline = false;
         long pairs = 0;
         try {
             Files.createDirectories(dir);
-            List<String> userHeader = new ArrayList<>(List.of("id:ID(User)"));
+            List<String> userHeader = new ArrayList<>(List.of(":ID(User)", "id:string"));
             for (GraphModel.Column c : userColumns) userHeader.add(c.name() + ":" + c.kind().importType);
             header(dir, USERS, userHeader);
             List<String> pairHeader = new ArrayList<>(List.of(":START_ID(User)", ":END_ID(User)", ":TYPE"));
@@ -90,45 +109,27 @@ public final class ImportFiles {
             header(dir, INTERACTIONS, pairHeader);
             writeGraphNode(dir, GraphModel.graphProperties(g, input, rows));
 
-            IdMap ids = g.ids();
+            // one task per file, each its own writer: the users, then the parts of the pairs by source range
+            AtomicLong done = new AtomicLong();
+            List<Callable<long[]>> tasks = new ArrayList<>();
+            tasks.add(() -> writeUsers(g, userColumns, dir.resolve(USERS + ext), gzip, done));
+            for (int k = 1; k < bounds.length; k++) {
+                int lo = bounds[k - 1], hi = bounds[k];
+                Path file = dir.resolve(pairFiles.get(k - 1));
+                tasks.add(() -> writePairs(g, pairColumns, lo, hi, file, gzip, done));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
             try (Progress.Task task = progress.begin("writing import files", (long) g.nodeCount() + g.edgeCount(), "records")) {
-                StringBuilder line = new StringBuilder(256);
-                try (Writer w = open(dir.resolve(USERS + ext), gzip)) {
-                    for (int u = 0; u < g.nodeCount(); u++) {
-                        line.setLength(0);
-                        multiline[0] |= quote(line, ids.id(u));
-                        for (GraphModel.Column c : userColumns) {
-                            line.append(',');
-                            Object v = GraphModel.userValue(g, c, u);
-                            if (v instanceof String s) multiline[0] |= quote(line, s);
-                            else if (v != null) line.append(v);
-                        }
-                        w.append(line).append('\n');
-                        if ((u & 0xFFFF) == 0) task.stepTo(u);
-                    }
+                List<Future<long[]>> futures = new ArrayList<>();
+                for (Callable<long[]> t : tasks) futures.add(pool.submit(t));
+                for (int i = 0; i < futures.size(); i++) {
+                    long[] r = await(futures.get(i), task, done);
+                    if (i == 0) multiline = r[1] != 0;
+                    else pairs += r[0];
                 }
-                Adjacency out = g.out();
-                try (Writer w = open(dir.resolve(INTERACTIONS + ext), gzip)) {
-                    for (int u = 0; u < g.nodeCount(); u++) {
-                        for (int e = out.start(u); e < out.end(u); e++) {
-                            int v = out.neighbor(e);
-                            if (!GraphModel.stored(g, u, v)) continue;
-                            line.setLength(0);
-                            quote(line, ids.id(u));
-                            line.append(',');
-                            quote(line, ids.id(v));
-                            line.append(",INTERACTED");
-                            for (GraphModel.Column c : pairColumns) {
-                                line.append(',');
-                                Object x = GraphModel.pairValue(g, c, e);
-                                if (x != null) line.append(x);
-                            }
-                            w.append(line).append('\n');
-                            if ((++pairs & 0xFFFF) == 0) task.stepTo(g.nodeCount() + pairs);
-                        }
-                    }
-                }
-                task.stepTo(g.nodeCount() + pairs);
+                task.stepTo(done.get());
+            } finally {
+                pool.shutdownNow();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the import files in " + dir + ": " + e.getMessage(), e);
@@ -138,65 +139,210 @@ public final class ImportFiles {
         List<String> args = new ArrayList<>();
         args.add("--nodes=User=" + USERS + ".header.csv," + USERS + ext);
         args.add("--nodes=ChorusGraph=" + GRAPH + ".header.csv," + GRAPH + ".csv");
-        args.add("--relationships=" + INTERACTIONS + ".header.csv," + INTERACTIONS + ext);
+        args.add("--relationships=" + INTERACTIONS + ".header.csv," + String.join(",", pairFiles));
+        args.add("--id-type=integer");
         args.add("--report-file=import.report");
-        if (multiline[0]) args.add("--multiline-fields=true");
+        if (multiline) args.add("--multiline-fields=true");
         if (config.overwrite()) args.add("--overwrite-destination=true");
         try {
             Files.write(dir.resolve(ARGS), args, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(ARGS) + ": " + e.getMessage(), e);
         }
-        List<String> files = List.of(USERS + ".header.csv", USERS + ext, INTERACTIONS + ".header.csv", INTERACTIONS + ext,
-                GRAPH + ".header.csv", GRAPH + ".csv", ARGS);
-        return new Result(g.nodeCount(), pairs, g.weightSum(), files, List.copyOf(args), (System.nanoTime() - t0) / 1e9);
+        List<String> files = new ArrayList<>(List.of(USERS + ".header.csv", USERS + ext, INTERACTIONS + ".header.csv"));
+        files.addAll(pairFiles);
+        files.addAll(List.of(GRAPH + ".header.csv", GRAPH + ".csv", ARGS));
+        return new Result(g.nodeCount(), pairs, g.weightSum(), List.copyOf(files), List.copyOf(args), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Source bounds of the pair files, {@code [bounds[k-1], bounds[k])}: a new file where one holds {@code size} arcs or more. */
+    static int[] parts(Adjacency out, int n, long size) {
+        List<Integer> bounds = new ArrayList<>(List.of(0));
+        long next = size;
+        for (int u = 0; u < n; u++) {
+            if (out.start(u) >= next) {
+                bounds.add(u);
+                next = out.start(u) + size;
+            }
+        }
+        bounds.add(n);
+        return bounds.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Waits for one file task, reporting progress meanwhile; its failure is rethrown as it was. */
+    private static long[] await(Future<long[]> f, Progress.Task task, AtomicLong done) throws IOException {
+        while (true) {
+            try {
+                return f.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                task.stepTo(done.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** users file: the import id (the user's index), its id, load_order, attributes; {records, 1 if a line break}. */
+    private static long[] writeUsers(InteractionGraph g, List<GraphModel.Column> columns, Path file, boolean gzip, AtomicLong done) throws IOException {
+        IdMap ids = g.ids();
+        boolean multiline = false;
+        try (Csv w = new Csv(file, gzip)) {
+            for (int u = 0; u < g.nodeCount(); u++) {
+                w.number(u).comma();
+                multiline |= w.quoted(ids.id(u));
+                for (GraphModel.Column c : columns) {
+                    w.comma();
+                    Object v = GraphModel.userValue(g, c, u);
+                    if (v instanceof String s) multiline |= w.quoted(s);
+                    else if (v != null) w.ascii(v.toString());
+                }
+                w.newline();
+                if ((u & 0xFFFF) == 0xFFFF) done.addAndGet(0x10000);
+            }
+        }
+        done.addAndGet(g.nodeCount() & 0xFFFF);
+        return new long[] {g.nodeCount(), multiline ? 1 : 0};
+    }
+
+    /** One pair file: the stored pairs of sources {@code [lo, hi)} by import id; {pairs written, 0}. */
+    private static long[] writePairs(InteractionGraph g, List<GraphModel.Column> columns, int lo, int hi, Path file, boolean gzip, AtomicLong done)
+            throws IOException {
+        Adjacency out = g.out();
+        long pairs = 0;
+        try (Csv w = new Csv(file, gzip)) {
+            for (int u = lo; u < hi; u++) {
+                for (int e = out.start(u); e < out.end(u); e++) {
+                    int v = out.neighbor(e);
+                    if (!GraphModel.stored(g, u, v)) continue;
+                    w.number(u).comma().number(v).ascii(",INTERACTED");
+                    for (GraphModel.Column c : columns) {
+                        w.comma();
+                        Object x = GraphModel.pairValue(g, c, e);
+                        if (x != null) w.ascii(x.toString());
+                    }
+                    w.newline();
+                    if ((++pairs & 0xFFFF) == 0) done.addAndGet(0x10000);
+                }
+            }
+        }
+        done.addAndGet(pairs & 0xFFFF);
+        return new long[] {pairs, 0};
     }
 
     /** The (:ChorusGraph) node: one header and one row, typed from the values. */
     private static void writeGraphNode(Path dir, Map<String, Object> properties) throws IOException {
-        List<String> header = new ArrayList<>(List.of("id:ID(ChorusGraph)"));
-        StringBuilder row = new StringBuilder("graph");
-        for (Map.Entry<String, Object> p : properties.entrySet()) {
-            Object v = p.getValue();
-            String type = v instanceof Boolean ? "boolean" : v instanceof Double ? "double" : v instanceof Number ? "long"
-                    : v instanceof List<?> ? "string[]" : "string";
-            header.add(p.getKey() + ":" + type);
-            row.append(',');
-            if (v instanceof List<?> l) row.append(String.join(";", l.stream().map(String::valueOf).toList()));
-            else if (v instanceof String s) quote(row, s);
-            else row.append(v);
+        List<String> header = new ArrayList<>(List.of(":ID(ChorusGraph)", "id:string"));
+        try (Csv w = new Csv(dir.resolve(GRAPH + ".csv"), false)) {
+            w.number(0).comma().quoted("graph");
+            for (Map.Entry<String, Object> p : properties.entrySet()) {
+                Object v = p.getValue();
+                String type = v instanceof Boolean ? "boolean" : v instanceof Double ? "double" : v instanceof Number ? "long"
+                        : v instanceof List<?> ? "string[]" : "string";
+                header.add(p.getKey() + ":" + type);
+                w.comma();
+                if (v instanceof List<?> l) w.ascii(String.join(";", l.stream().map(String::valueOf).toList())); // type names
+                else if (v instanceof String s) w.quoted(s);
+                else w.ascii(String.valueOf(v));
+            }
+            w.newline();
         }
         header(dir, GRAPH, header);
-        Files.writeString(dir.resolve(GRAPH + ".csv"), row.append('\n'), StandardCharsets.UTF_8);
     }
 
     private static void header(Path dir, String group, List<String> fields) throws IOException {
         Files.writeString(dir.resolve(group + ".header.csv"), String.join(",", fields) + "\n", StandardCharsets.UTF_8);
     }
 
-    private static Writer open(Path file, boolean gzip) throws IOException {
-        OutputStream out = Files.newOutputStream(file);
-        if (gzip) {
-            out = new GZIPOutputStream(out, 1 << 16) {
-                {
-                    def.setLevel(Deflater.BEST_SPEED); // the importer's read, not the file size, is what counts here
-                }
-            };
-        }
-        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    }
+    /**
+     * A CSV data file written as bytes: numbers and ASCII straight into the buffer, strings quoted (RFC 4180) and
+     * UTF-8 encoded only when they are not ASCII, so that a line costs no intermediate String.
+     */
+    private static final class Csv implements AutoCloseable {
+        private final OutputStream out;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
 
-    /** Appends {@code s} quoted, inner quotes doubled; true if it holds a line break. */
-    private static boolean quote(StringBuilder line, String s) {
-        line.append('"');
-        boolean breaks = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"') line.append('"');
-            breaks |= c == '\n' || c == '\r';
-            line.append(c);
+        Csv(Path file, boolean gzip) throws IOException {
+            OutputStream o = Files.newOutputStream(file);
+            if (gzip) {
+                o = new GZIPOutputStream(o, 1 << 16) {
+                    {
+                        def.setLevel(Deflater.BEST_SPEED); // the importer's read, not the file size, is what counts here
+                    }
+                };
+            }
+            out = o;
         }
-        line.append('"');
-        return breaks;
+
+        private void room(int n) throws IOException {
+            if (pos + n > buf.length) {
+                out.write(buf, 0, pos);
+                pos = 0;
+            }
+        }
+
+        /** {@code x} in decimal, as {@link Long#toString} writes it. */
+        Csv number(long x) throws IOException {
+            if (x < 0) return ascii(Long.toString(x));
+            room(19);
+            int start = pos;
+            do {
+                buf[pos++] = (byte) ('0' + x % 10);
+                x /= 10;
+            } while (x > 0);
+            for (int i = start, j = pos - 1; i < j; i++, j--) {
+                byte t = buf[i];
+                buf[i] = buf[j];
+                buf[j] = t;
+            }
+            return this;
+        }
+
+        Csv comma() throws IOException {
+            room(1);
+            buf[pos++] = ',';
+            return this;
+        }
+
+        void newline() throws IOException {
+            room(1);
+            buf[pos++] = '\n';
+        }
+
+        /** {@code s}, known to be ASCII (a number's text, a type name). */
+        Csv ascii(String s) throws IOException {
+            room(s.length());
+            for (int i = 0; i < s.length(); i++) buf[pos++] = (byte) s.charAt(i);
+            return this;
+        }
+
+        /** {@code s} quoted, inner quotes doubled; true if it holds a line break. */
+        boolean quoted(String s) throws IOException {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8); // '"' and line breaks are single bytes in UTF-8, never inside a sequence
+            boolean breaks = false;
+            room(1);
+            buf[pos++] = '"';
+            for (byte c : b) {
+                room(2);
+                if (c == '"') buf[pos++] = '"';
+                breaks |= c == '\n' || c == '\r';
+                buf[pos++] = c;
+            }
+            room(1);
+            buf[pos++] = '"';
+            return breaks;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (out) {
+                out.write(buf, 0, pos);
+            }
+        }
     }
 }

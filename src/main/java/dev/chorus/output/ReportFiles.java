@@ -7,6 +7,10 @@ import dev.chorus.output.html.ReportHtml;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Every file of {@code chorus analyze} into one directory, as the command and {@code chorus bench analyze} write
@@ -17,7 +21,11 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** Writes the files into {@code dir} (which exists) and returns the seconds each took, by the name of each file written. */
+    /**
+     * Writes the files into {@code dir} (which exists) and returns the seconds each took, by the name of each file
+     * written. With more than one thread ({@link dev.chorus.analysis.AnalysisConfig#threads()}) {@code nodes.csv} is
+     * written beside the others, so the seconds overlap.
+     */
     public static Map<String, Double> write(AnalysisResult r, Source source, Path dir, Gexf.Scope gexf) {
         return write(r, source, null, null, dir, gexf);
     }
@@ -29,23 +37,44 @@ public final class ReportFiles {
     public static Map<String, Double> write(AnalysisResult r, Source source, BacktestResult backtest, Source btSource, Path dir,
                                             Gexf.Scope gexf) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        ReportData[] data = new ReportData[1];
-        timed(seconds, "report.json", () -> {
-            data[0] = ReportData.of(r, source, backtest, btSource);
-            ReportJson.write(data[0].report(), dir.resolve("report.json"));
-        });
-        timed(seconds, "nodes.csv", () -> NodesCsv.write(dir.resolve("nodes.csv"), r.nodes()));
-        timed(seconds, "clusters.csv", () -> ClusterCsv.write(dir.resolve("clusters.csv"), r.cohesion(), r.communityKinds()));
-        timed(seconds, "report.html", () -> ReportHtml.write(data[0], dir.resolve("report.html")));
-        long start = System.nanoTime();
-        Path graph = Gexf.write(r, dir, gexf);
-        if (graph != null) seconds.put(graph.getFileName().toString(), (System.nanoTime() - start) / 1e9);
-        return seconds;
+        int threads = r.config().threads();
+        // nodes.csv is the big file (one row per person) and depends on nothing the others write: write it beside them
+        ExecutorService aside = threads > 1 ? Executors.newSingleThreadExecutor(t -> {
+            Thread th = new Thread(t, "chorus-write-nodes");
+            th.setDaemon(true);
+            return th;
+        }) : null;
+        try {
+            Future<Double> nodes = aside == null ? null
+                    : aside.submit(() -> time(() -> NodesCsv.write(dir.resolve("nodes.csv"), r.nodes(), threads)));
+            ReportData[] data = new ReportData[1];
+            seconds.put("report.json", time(() -> {
+                data[0] = ReportData.of(r, source, backtest, btSource);
+                ReportJson.write(data[0].report(), dir.resolve("report.json"));
+            }));
+            seconds.put("nodes.csv", nodes == null ? time(() -> NodesCsv.write(dir.resolve("nodes.csv"), r.nodes(), 1)) : null);
+            seconds.put("clusters.csv", time(() -> ClusterCsv.write(dir.resolve("clusters.csv"), r.cohesion(), r.communityKinds())));
+            seconds.put("report.html", time(() -> ReportHtml.write(data[0], dir.resolve("report.html"))));
+            long start = System.nanoTime();
+            Path graph = Gexf.write(r, dir, gexf);
+            if (graph != null) seconds.put(graph.getFileName().toString(), (System.nanoTime() - start) / 1e9);
+            if (nodes != null) seconds.put("nodes.csv", nodes.get());
+            return seconds;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException x) throw x;
+            if (e.getCause() instanceof Error x) throw x;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing " + dir, e);
+        } finally {
+            if (aside != null) aside.shutdownNow();
+        }
     }
 
-    private static void timed(Map<String, Double> seconds, String file, Runnable write) {
+    private static double time(Runnable write) {
         long start = System.nanoTime();
         write.run();
-        seconds.put(file, (System.nanoTime() - start) / 1e9);
+        return (System.nanoTime() - start) / 1e9;
     }
 }

@@ -11,6 +11,8 @@ import dev.chorus.analysis.AnalysisResult;
 import dev.chorus.analysis.AnalysisConfig;
 import dev.chorus.backtest.BacktestResult;
 import dev.chorus.analysis.Seeding;
+import dev.chorus.analysis.Goal;
+import dev.chorus.analysis.Recommendation;
 import dev.chorus.community.ClusterAudience;
 import dev.chorus.roles.ClusterKinds;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +25,7 @@ import dev.chorus.graph.InteractionGraph;
 import dev.chorus.roles.ClusterConfig;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.Role;
+import dev.chorus.roles.RoleConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -86,16 +89,8 @@ public final class ReportJson {
         settings.put("betweenness_samples", r.betweennessSamples());
         settings.put("community_algorithm", r.communities().algorithm());
         settings.put("seeding_runs", c.seedingRuns());
-        ObjectNode roleSettings = settings.putObject("roles");
-        var rc = c.roles();
-        roleSettings.put("top_percentile", rc.topPercentile());
-        roleSettings.put("min_z", rc.minZ());
-        roleSettings.put("hub_max_reciprocity", rc.hubMaxReciprocity());
-        roleSettings.put("periphery_core_share", rc.peripheryCoreShare());
-        roleSettings.put("bridge_min_participation", rc.bridgeMinParticipation());
-        roleSettings.put("engager_min_answer", rc.engagerMinAnswer());
-        roleSettings.put("min_activity", rc.minActivity());
-        roleSettings.put("broadcaster_max_answer", rc.broadcasterMaxAnswer());
+        settings.put("goal", c.goal().cliName());
+        roleSettings(settings, c.roles());
         clusterSettings(settings, c.clusters()).put("resolution", c.clusters().resolution());
 
         ArrayNode summary = root.putArray("summary");
@@ -135,6 +130,15 @@ public final class ReportJson {
         r.clusterKinds().rules().thresholds().forEach((k, v) -> number(kindThresholds, k, v));
 
         seeding(root, r.seeding());
+        Recommendation chosen = r.seeding() == null ? null : r.seeding().recommendation(c.goal());
+        if (chosen == null) root.putNull("recommendation");
+        else root.set("recommendation", recommendation(chosen, r.seeding().thresholdK()));
+        if (r.seeding() == null || r.seeding().recommendations().isEmpty()) {
+            root.putNull("recommendations");
+        } else {
+            ObjectNode all = root.putObject("recommendations");
+            for (Recommendation rec : r.seeding().recommendations()) all.set(rec.goal().cliName(), recommendation(rec, r.seeding().thresholdK()));
+        }
         if (backtest != null) root.set("backtest", BacktestJson.tree(backtest, backtestSource));
         ObjectNode timings = root.putObject("timings_seconds");
         r.seconds().forEach(timings::put);
@@ -151,6 +155,17 @@ public final class ReportJson {
         seeding.put("k", s.k());
         seeding.put("runs", s.runs());
         seeding.put("threshold_k", s.thresholdK());
+        ObjectNode layers = seeding.putObject("layers");
+        for (Goal goal : Goal.values()) layers.put(goal.model(), s.layered() ? goal.layer() : "all");
+        seeding.put("runs_used", s.runsUsed());
+        if (s.stopping() != null) {
+            ObjectNode stop = seeding.putObject("stopping");
+            stop.put("rule", s.stopping().rule());
+            stop.put("first_look", s.stopping().firstLook());
+            stop.put("tolerance", s.stopping().tolerance());
+            ArrayNode looks = stop.putArray("looks");
+            for (int w : s.stopping().looks(s.runs())) looks.add(w);
+        }
         ArrayNode arms = seeding.putArray("arms");
         for (SeedingArm a : s.arms()) {
             ObjectNode arm = arms.addObject();
@@ -168,10 +183,41 @@ public final class ReportJson {
         }
     }
 
+    /** The contract's {@code {goal, strategy, seeds, reason}} and the numbers the reason cites. */
+    private static ObjectNode recommendation(Recommendation rec, int thresholdK) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("goal", rec.goal().cliName());
+        o.put("strategy", rec.arm().strategy());
+        ArrayNode seeds = o.putArray("seeds");
+        rec.arm().seeds().forEach(seeds::add);
+        o.put("reason", Summary.reason(rec, thresholdK));
+        o.put("model", rec.arm().model());
+        o.put("layer", rec.layered() ? rec.goal().layer() : "all");
+        o.put("runs", rec.arm().runs());
+        number(o, "mean", rec.arm().mean());
+        number(o, "ci95_low", rec.arm().ci95Low());
+        number(o, "ci95_high", rec.arm().ci95High());
+        number(o, "credibility", rec.credibility());
+        if (rec.runnerUp() == null) {
+            o.putNull("runner_up");
+        } else {
+            ObjectNode u = o.putObject("runner_up");
+            u.put("strategy", rec.runnerUp().strategy());
+            number(u, "mean", rec.runnerUp().mean());
+            number(u, "ci95_low", rec.runnerUp().ci95Low());
+            number(u, "ci95_high", rec.runnerUp().ci95High());
+            number(u, "credibility", rec.runnerUpCredibility());
+            u.put("tied", rec.tied());
+        }
+        o.put("for_credibility", rec.forCredibility());
+        return o;
+    }
+
     /**
      * The parts of {@code report.json} a {@link PartialAnalysis} has, under the embedded names; the parts it lacks
-     * ({@code roles}, {@code top_by_role}, betweenness and role settings) are left out, {@code seeding} is null, and
-     * {@code engine} names who made it. The schema states what such a report must hold.
+     * (betweenness, {@code roles} and {@code top_by_role} when it computed none, a role it could not decide) are left
+     * out, {@code seeding} is null, {@code engine} names who made it, and {@code approximate} lists, in words, what
+     * is approximate or computed differently. The schema states what such a report must hold.
      */
     public static ObjectNode tree(PartialAnalysis p) {
         ObjectNode root = header(p.engine(), p.source(), p.graph());
@@ -179,16 +225,35 @@ public final class ReportJson {
         settings.put("top", p.top());
         settings.put("seed", p.seed());
         settings.put("community_algorithm", p.communityAlgorithm());
+        if (p.roles() != null) roleSettings(settings, p.roles().rules().config());
         clusterSettings(settings, p.clusters());
         ArrayNode summary = root.putArray("summary");
         Summary.sentences(p).forEach(summary::add);
         communities(root, p.communityAlgorithm(), p.communityCount(), p.modularity());
+        ArrayNode approximate = root.putArray("approximate");
+        for (PartialAnalysis.Approximate a : p.approximate()) approximate.addObject().put("part", a.part()).put("note", a.note());
+        if (p.roles() != null) {
+            ObjectNode roles = root.putObject("roles");
+            ObjectNode counts = roles.putObject("counts");
+            p.roles().counts().forEach(counts::put);
+            ObjectNode thresholds = roles.putObject("thresholds");
+            p.roles().rules().thresholds().forEach((k, v) -> number(thresholds, k, v));
+        }
         ArrayNode hubs = root.putArray("hubs");
         p.hubs().forEach(h -> hubs.add(node(h)));
+        if (p.roles() != null) {
+            ObjectNode byRole = root.putObject("top_by_role");
+            p.roles().topByRole().forEach((role, rows) -> {
+                ArrayNode list = byRole.putArray(role);
+                rows.forEach(r -> list.add(node(r)));
+            });
+        }
         ArrayNode clusters = root.putArray("passionate_clusters");
         for (int i = 0; i < p.passionate().size(); i++) clusters.add(cluster(p.passionate().get(i), i < p.drawnEdges().size() ? p.drawnEdges().get(i) : null, null));
         root.putNull("rings");
         root.putNull("seeding");
+        root.putNull("recommendation");
+        root.putNull("recommendations");
         if (p.ic() != null) {
             ObjectNode ic = root.putObject("ic");
             ic.put("model", p.ic().model());
@@ -222,11 +287,14 @@ public final class ReportJson {
         ArrayNode points = o.putArray("points");
         java.util.Set<Integer> seen = new java.util.LinkedHashSet<>(rvc.spread());
         seen.addAll(rvc.talk());
+        java.util.Set<Integer> spread = new java.util.HashSet<>(rvc.spread());
+        java.util.Set<Integer> talk = new java.util.HashSet<>(rvc.talk());
         for (int u : seen) {
             ObjectNode p = points.addObject();
             p.put("node", t.ids().id(u));
             number(p, "pagerank_spread", t.metric("pagerank_spread")[u]);
             number(p, "pagerank_talk", t.metric("pagerank_talk")[u]);
+            p.put("top", spread.contains(u) && talk.contains(u) ? "both" : spread.contains(u) ? "spread" : "talk");
         }
     }
 
@@ -246,6 +314,18 @@ public final class ReportJson {
         graph.put("density", g.density());
         graph.put("weight_sum", g.weightSum());
         return root;
+    }
+
+    private static void roleSettings(ObjectNode settings, RoleConfig rc) {
+        ObjectNode roleSettings = settings.putObject("roles");
+        roleSettings.put("top_percentile", rc.topPercentile());
+        roleSettings.put("min_z", rc.minZ());
+        roleSettings.put("hub_max_reciprocity", rc.hubMaxReciprocity());
+        roleSettings.put("periphery_core_share", rc.peripheryCoreShare());
+        roleSettings.put("bridge_min_participation", rc.bridgeMinParticipation());
+        roleSettings.put("engager_min_answer", rc.engagerMinAnswer());
+        roleSettings.put("min_activity", rc.minActivity());
+        roleSettings.put("broadcaster_max_answer", rc.broadcasterMaxAnswer());
     }
 
     private static ObjectNode clusterSettings(ObjectNode settings, ClusterConfig c) {

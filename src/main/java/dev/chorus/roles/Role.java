@@ -36,4 +36,11 @@ public enum Role {
     public int bit() {
         return 1 << ordinal();
     }
+
+    /** The labels of the roles in {@code mask}, in role order. */
+    public static java.util.List<String> labels(int mask) {
+        java.util.List<String> out = new java.util.ArrayList<>(2);
+        for (Role r : values()) if ((mask & r.bit()) != 0) out.add(r.label());
+        return out;
+    }
 }

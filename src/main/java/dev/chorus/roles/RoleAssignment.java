@@ -1,7 +1,6 @@
 package dev.chorus.roles;
 
 import dev.chorus.graph.IdMap;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +33,7 @@ public record RoleAssignment(IdMap ids, int[] mask, Map<String, Double> threshol
 
     /** Role labels of a node, in {@link Role} order. */
     public List<String> labels(int node) {
-        List<String> out = new ArrayList<>(2);
-        for (Role r : Role.values()) if (has(node, r)) out.add(r.label());
-        return out;
+        return Role.labels(mask[node]);
     }
 
     /** Nodes holding {@code role}, by index. */

@@ -19,7 +19,7 @@ package dev.chorus.roles;
  */
 public record RoleConfig(double topPercentile, double minZ, double hubMaxReciprocity, double peripheryCoreShare,
                          double bridgeMinParticipation, double engagerMinAnswer, double minActivity,
-                         double broadcasterMaxAnswer) {
+                         double broadcasterMaxAnswer) implements java.io.Serializable {
     public RoleConfig {
         if (!(topPercentile > 0 && topPercentile <= 100)) {
             throw new IllegalArgumentException("topPercentile must be in (0, 100], got " + topPercentile);

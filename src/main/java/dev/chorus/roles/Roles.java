@@ -1,19 +1,16 @@
 package dev.chorus.roles;
 
 import dev.chorus.graph.NodeScores;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.commons.math3.stat.descriptive.moment.Mean;
-import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * Classifies every node into zero or more {@link Role}s from its centralities, its {@link Engagement} numbers and
  * the passionate clusters. "High X" means X &gt; 0, X at or above the {@link RoleConfig#topPercentile()}-th
- * percentile of X over all nodes (commons-math3 {@link Percentile}, its default estimator), and X at least
+ * percentile of X over all nodes (commons-math3 {@code Percentile}, its default estimator), and X at least
  * {@link RoleConfig#minZ()} standard deviations (sample) above the mean; the combined cut-off per metric is kept
- * in {@link RoleAssignment#thresholds()}. With defaults in brackets:
+ * in {@link RoleAssignment#thresholds()}. The cut-offs resolve from a {@link MetricSummary} per metric and every person is
+ * classified by {@link RoleRules#mask}, which any engine can call with its own per-node numbers ({@link RoleValues}).
+ * With defaults in brackets:
  * <ul>
  * <li>{@code hub}: high in-weight or high PageRank, and reciprocity at most {@code hubMaxReciprocity} (0.2):
  * reach, and mostly one-way ties (undefined reciprocity, on undirected inputs, passes);</li>
@@ -47,8 +44,9 @@ public final class Roles {
 
     /**
      * The per-node inputs: {@code degree} with columns {@code in, out, total}; {@code pagerank}, {@code kcore},
-     * {@code betweenness} with their own column; {@code engagement} from {@link Engagement}; the choirs and the
-     * rings; on typed input, the layer columns of {@code analysis.Layers} (null: untyped).
+     * {@code betweenness} with their own column (betweenness null: not computed, nobody is a bridge); {@code engagement}
+     * from {@link Engagement}; the choirs and the rings; on typed input, the layer columns of {@code analysis.Layers}
+     * (null: untyped).
      */
     public record Inputs(NodeScores degree, NodeScores pagerank, NodeScores kcore, NodeScores betweenness,
                          NodeScores engagement, List<PassionateCluster> passionate, List<PassionateCluster> rings, NodeScores layers) {
@@ -64,7 +62,7 @@ public final class Roles {
         double[] outWeight = in.degree().column("out");
         double[] total = in.degree().column("total");
         double[] core = in.kcore().column("kcore");
-        double[] betweenness = in.betweenness().column("betweenness");
+        double[] betweenness = in.betweenness() == null ? null : in.betweenness().column("betweenness");
         // typed input: reach is read on the spreading layer, answering on the conversation layer
         NodeScores layers = in.layers();
         double[] inWeight = layers == null ? in.degree().column("in") : layers.column("in_spread");
@@ -75,37 +73,15 @@ public final class Roles {
         double[] reply = in.engagement().column("reply_share");
         double[] participation = in.engagement().column("participation");
 
-        Map<String, Double> thresholds = new LinkedHashMap<>();
-        double tIn = high(inWeight, config);
-        double tPr = high(pagerank, config);
-        double tTotal = high(total, config);
-        double tBetween = high(betweenness, config);
-        double tOut = high(outWeight, config);
+        double p = config.topPercentile();
         double maxCore = 0;
         for (double c : core) maxCore = Math.max(maxCore, c);
-        thresholds.put("in", tIn); // of in_spread on typed input
-        thresholds.put("pagerank", tPr); // of pagerank_spread on typed input
-        thresholds.put("total", tTotal);
-        thresholds.put("kcore_max", config.peripheryCoreShare() * maxCore);
-        thresholds.put("betweenness", tBetween);
-        thresholds.put("out", tOut);
-
+        RoleRules rules = RoleRules.resolve(MetricSummary.of(inWeight, p), MetricSummary.of(pagerank, p), MetricSummary.of(total, p),
+                betweenness == null ? null : MetricSummary.of(betweenness, p), MetricSummary.of(outWeight, p), maxCore, config);
         int[] mask = new int[n];
         for (int u = 0; u < n; u++) {
-            int m = 0;
-            boolean reach = above(inWeight[u], tIn) || above(pagerank[u], tPr);
-            if (reach && atMost(reciprocity[u], config.hubMaxReciprocity())) m |= Role.HUB.bit();
-            if (above(total[u], tTotal) && core[u] <= config.peripheryCoreShare() * maxCore) m |= Role.PERIPHERY_HUB.bit();
-            if (above(betweenness[u], tBetween) && participation[u] >= config.bridgeMinParticipation()) m |= Role.BRIDGE.bit();
-            if (outWeight[u] >= config.minActivity() && outWeight[u] > 0
-                    && (answer[u] >= config.engagerMinAnswer() || reply[u] >= config.engagerMinAnswer())) {
-                m |= Role.ENGAGER.bit();
-            }
-            double quiet = config.broadcasterMaxAnswer();
-            if (above(outWeight[u], tOut) && outWeight[u] >= attention[u] && atMost(reciprocity[u], quiet) && atMost(answer[u], quiet) && atMost(reply[u], quiet)) {
-                m |= Role.BROADCASTER.bit();
-            }
-            mask[u] = m;
+            mask[u] = rules.mask(new RoleValues(inWeight[u], pagerank[u], total[u], outWeight[u], attention[u], core[u],
+                    betweenness == null ? Double.NaN : betweenness[u], reciprocity[u], answer[u], reply[u], participation[u]));
         }
         for (PassionateCluster c : in.passionate()) {
             for (String id : c.cohesion().core()) mask[in.degree().ids().index(id)] |= Role.CLUSTER_CORE.bit();
@@ -113,28 +89,6 @@ public final class Roles {
         for (PassionateCluster c : in.rings()) {
             for (String id : c.members()) mask[in.degree().ids().index(id)] |= Role.RING_MEMBER.bit();
         }
-        return new RoleAssignment(in.degree().ids(), mask, thresholds, config);
-    }
-
-    /**
-     * The cut-off for "high": max(percentile, mean + minZ sd); +Infinity when all values tie (sd = 0) or there
-     * are fewer than two nodes.
-     */
-    static double high(double[] values, RoleConfig config) {
-        if (values.length < 2) return Double.POSITIVE_INFINITY;
-        double sd = new StandardDeviation().evaluate(values);
-        if (!(sd > 0)) return Double.POSITIVE_INFINITY;
-        double mean = new Mean().evaluate(values);
-        double pct = new Percentile().evaluate(values, config.topPercentile());
-        return Math.max(pct, mean + config.minZ() * sd);
-    }
-
-    private static boolean above(double x, double threshold) {
-        return x > 0 && x >= threshold;
-    }
-
-    /** NaN (undefined, e.g. no ties to answer) passes. */
-    private static boolean atMost(double x, double max) {
-        return Double.isNaN(x) || x <= max;
+        return new RoleAssignment(in.degree().ids(), mask, rules.thresholds(), config);
     }
 }

@@ -76,9 +76,12 @@ public final class SparkInput {
         }
     }
 
-    /** What one file's read gave: counts, every rejected row, reader warnings, or why the file was unusable. */
+    /**
+     * What one file's read gave: counts, every rejected row, reader warnings, or why the file was unusable; {@code typed}
+     * when a loaded row carried an interaction type (Spark keeps weights only, so the typed analyses are left out).
+     */
     public record FileReport(String path, String format, long read, long loaded, long rejected, List<Rejected> rejectedRows,
-                             List<String> warnings, String error) implements Serializable {
+                             List<String> warnings, String error, boolean typed) implements Serializable {
     }
 
     /**
@@ -94,8 +97,8 @@ public final class SparkInput {
         Accounting get();
     }
 
-    /** Accounting of the whole input. */
-    public record Accounting(RowCounts rows, List<FileReport> files, List<RejectedRow> rejected, List<String> warnings) {
+    /** Accounting of the whole input; {@code typed} when any loaded row carried an interaction type. */
+    public record Accounting(RowCounts rows, List<FileReport> files, List<RejectedRow> rejected, List<String> warnings, boolean typed) {
     }
 
     /**
@@ -141,8 +144,10 @@ public final class SparkInput {
         long rejected = 0;
         List<RejectedRow> rows = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        boolean typed = false;
         for (FileReport f : files) {
             if (f.error() != null) throw new InputException(f.error());
+            typed |= f.typed();
             loaded += f.loaded();
             rejected += f.rejected();
             for (Rejected r : f.rejectedRows()) rows.add(r.toRow());
@@ -153,7 +158,7 @@ public final class SparkInput {
             throw new InputException(first.source() + ": more than " + maxRejects + " rejected rows (--max-rejects); first: line "
                     + first.line() + ": " + first.reason());
         }
-        return new Accounting(new RowCounts(loaded + rejected, loaded, rejected), files, rows, warnings);
+        return new Accounting(new RowCounts(loaded + rejected, loaded, rejected), files, rows, warnings, typed);
     }
 
     /**
@@ -167,6 +172,8 @@ public final class SparkInput {
         private final CollectionAccumulator<FileReport> reports;
         private volatile FileReport report;
         private volatile Throwable failure;
+        /** Set by the producer thread only, read after it ended. */
+        private boolean typed;
         private List<Tuple2<Tuple2<String, String>, Double>> batch = List.of();
         /** The producer thread's batch being filled. */
         private List<Tuple2<Tuple2<String, String>, Double>> pending = new ArrayList<>(BATCH);
@@ -198,6 +205,7 @@ public final class SparkInput {
                 Ingest.read(in, io.withFormat(f), new InteractionSink() {
                     @Override
                     public void interaction(Interaction row) {
+                        typed |= row.type() != null;
                         String s = row.source();
                         String t = row.target();
                         if (!directed && s.compareTo(t) > 0) {
@@ -219,7 +227,7 @@ public final class SparkInput {
             }
             if (failure == null) {
                 RowCounts c = rows.counts();
-                report = new FileReport(name, format, c.read(), c.loaded(), c.rejected(), rejected, warnings, error);
+                report = new FileReport(name, format, c.read(), c.loaded(), c.rejected(), rejected, warnings, error, typed);
                 if (error == null) put(pending);
             }
             put(END);

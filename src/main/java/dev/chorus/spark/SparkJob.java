@@ -28,6 +28,8 @@ import dev.chorus.analysis.PartialAnalysis;
 import dev.chorus.output.ReportJson;
 import dev.chorus.analysis.Source;
 import dev.chorus.roles.ClusterConfig;
+import dev.chorus.roles.EngagementConfig;
+import dev.chorus.roles.Role;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -212,31 +214,32 @@ public final class SparkJob {
                                    Map<String, JavaPairRDD<Long, double[]>> columns, List<Path> files,
                                    org.apache.spark.broadcast.Broadcast<SparkLocalGraph> local) {
         Path out = c.out();
-        int samples = analysis.betweennessSamplesFor((int) g.nodeCount());
-        JavaPairRDD<Long, Double> betweenness = SparkBetweenness.compute(sc, g, local, BetweennessConfig.defaults().withSamples(samples)
-                .withSeed(analysis.seed()), partitions, log);
-        columns.put(Centralities.BETWEENNESS.column(), betweenness.mapValues(v -> new double[] {v}));
-        steps.mark(Centralities.BETWEENNESS.name());
-        JavaPairRDD<Long, double[]> triangles = keep(sc, SparkTriangles.compute(g, TrianglesConfig.defaults(), log));
-        columns.put("clustering", triangles.mapValues(t -> new double[] {t[1]}));
-        steps.mark("clustering");
         SparkLabelPropagation.Result lpa = SparkLabelPropagation.compute(g, c.lpa(), log);
         if (!lpa.converged()) log.line("lpa: not converged: --max-iterations reached");
         JavaPairRDD<Long, Long> community = keep(sc, SparkComponents.renumberBySize(lpa.labels()));
         steps.mark("communities");
+        JavaPairRDD<Long, double[]> triangles = keep(sc, SparkTriangles.compute(g, TrianglesConfig.defaults(), log));
+        columns.put("clustering", triangles.mapValues(t -> new double[] {t[1]}));
+        steps.mark("clustering");
+        // Spark keeps no interaction types: on typed input the reply share and the roles (which read the typed
+        // layers there) are left out rather than computed differently from the embedded engine
+        boolean typed = acc.typed();
+        JavaPairRDD<Long, double[]> engagement = SparkEngagement.compute(g, community, EngagementConfig.defaults(), log);
+        columns.put(typed ? "reciprocity,answer_rate,participation,linked_communities" : String.join(",", SparkEngagement.COLUMNS),
+                typed ? engagement.mapValues(e -> new double[] {e[0], e[1], e[3], e[4]}) : engagement);
+        steps.mark("engagement");
         JavaPairRDD<Long, double[]> communityColumn = community.mapValues(v -> new double[] {v});
         columns.put(CommunityAlgorithms.COLUMN, communityColumn);
-        columns.put("roles", g.ids().mapValues(id -> new double[] {Double.NaN}));
+        columns.put("roles", g.ids().mapValues(id -> new double[] {Double.NaN})); // role bits, filled by SparkRoles
         columns.put("cluster", communityColumn);
         columns.put("triangles", triangles.mapValues(t -> new double[] {t[0]}));
         columns.put("component", keep(sc, SparkComponents.compute(g, ComponentsConfig.defaults(), log).mapValues(v -> new double[] {v})));
         steps.mark("components");
-        Path nodes = out.resolve("nodes.csv");
-        NodeRows table = nodeRows(g, columns);
-        writeNodes(nodes, table);
-        files.add(nodes);
-        steps.mark("nodes.csv");
-        log.line("wrote " + nodes);
+        int samples = analysis.betweennessSamplesFor((int) g.nodeCount());
+        JavaPairRDD<Long, Double> betweenness = SparkBetweenness.compute(sc, g, local, BetweennessConfig.defaults().withSamples(samples)
+                .withSeed(analysis.seed()), partitions, log);
+        columns = after(columns, Centralities.KCORE.column(), Centralities.BETWEENNESS.column(), betweenness.mapValues(v -> new double[] {v}));
+        steps.mark(Centralities.BETWEENNESS.name());
         ClusterConfig clusterConfig = analysis.clusters();
         List<ClusterCohesion> clusters = SparkCohesion.compute(g, community, triangles,
                 CohesionConfig.defaults().withCoreSize(clusterConfig.coreSize()), log);
@@ -245,6 +248,19 @@ public final class SparkJob {
         files.add(clustersCsv);
         steps.mark("cohesion");
         log.line("wrote " + clustersCsv + " (" + clusters.size() + " communities)");
+        SparkReport.Passionate passionate = SparkReport.passionate(g, community, clusters, clusterConfig, ReportJson.DRAWN_CLUSTERS);
+        NodeRows table = nodeRows(g, columns);
+        SparkRoles.Result roles = null;
+        if (!typed) {
+            roles = SparkRoles.compute(table, SparkReport.cores(passionate.clusters()), analysis.roles(), log);
+            table = roles.table();
+            steps.mark("roles");
+        }
+        Path nodes = out.resolve("nodes.csv");
+        writeNodes(nodes, table);
+        files.add(nodes);
+        steps.mark("nodes.csv");
+        log.line("wrote " + nodes);
         Seeding seeding = null;
         if (analysis.seedingRuns() > 0) {
             SeedingExperimentConfig sec = SeedingExperimentConfig.defaults().withK(analysis.k()).withRuns(analysis.seedingRuns())
@@ -260,14 +276,15 @@ public final class SparkJob {
                     ic.ci95High(), ic.runs()));
         }
         GraphStats stats = SparkReport.graphStats(g, edges);
-        List<Map<String, Object>> hubs = SparkReport.topByPageRank(table, TOP);
+        List<Map<String, Object>> hubs = SparkReport.top(table, TOP, roles == null ? null : Role.HUB, Centralities.PAGERANK.column());
+        PartialAnalysis.Roles roleReport = roles == null ? null
+                : new PartialAnalysis.Roles(roles.rules(), roles.counts(), SparkReport.topByRole(table, TOP, roles.rules()));
         table.rows().unpersist(false);
-        SparkReport.Passionate passionate = SparkReport.passionate(g, community, clusters, clusterConfig, ReportJson.DRAWN_CLUSTERS);
         steps.mark("report");
         Path report = out.resolve("report.json");
         com.fasterxml.jackson.databind.node.ObjectNode tree = ReportJson.tree(new PartialAnalysis("spark", new Source(c.input(), format(acc, c.options()), acc.rows()), stats, TOP,
                 c.seed(), clusterConfig, CommunityAlgorithms.LPA.name(), clusters.size(), Modularity.of(clusters), hubs, passionate.clusters(),
-                passionate.drawnEdges(), ic, steps.seconds()));
+                passionate.drawnEdges(), ic, steps.seconds(), roleReport, approximate(typed, roles, seeding != null)));
         // what Spark computes beyond PartialAnalysis, under the embedded names
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("settings")).put("betweenness_samples", samples)
                 .put("k", analysis.k()).put("seeding_runs", analysis.seedingRuns());
@@ -290,6 +307,47 @@ public final class SparkJob {
         rdd.persist(sc.isLocal() ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_2());
         rdd.count();
         return rdd;
+    }
+
+    /** {@code columns} with {@code key} inserted right after {@code previous}: a column's place in nodes.csv, not its step's. */
+    private static Map<String, JavaPairRDD<Long, double[]>> after(Map<String, JavaPairRDD<Long, double[]>> columns, String previous, String key,
+                                                                 JavaPairRDD<Long, double[]> column) {
+        Map<String, JavaPairRDD<Long, double[]>> out = new LinkedHashMap<>();
+        columns.forEach((k, v) -> {
+            out.put(k, v);
+            if (k.equals(previous)) out.put(key, column);
+        });
+        return out;
+    }
+
+    /**
+     * What in this report is approximate or read differently from the embedded engine, in words: the parts of
+     * {@code report.json} a reader should not take as the embedded engine's numbers.
+     */
+    static List<PartialAnalysis.Approximate> approximate(boolean typed, SparkRoles.Result roles, boolean seeding) {
+        List<PartialAnalysis.Approximate> a = new ArrayList<>();
+        a.add(new PartialAnalysis.Approximate("communities", "label propagation, not Leiden: a heuristic that does not optimise modularity; "
+                + "on the shipped datasets its modularity is below Leiden's (README, \"Communities on Spark\")"));
+        a.add(new PartialAnalysis.Approximate("passionate_clusters", "ranked by cohesion alone, from the label-propagation communities: "
+                + "Spark measures no outside reach, so choirs and rings are not told apart"));
+        a.add(new PartialAnalysis.Approximate("betweenness", "sampled the same way as the embedded engine (Brandes & Pich: "
+                + "settings.betweenness_samples sources, same seed and scaling), drawn on Spark's node order (by id), so the sources, and "
+                + "the estimates, can differ from an embedded run's; exact (no sampling) on graphs as small as the embedded engine's cut-off"));
+        if (roles != null) {
+            a.add(new PartialAnalysis.Approximate("roles.thresholds", "percentiles exact (a distributed sort); mean and standard deviation "
+                    + "summed in Spark's order, equal to the embedded engine's up to rounding (about 1e-16 relative)"));
+            a.add(new PartialAnalysis.Approximate("roles.cluster_core", "the cores of the cohesive label-propagation communities, not of "
+                    + "the embedded engine's Leiden clusters; ring_member is not assigned (no reach)"));
+        } else if (typed) {
+            a.add(new PartialAnalysis.Approximate("roles", "not computed: on typed input the role rules read the reach and conversation "
+                    + "layers, and Spark keeps no interaction types"));
+        }
+        if (seeding) {
+            a.add(new PartialAnalysis.Approximate("seeding", "the group arms (clusters, choirs, voices) seed from the label-propagation "
+                    + "communities, not the embedded engine's Leiden clusters; there is no imm arm (sequential over its RR sets), no core arms "
+                    + "and no recommendation; every model on the whole graph"));
+        }
+        return a;
     }
 
     /** The {@code nodes.csv} table: its header and (id, values in header order after {@code node}) rows. */

@@ -7,6 +7,8 @@ import dev.chorus.analysis.MemberEdge;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.PassionateClusters;
 import dev.chorus.roles.ClusterConfig;
+import dev.chorus.roles.Role;
+import dev.chorus.roles.RoleRules;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,13 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
 import scala.Tuple2;
 
 /**
  * The parts of {@code report.json} a Spark run computes beyond {@code nodes.csv} and {@code clusters.csv}, each an
- * aggregation over the edges or a small collect: the graph section ({@link #graphStats}), the top people by
- * PageRank ({@link #topByPageRank}), and the passionate clusters of the label-propagation communities with the
+ * aggregation over the edges or a small collect: the graph section ({@link #graphStats}), the hubs and the top
+ * people by role ({@link #top}, {@link #topByRole}), and the passionate clusters of the label-propagation communities with the
  * member ties of those the report draws ({@link #passionate}). The driver only ever holds the top rows and the
  * members of passionate clusters (at most {@link ClusterConfig#maxSize()} each).
  */
@@ -50,11 +53,11 @@ final class SparkReport {
                 InteractionGraph.density(g.nodeCount(), edges, g.isDirected()), loopsAndWeight[1]);
     }
 
-    /** Highest PageRank first, ties by id, as the embedded hub list orders. */
-    static final class ByPageRank implements Comparator<Tuple2<String, double[]>>, Serializable {
+    /** Highest value of a column first, ties by id, as the embedded hub and role lists order. */
+    static final class ByColumn implements Comparator<Tuple2<String, double[]>>, Serializable {
         private final int column;
 
-        ByPageRank(int column) {
+        ByColumn(int column) {
             this.column = column;
         }
 
@@ -66,13 +69,20 @@ final class SparkReport {
     }
 
     /**
-     * The {@code top} rows of {@code nodes.csv} by PageRank, as column-to-value maps in the {@link
-     * dev.chorus.analysis.NodeTable#row} types: the id a String, {@code community} and {@code cluster} Integers,
-     * {@code roles} an empty list (Spark computes none), every other column a Double.
+     * The {@code top} rows of {@code nodes.csv} by {@code key}, highest first, among the holders of {@code role}
+     * (null: everyone), as column-to-value maps in the {@link dev.chorus.analysis.NodeTable#row} types: the id a
+     * String, {@code community} and {@code cluster} Integers, {@code roles} a list of labels (empty when roles were
+     * not computed), every other column a Double.
      */
-    static List<Map<String, Object>> topByPageRank(SparkJob.NodeRows rows, int top) {
+    static List<Map<String, Object>> top(SparkJob.NodeRows rows, int top, Role role, String key) {
         List<String> metrics = rows.header().subList(1, rows.header().size());
-        List<Tuple2<String, double[]>> best = rows.rows().takeOrdered(top, new ByPageRank(metrics.indexOf(dev.chorus.centrality.Centralities.PAGERANK.column())));
+        int roles = metrics.indexOf("roles");
+        JavaRDD<Tuple2<String, double[]>> holders = rows.rows();
+        if (role != null) {
+            int bit = role.bit();
+            holders = holders.filter(r -> !Double.isNaN(r._2()[roles]) && ((int) r._2()[roles] & bit) != 0);
+        }
+        List<Tuple2<String, double[]>> best = holders.takeOrdered(top, new ByColumn(metrics.indexOf(key)));
         List<Map<String, Object>> out = new ArrayList<>(best.size());
         for (Tuple2<String, double[]> r : best) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -82,13 +92,34 @@ final class SparkReport {
                 double v = r._2()[i];
                 m.put(c, switch (c) {
                     case dev.chorus.community.CommunityAlgorithms.COLUMN, "cluster" -> (int) v;
-                    case "roles" -> List.of();
+                    case "roles" -> Double.isNaN(v) ? List.of() : Role.labels((int) v);
                     default -> v;
                 });
             }
             out.add(m);
         }
         return out;
+    }
+
+    /**
+     * {@code top_by_role} as the embedded report lists it: the holders of each person-level role but the hub,
+     * strongest first by the metric that defines the role ({@code dev.chorus.output.ReportJson#topWith}); bridges
+     * only when betweenness was computed.
+     */
+    static Map<String, List<Map<String, Object>>> topByRole(SparkJob.NodeRows rows, int top, RoleRules rules) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        out.put(Role.PERIPHERY_HUB.label(), top(rows, top, Role.PERIPHERY_HUB, "total"));
+        if (rules.bridges()) out.put(Role.BRIDGE.label(), top(rows, top, Role.BRIDGE, "betweenness"));
+        out.put(Role.ENGAGER.label(), top(rows, top, Role.ENGAGER, "out"));
+        out.put(Role.BROADCASTER.label(), top(rows, top, Role.BROADCASTER, "out"));
+        return out;
+    }
+
+    /** The ids in the cores of the clusters: who holds {@code cluster_core}. */
+    static Set<String> cores(List<PassionateCluster> clusters) {
+        Set<String> ids = new HashSet<>();
+        for (PassionateCluster c : clusters) ids.addAll(c.cohesion().core());
+        return ids;
     }
 
     /** Passionate clusters with the member ties of the first {@code drawn}. */

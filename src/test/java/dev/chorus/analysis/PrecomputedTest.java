@@ -78,7 +78,8 @@ class PrecomputedTest {
                 "clusters", "cohesion", "engagement", "audience", "roles"), given.steps());
         assertTrue(computing.tasks().contains("pagerank") && computing.tasks().contains("kcore"), computing.tasks().toString());
         assertTrue(!given.tasks().contains("pagerank") && !given.tasks().contains("kcore"), given.tasks().toString());
-        assertEquals(2, Collections.frequency(computing.tasks(), "leiden"), "communities and clusters");
+        // with more than one thread the clusters run beside the communities and shows no progress of its own
+        assertEquals(1, Collections.frequency(computing.tasks(), "leiden"), "communities (clusters beside it)");
         assertEquals(1, Collections.frequency(given.tasks(), "leiden"), "clusters only");
         assertTrue(!b.seconds().containsKey("pagerank") && a.seconds().containsKey("pagerank"));
 

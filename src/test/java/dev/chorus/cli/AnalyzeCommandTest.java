@@ -220,6 +220,42 @@ class AnalyzeCommandTest {
         assertEquals(2, flag.code());
     }
 
+    /** --goal action leads the verdict and fills recommendation; untyped email-Eu-core defaults to awareness on the whole graph. */
+    @Test
+    void goalChoosesTheRecommendationAndLeadsTheVerdict() throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 8; i++) rows.append("r").append(i).append(" star ").append(i).append(" RT\n");
+        for (int i = 0; i < 5; i++) for (int j = 0; j < 5; j++) if (i != j) rows.append("g").append(i).append(" g").append(j).append(" 9 RE\n");
+        Path typed = tmp.resolve("typed.txt");
+        Files.writeString(typed, rows);
+        Path out = tmp.resolve("goal");
+        Run r = run("analyze", typed.toString(), "--out", out.toString(), "--goal", "action", "--k", "2", "--runs", "20", "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals("action", j.at("/settings/goal").asText());
+        assertEquals("action", j.at("/recommendation/goal").asText());
+        assertEquals("talk", j.at("/recommendation/layer").asText());
+        assertEquals(j.at("/recommendations/action"), j.get("recommendation"));
+        assertEquals("spread", j.at("/recommendations/awareness/layer").asText());
+        // two of the five who answer each other start the threshold-2 contagion among all five; the star moves nobody
+        assertEquals(5.0, j.at("/recommendation/mean").asDouble(), 1e-9);
+        assertTrue(j.at("/recommendations/awareness/seeds").toString().contains("star"), j.get("recommendations").toString());
+        List<String> lines = r.out().lines().toList();
+        int action = -1, awareness = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("Influencers or groups, for action?")) action = i;
+            if (lines.get(i).startsWith("Recommended seeds for awareness")) awareness = i;
+        }
+        assertTrue(action >= 0 && awareness > action, r.out());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Seeding for action") && html.contains("Reach vs conversation"), "goal headline and the layer section");
+
+        assertEquals("awareness", report.at("/settings/goal").asText(), "the default goal");
+        Run bad = run("analyze", "datasets/karate/karate.edges", "--goal", "virality", "--out", tmp.resolve("z").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--goal") && bad.err().contains("awareness, action"), bad.err());
+    }
+
     @Test
     void hostileIdsAreEscapedInEveryOutput() throws Exception {
         Path in = tmp.resolve("hostile.csv");

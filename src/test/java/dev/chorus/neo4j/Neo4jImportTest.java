@@ -48,9 +48,9 @@ class Neo4jImportTest {
                     "--neo4j-admin", admin.toString(), "-q");
             assertEquals("0", io[0], io[2] + log(higgsDir));
             assertEquals(List.of("--nodes=User=users.header.csv,users.csv", "--nodes=ChorusGraph=graph.header.csv,graph.csv",
-                    "--relationships=interactions.header.csv,interactions.csv", "--report-file=import.report"),
+                    "--relationships=interactions.header.csv,interactions-1.csv", "--id-type=integer", "--report-file=import.report"),
                     Files.readAllLines(higgsDir.resolve("import.args")), "Higgs: 771k records, under the gzip threshold");
-            assertEquals("id:ID(User),load_order:long", Files.readString(higgsDir.resolve("users.header.csv")).strip());
+            assertEquals(":ID(User),id:string,load_order:long", Files.readString(higgsDir.resolve("users.header.csv")).strip());
             assertEquals(":START_ID(User),:END_ID(User),:TYPE,weight:double,retweet:long,mention:long,reply:long,first_time:long,last_time:long",
                     Files.readString(higgsDir.resolve("interactions.header.csv")).strip());
             GraphLoader.Loaded higgs = GraphLoader.load(Neo4jLoadTest.HIGGS, IngestOptions.defaults());
@@ -172,7 +172,7 @@ class Neo4jImportTest {
         assertTrue(imp[1].contains("\"rejected\" : 4") && load[1].contains("\"rejected\" : 4"), imp[1] + load[1]);
         try (Neo4jClient c = Neo4jTestServer.client()) {
             assertEquals(Neo4jLoadTest.counts(c).users(), Files.readAllLines(importDir.resolve("users.csv")).size());
-            assertEquals(Neo4jLoadTest.counts(c).interactions(), Files.readAllLines(importDir.resolve("interactions.csv")).size());
+            assertEquals(Neo4jLoadTest.counts(c).interactions(), Files.readAllLines(importDir.resolve("interactions-1.csv")).size());
         }
         imp = Neo4jResumeTest.run("neo4j", "import", bad.toString(), "--to", dir.resolve("imp2").toString(), "--max-rejects", "3", "-q");
         load = Neo4jResumeTest.run("neo4j", "load", bad.toString(), "--uri", Neo4jTestServer.boltUri().toString(), "--max-rejects", "3",
@@ -193,6 +193,35 @@ class Neo4jImportTest {
         return names.get(0);
     }
 
+    /** Pairs split into files by source range (Higgs, directed, files of 100k arcs): in order, the lines of one file. */
+    @Test
+    void pairFilesSplitBySourceRangeHoldTheLinesOfOneFile() throws Exception {
+        GraphLoader.Loaded l = GraphLoader.load(Neo4jLoadTest.HIGGS, IngestOptions.defaults());
+        ImportFiles.Result one = ImportFiles.write(l.graph(), Neo4jLoadTest.HIGGS, l.rows(), dir.resolve("one"), ImportFiles.Config.defaults(),
+                dev.chorus.progress.Progress.NONE);
+        ImportFiles.Result split = ImportFiles.write(l.graph(), Neo4jLoadTest.HIGGS, l.rows(), dir.resolve("split"), ImportFiles.Config.defaults(),
+                dev.chorus.progress.Progress.NONE, 100_000);
+        assertEquals(List.of("interactions-1.csv"), one.files().stream().filter(f -> f.startsWith("interactions-")).toList());
+        List<String> parts = split.files().stream().filter(f -> f.startsWith("interactions-")).toList();
+        assertEquals(one.interactions(), split.interactions());
+        assertEquals(466_545, split.interactions());
+        assertTrue(parts.size() >= 2 && parts.size() <= 5, "466,545 arcs in files of at least 100,000 but the last: " + parts);
+        assertTrue(split.args().contains("--relationships=interactions.header.csv," + String.join(",", parts)), split.args().toString());
+        List<String> joined = new ArrayList<>();
+        int lastSource = -1;
+        for (int k = 0; k < parts.size(); k++) {
+            List<String> lines = Files.readAllLines(dir.resolve("split").resolve(parts.get(k)));
+            if (k < parts.size() - 1) assertTrue(lines.size() >= 100_000, parts.get(k) + ": " + lines.size());
+            int first = Integer.parseInt(lines.get(0).substring(0, lines.get(0).indexOf(',')));
+            assertTrue(first > lastSource, "source ranges are disjoint and ascending");
+            String last = lines.get(lines.size() - 1);
+            lastSource = Integer.parseInt(last.substring(0, last.indexOf(',')));
+            joined.addAll(lines);
+        }
+        assertEquals(Files.readAllLines(dir.resolve("one").resolve("interactions-1.csv")), joined);
+        assertEquals(Files.readString(dir.resolve("one").resolve("users.csv")), Files.readString(dir.resolve("split").resolve("users.csv")));
+    }
+
     /** Files of a graph format: node attributes, isolated users, undirected pairs once, line breaks switch on multiline fields. */
     @Test
     void graphFormatFilesKeepAttributesIsolatedUsersAndQuoteIds() throws Exception {
@@ -205,13 +234,14 @@ class Neo4jImportTest {
         assertEquals(3, r.users());
         assertEquals(2, r.interactions());
         Path f = dir.resolve("f");
-        assertEquals("id:ID(User),load_order:long,label:string", Files.readString(f.resolve("users.header.csv")).strip());
+        assertEquals(":ID(User),id:string,load_order:long,label:string", Files.readString(f.resolve("users.header.csv")).strip());
         String users = Files.readString(f.resolve("users.csv"));
-        assertTrue(users.contains("\"3\",2,\"lonely\""), users);
+        assertTrue(users.contains("2,\"3\",2,\"lonely\""), users);
         assertTrue(r.args().contains("--multiline-fields=true"), r.args().toString());
-        assertEquals(List.of("\"1\",\"2\",INTERACTED,5.0", "\"2\",\"2\",INTERACTED,1.0"),
-                Files.readAllLines(f.resolve("interactions.csv")).stream().sorted().toList());
-        assertTrue(Files.readString(f.resolve("graph.csv")).startsWith("graph,false,"));
+        // pairs by import id (the user's index: 1 -> 0, 2 -> 1)
+        assertEquals(List.of("0,1,INTERACTED,5.0", "1,1,INTERACTED,1.0"),
+                Files.readAllLines(f.resolve("interactions-1.csv")).stream().sorted().toList());
+        assertTrue(Files.readString(f.resolve("graph.csv")).startsWith("0,\"graph\",false,"));
         assertNull(Neo4jAdmin.onPath(dir.toString()));
     }
 

@@ -57,8 +57,12 @@ class HiggsChoirsTest {
         for (JsonNode a : j.at("/seeding/arms")) strategies.add(a.get("strategy").asText());
         assertTrue(strategies.containsAll(List.of("degree", "pagerank", "clusters", "choirs", "voices", "imm")), strategies.toString());
         List<String> verdict = StreamSupport.stream(j.get("summary").spliterator(), false).map(JsonNode::asText)
-                .filter(s -> s.startsWith("Influencers or groups?")).toList();
+                .filter(s -> s.startsWith("Influencers or groups, for awareness?") || s.startsWith("For action instead:")).toList();
         assertEquals(2, verdict.size(), j.get("summary").toString());
+        // typed input: awareness (the default goal) on the retweet layer, action on the reply layer, both recommended
+        assertEquals("awareness", j.at("/recommendation/goal").asText());
+        assertEquals("spread", j.at("/recommendations/awareness/layer").asText());
+        assertEquals("talk", j.at("/recommendations/action/layer").asText());
         for (String s : verdict) assertTrue(s.contains(" lost because ") || s.contains("neither lost"), s);
         // the page: the choirs table, the rings table with every ring (Higgs has a few), the plot with one dot per cluster
         String html = dev.chorus.output.html.ReportHtml.html(new ReportData(j, NodeColumns.of(r.nodes()), r.cohesion()));
@@ -69,5 +73,9 @@ class HiggsChoirsTest {
         assertTrue(plot.find());
         assertEquals(j.get("passionate_clusters").size() + j.get("rings").size() + 2, plot.group(1).split("<circle", -1).length - 1);
         for (String s : verdict) assertTrue(html.contains(s.substring(0, 60)), "the verdict is on the page: " + s);
+        java.util.regex.Matcher rvc = java.util.regex.Pattern.compile("<svg id=\"chart-reach-conversation\"[^>]*>(.*?)</svg>",
+                java.util.regex.Pattern.DOTALL).matcher(html);
+        assertTrue(rvc.find(), "Higgs is typed: the reach-vs-conversation chart is drawn");
+        assertEquals(j.at("/reach_vs_conversation/points").size() + 3, rvc.group(1).split("<circle", -1).length - 1);
     }
 }

@@ -85,9 +85,47 @@ class ReportJsonTest {
         assertEquals("c", rvc.get("top_talk").get(0).get("node").asText());
         assertEquals(0.0, rvc.get("jaccard_top").asDouble());
         assertEquals(3, rvc.get("points").size());
+        // a is the only retweeted person, c and d the only talked-to ones: no one is in both lists
+        for (JsonNode p : rvc.get("points")) assertEquals(p.get("node").asText().equals("a") ? "spread" : "talk", p.get("top").asText());
+        assertTrue(t.get("recommendation").isNull() && t.get("recommendations").isNull(), "no experiment, no recommendation");
         com.fasterxml.jackson.databind.node.ObjectNode bad = t.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("reach_vs_conversation")).put("jaccard_top", 1.5);
         assertFalse(schema.validate(bad).isEmpty(), "a Jaccard above 1 must fail");
+    }
+
+    /** --goal: recommendation is the goal's, recommendations hold both, each an arm of the experiment on the goal's layer. */
+    @Test
+    void recommendationMatchesTheSchemaAndTheGoal() {
+        GraphLoader.Loaded typed = GraphLoader.load(dev.chorus.ingest.InputSource.of("hand.txt",
+                "b a 1 RT\nc a 2 RT\nc d 3 RE\nd c 4 RE\na c 5 RE\nb d 6 MT\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                IngestOptions.defaults(), row -> { }, dev.chorus.progress.Progress.NONE);
+        JsonNode t = ReportJson.tree(Analysis.compute(typed.graph(), AnalysisConfig.defaults().withSeedingRuns(20).withK(2)
+                .withGoal(dev.chorus.analysis.Goal.ACTION)), new Source("hand.txt", "snap", typed.rows()));
+        assertTrue(schema.validate(t).isEmpty(), () -> schema.validate(t).toString());
+        assertEquals("action", t.at("/settings/goal").asText());
+        assertEquals("spread", t.at("/seeding/layers/ic").asText());
+        assertEquals("talk", t.at("/seeding/layers/threshold").asText());
+        JsonNode rec = t.get("recommendation");
+        assertEquals(t.at("/recommendations/action"), rec);
+        assertEquals("action", rec.get("goal").asText());
+        assertEquals("awareness", t.at("/recommendations/awareness/goal").asText());
+        assertEquals("talk", rec.get("layer").asText());
+        for (String goal : List.of("awareness", "action")) {
+            JsonNode r = t.at("/recommendations/" + goal);
+            JsonNode arm = null;
+            for (JsonNode a : t.at("/seeding/arms")) {
+                if (a.get("strategy").equals(r.get("strategy")) && a.get("model").equals(r.get("model"))) arm = a;
+            }
+            assertEquals(arm.get("seeds"), r.get("seeds"), goal);
+            assertEquals(arm.get("mean"), r.get("mean"), goal);
+            assertTrue(r.get("reason").asText().contains(String.format(java.util.Locale.ROOT, "%.1f people", r.get("mean").asDouble())), goal);
+        }
+        ObjectNode noReason = t.deepCopy();
+        ((ObjectNode) noReason.get("recommendation")).remove("reason");
+        assertFalse(schema.validate(noReason).isEmpty(), "a recommendation without its reason must fail");
+        ObjectNode badGoal = t.deepCopy();
+        ((ObjectNode) badGoal.at("/recommendations/awareness")).put("goal", "virality");
+        assertFalse(schema.validate(badGoal).isEmpty(), "an unknown goal must fail");
     }
 
     @Test

@@ -81,12 +81,18 @@ class SparkReportTest {
         Set<ValidationMessage> errors = schema.validate(report);
         assertTrue(errors.isEmpty(), errors::toString);
         assertEquals("spark", report.get("engine").asText());
-        assertFalse(report.has("roles") || report.has("top_by_role"), "Spark computes no roles");
+        assertTrue(report.has("roles") && report.has("top_by_role"), "Spark computes roles on untyped input");
+        // Spark computes betweenness, so the bridge rule applies: bridges counted (0 or more), with their cut-off
+        assertTrue(report.at("/roles/counts").has("bridge") && report.at("/roles/thresholds").has("betweenness")
+                && report.get("top_by_role").has("bridge"), "betweenness computed, so bridges decided");
         // the seeding experiment's arms Spark runs, under both models
         List<String> arms = new ArrayList<>();
         report.at("/seeding/arms").forEach(a -> arms.add(a.get("strategy").asText() + "/" + a.get("model").asText()));
         assertEquals(SparkSeeding.STRATEGIES.stream().flatMap(x -> java.util.stream.Stream.of(x + "/ic", x + "/threshold")).toList(), arms);
         assertEquals(0, report.at("/settings/betweenness_samples").asInt(), "a small graph: exact");
+        List<String> parts = new ArrayList<>();
+        report.get("approximate").forEach(a -> parts.add(a.get("part").asText()));
+        assertEquals(List.of("communities", "passionate_clusters", "betweenness", "roles.thresholds", "roles.cluster_core", "seeding"), parts);
         // the same report claiming to be embedded lacks the embedded parts
         var asEmbedded = report.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) asEmbedded).put("engine", "embedded");
@@ -121,13 +127,16 @@ class SparkReportTest {
     }
 
     @Test
-    void hubsAreNodesCsvsTopPageRankAndClustersItsCommunities() {
-        List<String> byPageRank = new ArrayList<>(nodes.keySet());
+    void hubsAreNodesCsvsHubsByPageRankAndClustersItsCommunities() {
+        int roles = header.indexOf("roles");
+        List<String> byPageRank = new ArrayList<>(nodes.keySet().stream().filter(id -> List.of(nodes.get(id)[roles].split(";")).contains("hub")).toList());
         int pr = header.indexOf("pagerank");
         byPageRank.sort(Comparator.<String>comparingDouble(id -> -Double.parseDouble(nodes.get(id)[pr])).thenComparing(id -> id));
         List<String> hubs = new ArrayList<>();
         report.get("hubs").forEach(h -> hubs.add(h.get("node").asText()));
-        assertEquals(byPageRank.subList(0, 10), hubs);
+        assertTrue(!hubs.isEmpty(), "the fixture has hubs");
+        assertEquals(byPageRank.subList(0, Math.min(10, byPageRank.size())), hubs);
+        assertEquals(byPageRank.size(), report.at("/roles/counts/hub").asInt());
         for (JsonNode h : report.get("hubs")) {
             assertEquals(Double.parseDouble(nodes.get(h.get("node").asText())[pr]), h.get("pagerank").asDouble(), 0);
         }
@@ -161,8 +170,11 @@ class SparkReportTest {
         assertEquals(hubs, rows);
         assertTrue(table.group(1).contains("<th>betweenness</th>"), "Spark's betweenness");
         assertFalse(html.contains("Not computed by the spark engine: the seeding experiment."));
-        for (String note : List.of("Not computed by the spark engine: reciprocity.", "Not computed by the spark engine: roles.",
-                "Betweenness: exact (Brandes 2001).", "<svg id=\"chart-seeding\"",
+        assertFalse(html.contains("Not computed by the spark engine: betweenness."));
+        for (String note : List.of("Approximate (roles.thresholds): percentiles exact", "Approximate (communities): label propagation, not Leiden",
+                "Approximate or computed differently (betweenness): sampled the same way as the embedded engine",
+                "Approximate or computed differently (seeding): the group arms", "Betweenness: exact (Brandes 2001).",
+                "<svg id=\"chart-seeding\"",
                 "Communities: label propagation (modularity " + String.format(java.util.Locale.ROOT, "%.3f", report.at("/communities/modularity").asDouble()))) {
             assertTrue(html.contains(note), note);
         }

@@ -23,7 +23,7 @@ final class CommunitiesSection implements Section {
         h.append("<p>The ").append(largest.size()).append(" largest of ").append(String.format(Locale.ROOT, "%,d", communities.size()))
                 .append(" communities (").append(esc(Html.algorithmName(summary.path("algorithm").asText()))).append(", modularity ")
                 .append(String.format(Locale.ROOT, "%.3f", summary.path("modularity").asDouble()))
-                .append("); clusters.csv has the cohesion of every one.</p>\n");
+                .append("); clusters.csv has the cohesion of every one.</p>\n").append(Html.approximate(d, "communities"));
         if (largest.isEmpty()) return;
         h.append("<table id=\"communities\">\n<tr><th>community</th><th>size</th><th>density</th><th>reciprocity</th><th>conductance</th>"
                 + "<th>clustering</th><th>weight/pair</th><th class=\"l\">core</th></tr>\n");

@@ -67,6 +67,21 @@ final class Html {
     }
 
     /** The start of the one-line note on a part the run's engine did not compute; the caller names the part and closes it. */
+    /**
+     * The report's {@code approximate} entries whose part is {@code part} or lies under it, one note paragraph each
+     * ("Approximate: ..."); empty for reports without them (the embedded engine's).
+     */
+    static String approximate(ReportData d, String part) {
+        StringBuilder b = new StringBuilder();
+        for (JsonNode a : d.report().path("approximate")) {
+            String p = a.path("part").asText();
+            if (p.equals(part) || p.startsWith(part + ".")) {
+                b.append("<p class=\"note\">Approximate (").append(esc(p)).append("): ").append(esc(a.path("note").asText())).append(".</p>\n");
+            }
+        }
+        return b.toString();
+    }
+
     static String notComputed(ReportData d) {
         return "<p class=\"note\">Not computed by the " + esc(d.engine()) + " engine: ";
     }

@@ -28,6 +28,10 @@ final class MethodSection implements Section {
         h.append("<li>Communities: ").append(esc(Html.algorithmName(j.at("/communities/algorithm").asText()))).append(" (modularity ")
                 .append(String.format(Locale.ROOT, "%.3f", j.at("/communities/modularity").asDouble()))
                 .append("), seed ").append(settings.path("seed").asLong()).append(".</li>\n");
+        for (JsonNode a : j.path("approximate")) {
+            h.append("<li>Approximate or computed differently (").append(esc(a.path("part").asText())).append("): ")
+                    .append(esc(a.path("note").asText())).append(".</li>\n");
+        }
         h.append("<li>Step times (s): ");
         List<String> times = new ArrayList<>();
         j.path("timings_seconds").fields().forEachRemaining(e -> times.add(e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue().asDouble())));

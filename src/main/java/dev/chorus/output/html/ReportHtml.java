@@ -16,7 +16,8 @@ import java.util.List;
  * {@code report.html}: one self-contained file a strategist opens offline, the {@link #SECTIONS} in order. The
  * summary in words, then the charts as inline SVG generated here (no script, no external resource): degree
  * distributions on log-log axes ({@code chart-degree}), PageRank against coreness coloured by role
- * ({@code chart-scatter}), drawings of the top choirs ({@code chart-clusters}), cohesion against reach per cluster by kind
+ * ({@code chart-scatter}), on typed input reach against conversation per person ({@code chart-reach-conversation}),
+ * drawings of the top choirs ({@code chart-clusters}), cohesion against reach per cluster by kind
  * ({@code chart-cohesion-reach}), the seeding experiment with 95% confidence intervals as error bars ({@code chart-seeding}); plus tables of hubs, clusters
  * and communities and the rules behind the roles. Every id from the input is escaped.
  * <p>
@@ -27,10 +28,12 @@ import java.util.List;
 public final class ReportHtml {
     /** The ids of the chart SVGs, in page order. */
     public static final List<String> CHARTS = List.of("chart-degree", "chart-scatter", "chart-clusters", "chart-cohesion-reach", "chart-seeding");
+    /** Charts drawn on typed input only (interaction types read apart), after {@code chart-scatter}. */
+    public static final List<String> TYPED_CHARTS = List.of("chart-reach-conversation");
 
     /** The page, top to bottom. */
     private static final List<Section> SECTIONS = List.of(new TitleSection(), new SummarySection(), new HubsSection(), new DegreeSection(),
-            new ScatterSection(), new ClustersSection(), new CohesionReachSection(), new RingsSection(), new CommunitiesSection(), new SeedingSection(),
+            new ScatterSection(), new ReachConversationSection(), new ClustersSection(), new CohesionReachSection(), new RingsSection(), new CommunitiesSection(), new SeedingSection(),
             new BacktestSection(), new RolesSection(), new MethodSection());
 
     private static final String STYLE = """

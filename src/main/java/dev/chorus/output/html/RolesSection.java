@@ -1,5 +1,6 @@
 package dev.chorus.output.html;
 
+import static dev.chorus.output.html.Html.esc;
 import static dev.chorus.output.html.Html.fmt;
 import static dev.chorus.output.html.Html.num;
 
@@ -34,12 +35,16 @@ final class RolesSection implements Section {
                         + fmt(rc.path("broadcaster_max_answer").asDouble())},
                 {Role.CLUSTER_CORE.label(), "among the " + coreSize + " most internally engaged members of a passionate cluster"}};
         for (String[] rule : rules) {
+            // a role the engine could not decide (Spark: no reach, no ring members) has no count
+            boolean decided = roles.path("counts").has(rule[0]);
             h.append("<tr><td class=\"l\"><span style=\"color:").append(RoleColours.COLOURS.get(rule[0])).append("\">&#9679;</span> ")
-                    .append(rule[0]).append("</td><td>").append(roles.path("counts").path(rule[0]).asInt()).append("</td><td class=\"l\">")
-                    .append(rule[1]).append("</td></tr>\n");
+                    .append(rule[0]).append("</td><td>").append(decided ? Integer.toString(roles.path("counts").path(rule[0]).asInt()) : "&ndash;")
+                    .append("</td><td class=\"l\">").append(decided ? rule[1] : "not computed by the " + esc(d.engine()) + " engine")
+                    .append("</td></tr>\n");
         }
         h.append("</table>\n<p class=\"note\">High means at or above the ").append(fmt(rc.path("top_percentile").asDouble()))
-                .append("th percentile and at least ").append(fmt(rc.path("min_z").asDouble())).append(" standard deviations above the mean.</p>\n");
+                .append("th percentile and at least ").append(fmt(rc.path("min_z").asDouble())).append(" standard deviations above the mean.</p>\n")
+                .append(Html.approximate(d, "roles"));
     }
 
     /** Thresholds are +Infinity when nobody could be high; JSON writes that as null. */

@@ -22,13 +22,49 @@ final class SeedingSection implements Section {
     @Override
     public void write(ReportData d, StringBuilder h) {
         JsonNode j = d.report();
-        h.append("<h2>Influencers or clusters? The seeding experiment</h2>\n");
+        String goal = j.path("settings").path("goal").asText("");
+        h.append("<h2>").append(switch (goal) {
+            case "awareness" -> "Seeding for awareness: which seeds reach the most people?";
+            case "action" -> "Seeding for action: which seeds get people to act?";
+            default -> "Influencers or clusters? The seeding experiment";
+        }).append("</h2>\n");
         if (j.hasNonNull("seeding") || j.path("settings").has("seeding_runs")) {
+            h.append(recommendations(j));
             h.append(chart(seeding(j.path("seeding"))));
         } else {
             h.append(Html.notComputed(d)).append("the seeding experiment.</p>\n").append(notRun("Seeding experiment not computed",
                     "The " + d.engine() + " engine does not run the seeding experiment; chorus analyze does."));
         }
+    }
+
+    /**
+     * The goal's recommendation first, then the other goal's, each with its reason, and on which layer each model ran;
+     * nothing for reports without recommendations.
+     */
+    static String recommendations(JsonNode j) {
+        JsonNode all = j.path("recommendations");
+        if (!all.isObject()) return "";
+        StringBuilder h = new StringBuilder();
+        String goal = j.path("settings").path("goal").asText("awareness");
+        List<String> order = new ArrayList<>(List.of(goal));
+        all.fieldNames().forEachRemaining(g -> {
+            if (!order.contains(g)) order.add(g);
+        });
+        for (String g : order) {
+            JsonNode r = all.path(g);
+            if (!r.isObject()) continue;
+            h.append("<p>").append(g.equals(goal) ? "<b>Recommended for " + esc(g) + "</b> (--goal " + esc(g) + ")" : "For " + esc(g) + " instead")
+                    .append(": ").append(esc(String.join(", ", Html.strings(r.path("seeds"))))).append(" (").append(esc(r.path("strategy").asText()))
+                    .append("). ").append(esc(r.path("reason").asText())).append("</p>\n");
+        }
+        JsonNode layers = j.path("seeding").path("layers");
+        if (layers.path("ic").asText().equals("spread")) {
+            h.append("<p class=\"note\">Simple contagion (ic) ran on the spreading layer (retweets, quotes), complex contagion (threshold) "
+                    + "on the conversation layer (replies, comments, messages).</p>\n");
+        } else if (layers.isObject()) {
+            h.append("<p class=\"note\">The input has no interaction types, or no rows of one of the two layers: both models ran on the whole graph.</p>\n");
+        }
+        return h.toString();
     }
 
     /** The seeding experiment of {@code report.json}, or null when it was not run. */
@@ -41,7 +77,8 @@ final class SeedingSection implements Section {
             arms.add(new SeedingArm(a.path("strategy").asText(), a.path("model").asText(), Html.strings(a.path("seeds")), a.path("runs").asInt(),
                     value(a.get("mean")), value(a.get("sd")), value(a.get("ci95_low")), value(a.get("ci95_high")), curve));
         }
-        return new Seeding(s.path("k").asInt(), s.path("runs").asInt(), s.path("threshold_k").asInt(), arms);
+        return new Seeding(s.path("k").asInt(), s.path("runs").asInt(), s.path("threshold_k").asInt(), arms, List.of(),
+                s.path("layers").path("ic").asText().equals("spread"), List.of(), s.path("runs_used").asInt(s.path("runs").asInt()), null);
     }
 
     static String chart(Seeding seeding) {

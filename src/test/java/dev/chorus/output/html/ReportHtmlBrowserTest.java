@@ -38,6 +38,8 @@ class ReportHtmlBrowserTest {
     static Path tmp;
     static Path html;
     static AnalysisResult result;
+    static Path typedHtml;
+    static AnalysisResult typedResult;
 
     record Browser(int code, String out, String err) {
     }
@@ -49,6 +51,13 @@ class ReportHtmlBrowserTest {
         result = Analysis.compute(loaded.graph(), AnalysisConfig.defaults().withSeedingRuns(50).withThreads(2));
         html = tmp.resolve("report.html");
         ReportHtml.write(result, new Source("datasets/email-eu-core/email-Eu-core.txt.gz", "snap", loaded.rows()), html);
+        // typed input: the reach-vs-conversation chart is drawn only then
+        GraphLoader.Loaded t = GraphLoader.load(dev.chorus.ingest.InputSource.of("typed.txt",
+                ReachConversationSectionTest.ROWS.getBytes(StandardCharsets.UTF_8)), IngestOptions.defaults(), r -> { },
+                dev.chorus.progress.Progress.NONE);
+        typedResult = Analysis.compute(t.graph(), AnalysisConfig.defaults().withSeedingRuns(20).withThreads(2));
+        typedHtml = tmp.resolve("typed.html");
+        ReportHtml.write(typedResult, new Source("typed.txt", "snap", t.rows()), typedHtml);
     }
 
     static Browser chromium(String... args) throws IOException, InterruptedException {
@@ -106,6 +115,25 @@ class ReportHtmlBrowserTest {
         assertTrue(dom.contains("Possible gamed engagement"), "the rings section is on the page");
         assertTrue(dom.contains(result.hubs().get(0)), "the summary names the first hub");
         assertFalse(dom.contains("<script"), "the report needs no script");
+    }
+
+    /** One dot per person of either layer's top list (from the run, not the page), plus the three legend dots. */
+    @Test
+    void reachConversationChartDrawsOneDotPerTopPersonOnTypedInputOnly() throws Exception {
+        Browser b = chromium("--dump-dom", typedHtml.toUri().toString());
+        assertEquals(0, b.code(), b.err());
+        assertEquals(List.of(), consoleLines(b.err()));
+        for (String id : ReportHtml.TYPED_CHARTS) {
+            Matcher m = Pattern.compile("<svg id=\"" + id + "\"[^>]*>(.*?)</svg>", Pattern.DOTALL).matcher(b.out());
+            assertTrue(m.find(), "chart " + id + " is in the DOM");
+            var rvc = dev.chorus.analysis.ReachVsConversation.of(typedResult.nodes());
+            java.util.Set<Integer> people = new java.util.HashSet<>(rvc.spread());
+            people.addAll(rvc.talk());
+            assertTrue(people.size() >= 10, "the typed graph has people to plot: " + people.size());
+            assertEquals(people.size() + 3, count(m.group(1), "<circle"));
+        }
+        Browser untyped = chromium("--dump-dom", html.toUri().toString());
+        for (String id : ReportHtml.TYPED_CHARTS) assertFalse(untyped.out().contains("<svg id=\"" + id + "\""), id + " only on typed input");
     }
 
     @Test

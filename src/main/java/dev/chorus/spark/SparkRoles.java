@@ -1,0 +1,119 @@
+package dev.chorus.spark;
+
+import dev.chorus.progress.Progress;
+import dev.chorus.roles.MetricSummary;
+import dev.chorus.roles.Role;
+import dev.chorus.roles.RoleConfig;
+import dev.chorus.roles.RoleRules;
+import dev.chorus.roles.RoleValues;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaDoubleRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.StatCounter;
+import scala.Tuple2;
+
+/**
+ * {@code dev.chorus.roles.Roles} on Spark: the same {@link RoleRules}, resolved from the same
+ * {@link MetricSummary} per metric and applied per person by the same {@link RoleRules#mask}. The percentile is
+ * exact: each metric is sorted across the cluster and the two order statistics commons-math3's estimator
+ * interpolates between are read back ({@link MetricSummary#ranks}). Mean and standard deviation come from Spark's
+ * {@link StatCounter} (Welford's update, merged per partition), which differs from commons-math3's two-pass
+ * sums by rounding only, about 1e-16 relative; a person can only fall the other way of a cut-off when a value is
+ * that close to it. Reads the untyped rules: on typed input the embedded rules read the reach and conversation
+ * layers, which Spark does not keep, so the caller leaves roles out there.
+ * <p>
+ * Cost: one distributed sort per metric (in, pagerank, total, out, and betweenness when given), O(n log n), plus
+ * one pass for the masks; the driver holds only the cluster cores.
+ */
+final class SparkRoles {
+    private SparkRoles() {
+    }
+
+    /**
+     * @param table  the node table with a {@code roles} column filled in (role bits as a number, see
+     *               {@code NodesCsv})
+     * @param rules  the resolved rules
+     * @param counts people per role label, in {@link Role} order ({@code bridge} left out when betweenness was not
+     *               computed)
+     */
+    record Result(SparkJob.NodeRows table, RoleRules rules, Map<String, Long> counts) {
+    }
+
+    /**
+     * @param table       the {@code nodes.csv} table with at least {@code in, out, total, pagerank, kcore},
+     *                    {@code Engagement}'s columns and {@code roles}; {@code betweenness} when computed
+     * @param clusterCore ids of the cores of the passionate clusters ({@code cluster_core})
+     */
+    static Result compute(SparkJob.NodeRows table, Set<String> clusterCore, RoleConfig config, Progress progress) {
+        try (Progress.Task task = progress.begin("roles", -1, "")) {
+            List<String> cols = table.header().subList(1, table.header().size());
+            int in = index(cols, "in");
+            int out = index(cols, "out");
+            int total = index(cols, "total");
+            int pr = index(cols, "pagerank");
+            int core = index(cols, "kcore");
+            int between = cols.indexOf("betweenness");
+            int rec = index(cols, "reciprocity");
+            int ans = index(cols, "answer_rate");
+            int reply = index(cols, "reply_share");
+            int part = index(cols, "participation");
+            int roles = index(cols, "roles");
+            JavaRDD<Tuple2<String, double[]>> rows = table.rows();
+            double p = config.topPercentile();
+            double maxCore = rows.map(r -> r._2()[core]).fold(0.0, Math::max);
+            RoleRules rules = RoleRules.resolve(summary(rows, in, p), summary(rows, pr, p), summary(rows, total, p),
+                    between < 0 ? null : summary(rows, between, p), summary(rows, out, p), maxCore, config);
+            Set<String> cores = new HashSet<>(clusterCore);
+            int coreBit = Role.CLUSTER_CORE.bit();
+            JavaRDD<Tuple2<String, double[]>> withRoles = rows.map(r -> {
+                double[] v = r._2().clone();
+                int m = rules.mask(new RoleValues(v[in], v[pr], v[total], v[out], v[in], v[core], between < 0 ? Double.NaN : v[between],
+                        v[rec], v[ans], v[reply], v[part]));
+                if (cores.contains(r._1())) m |= coreBit;
+                v[roles] = m;
+                return new Tuple2<>(r._1(), v);
+            }).persist(StorageLevel.MEMORY_AND_DISK());
+            long[] perRole = withRoles.map(r -> {
+                long[] c = new long[Role.values().length];
+                for (Role role : Role.values()) if (((int) r._2()[roles] & role.bit()) != 0) c[role.ordinal()]++;
+                return c;
+            }).fold(new long[Role.values().length], (a, b) -> {
+                long[] s = new long[a.length];
+                for (int i = 0; i < a.length; i++) s[i] = a[i] + b[i];
+                return s;
+            });
+            table.rows().unpersist(false);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Role role : Role.values()) {
+                if (role == Role.BRIDGE && !rules.bridges()) continue;
+                if (role == Role.RING_MEMBER) continue; // rings need the cluster audiences, which Spark does not measure
+                counts.put(role.label(), perRole[role.ordinal()]);
+            }
+            return new Result(new SparkJob.NodeRows(table.header(), withRoles), rules, counts);
+        }
+    }
+
+    private static int index(List<String> cols, String name) {
+        int i = cols.indexOf(name);
+        if (i < 0) throw new IllegalArgumentException("roles need column " + name + ", the table has " + cols);
+        return i;
+    }
+
+    /** Count, mean, sample sd, and the exact percentile from one distributed sort (skipped when no value can be high). */
+    static MetricSummary summary(JavaRDD<Tuple2<String, double[]>> rows, int column, double topPercentile) {
+        JavaDoubleRDD values = rows.mapToDouble(r -> r._2()[column]);
+        StatCounter s = values.stats();
+        long n = s.count();
+        double sd = n < 2 ? Double.NaN : s.sampleStdev();
+        if (n < 2 || !(sd > 0)) return new MetricSummary(n, s.mean(), sd, Double.NaN);
+        long[] ranks = MetricSummary.ranks(n, topPercentile);
+        Map<Long, Double> at = values.map(x -> x).sortBy(x -> x, true, values.getNumPartitions()).zipWithIndex()
+                .filter(x -> x._2() == ranks[0] || x._2() == ranks[1]).mapToPair(Tuple2::swap).collectAsMap();
+        return new MetricSummary(n, s.mean(), sd, MetricSummary.percentile(n, topPercentile, at.get(ranks[0]), at.get(ranks[1])));
+    }
+}
