@@ -173,7 +173,7 @@ public final class Analysis {
         // nothing to seed in an empty graph
         SeedStrategies.Groups groups = new SeedStrategies.Groups(clusters, PassionateClusters.seedingOrder(clusterKinds, clusterCohesion),
                 PassionateClusters.choirOrder(clusterKinds), communities);
-        double[] talkReciprocity = layers != null ? layers.column("reciprocity_talk") : null;
+        double[] talkReciprocity = layers != null && config.seedOnLayers() ? layers.column("reciprocity_talk") : null;
         Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, groups,
                 passionate.subList(0, Math.min(config.top(), passionate.size())), talkReciprocity, engagement.column("reciprocity"), config, progress));
         return new AnalysisResult(g, config, table, degree, pagerank, kcore, betweenness, samples, communities,

@@ -20,9 +20,11 @@ import java.util.List;
  * @param roles               role thresholds
  * @param clusters            passionate-cluster filter
  * @param goal                what the recommended seeds and the verdict optimise ({@link Goal}; default awareness)
+ * @param seedOnLayers        on typed input, run each model's seeding arms on its goal's layer (default); false runs them
+ *                            on the whole graph, as the backtest does, whose outcome counts every future row
  */
 public record AnalysisConfig(int top, int k, long seed, List<String> models, int threads, int betweennessSamples,
-                             int seedingRuns, RoleConfig roles, ClusterConfig clusters, Goal goal) {
+                             int seedingRuns, RoleConfig roles, ClusterConfig clusters, Goal goal, boolean seedOnLayers) {
     public static final int AUTO = -1;
     public static final int EXACT_BETWEENNESS_MAX_NODES = 5000;
     /**
@@ -49,7 +51,7 @@ public record AnalysisConfig(int top, int k, long seed, List<String> models, int
 
     public static AnalysisConfig defaults() {
         return new AnalysisConfig(10, 10, 42, MODELS, Runtime.getRuntime().availableProcessors(), AUTO, 100,
-                RoleConfig.defaults(), ClusterConfig.defaults(), Goal.AWARENESS);
+                RoleConfig.defaults(), ClusterConfig.defaults(), Goal.AWARENESS, true);
     }
 
     /** Sources the betweenness step samples for a graph of {@code n} nodes (0 = exact). */
@@ -59,42 +61,46 @@ public record AnalysisConfig(int top, int k, long seed, List<String> models, int
     }
 
     public AnalysisConfig withTop(int t) {
-        return new AnalysisConfig(t, k, seed, models, threads, betweennessSamples, seedingRuns, roles, clusters, goal);
+        return new AnalysisConfig(t, k, seed, models, threads, betweennessSamples, seedingRuns, roles, clusters, goal, seedOnLayers);
     }
 
     public AnalysisConfig withK(int budget) {
-        return new AnalysisConfig(top, budget, seed, models, threads, betweennessSamples, seedingRuns, roles, clusters, goal);
+        return new AnalysisConfig(top, budget, seed, models, threads, betweennessSamples, seedingRuns, roles, clusters, goal, seedOnLayers);
     }
 
     public AnalysisConfig withSeed(long s) {
-        return new AnalysisConfig(top, k, s, models, threads, betweennessSamples, seedingRuns, roles, clusters, goal);
+        return new AnalysisConfig(top, k, s, models, threads, betweennessSamples, seedingRuns, roles, clusters, goal, seedOnLayers);
     }
 
     public AnalysisConfig withModels(List<String> m) {
-        return new AnalysisConfig(top, k, seed, m, threads, betweennessSamples, seedingRuns, roles, clusters, goal);
+        return new AnalysisConfig(top, k, seed, m, threads, betweennessSamples, seedingRuns, roles, clusters, goal, seedOnLayers);
     }
 
     public AnalysisConfig withThreads(int t) {
-        return new AnalysisConfig(top, k, seed, models, t, betweennessSamples, seedingRuns, roles, clusters, goal);
+        return new AnalysisConfig(top, k, seed, models, t, betweennessSamples, seedingRuns, roles, clusters, goal, seedOnLayers);
     }
 
     public AnalysisConfig withBetweennessSamples(int s) {
-        return new AnalysisConfig(top, k, seed, models, threads, s, seedingRuns, roles, clusters, goal);
+        return new AnalysisConfig(top, k, seed, models, threads, s, seedingRuns, roles, clusters, goal, seedOnLayers);
     }
 
     public AnalysisConfig withSeedingRuns(int r) {
-        return new AnalysisConfig(top, k, seed, models, threads, betweennessSamples, r, roles, clusters, goal);
+        return new AnalysisConfig(top, k, seed, models, threads, betweennessSamples, r, roles, clusters, goal, seedOnLayers);
     }
 
     public AnalysisConfig withRoles(RoleConfig r) {
-        return new AnalysisConfig(top, k, seed, models, threads, betweennessSamples, seedingRuns, r, clusters, goal);
+        return new AnalysisConfig(top, k, seed, models, threads, betweennessSamples, seedingRuns, r, clusters, goal, seedOnLayers);
     }
 
     public AnalysisConfig withClusters(ClusterConfig c) {
-        return new AnalysisConfig(top, k, seed, models, threads, betweennessSamples, seedingRuns, roles, c, goal);
+        return new AnalysisConfig(top, k, seed, models, threads, betweennessSamples, seedingRuns, roles, c, goal, seedOnLayers);
     }
 
     public AnalysisConfig withGoal(Goal g) {
-        return new AnalysisConfig(top, k, seed, models, threads, betweennessSamples, seedingRuns, roles, clusters, g);
+        return new AnalysisConfig(top, k, seed, models, threads, betweennessSamples, seedingRuns, roles, clusters, g, seedOnLayers);
+    }
+
+    public AnalysisConfig withSeedOnLayers(boolean on) {
+        return new AnalysisConfig(top, k, seed, models, threads, betweennessSamples, seedingRuns, roles, clusters, goal, on);
     }
 }

@@ -54,7 +54,8 @@ public final class Backtest {
     public static BacktestResult compute(TemporalSplit.Split s, BacktestConfig c, Progress progress, Consumer<String> steps) {
         InteractionGraph g = s.train();
         FutureRows f = s.future();
-        AnalysisResult r = Analysis.compute(g, c.analysis(), progress, step -> steps.accept("train graph: " + step));
+        // the outcome counts every future row, so the strategies choose on the whole train graph, not on a goal's layer
+        AnalysisResult r = Analysis.compute(g, c.analysis().withSeedOnLayers(false), progress, step -> steps.accept("train graph: " + step));
         steps.accept("observed outcomes of the arms");
         List<Arm> arms = new ArrayList<>();
         for (SeedingArm a : r.seeding().arms("ic")) {
