@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an engine that runs a subset of {@link Analysis} computed (Spark: no betweenness, no seeding experiment, one
+ * What an engine that runs a subset of {@link Analysis} computed (Spark: betweenness and the seeding experiment added by
+ * the caller, without imm or recommendations; one
  * label-propagation partition instead of the two Leiden ones, roles on untyped input only), for
  * {@code dev.chorus.output.ReportJson}.
  * Each part is what the embedded analysis would put in the same place of {@code report.json}.

@@ -110,11 +110,33 @@ public final class Betweenness {
         } finally {
             if (pool != null) pool.shutdown();
         }
-        double scale = g.isDirected() ? 1.0 : 0.5;
-        if (config.normalized()) scale = n > 2 ? 1.0 / ((n - 1.0) * (n - 2.0)) : 1.0;
-        if (sources.length < n) scale *= (double) n / sources.length;
+        double scale = scale(n, sources.length, g.isDirected(), config.normalized());
         for (int v = 0; v < n; v++) total[v] *= scale;
         return new NodeScores("betweenness", g.ids(), List.of("betweenness"), List.of(total), "betweenness", 0, true);
+    }
+
+    /**
+     * The factor from summed dependencies of {@code k} sources to the result: halving for undirected pairs or the
+     * normalization, and {@code n/k} when sampled.
+     */
+    public static double scale(int n, int k, boolean directed, boolean normalized) {
+        double scale = directed ? 1.0 : 0.5;
+        if (normalized) scale = n > 2 ? 1.0 / ((n - 1.0) * (n - 2.0)) : 1.0;
+        if (k < n) scale *= (double) n / k;
+        return scale;
+    }
+
+    /**
+     * Unscaled dependencies summed over {@code sources} (node indices), one traversal per {@link #batchWidth} sources
+     * in the order given when unweighted: the per-source work of {@link #compute}, for callers that distribute the
+     * sources themselves (Spark) and add the partial sums. Single-threaded; O(n) memory besides the graph.
+     */
+    public static double[] dependencies(InteractionGraph g, int[] sources, boolean weighted) {
+        int width = weighted ? 1 : batchWidth(g.nodeCount());
+        Accumulator a = weighted ? new Brandes(g, true) : width == 1 ? new HopBrandes(g.out()) : new BatchBrandes(g.out(), width);
+        double[] acc = new double[g.nodeCount()];
+        for (int from = 0; from < sources.length; from += width) a.accumulate(sources, from, Math.min(sources.length, from + width), acc);
+        return acc;
     }
 
     /**
@@ -158,7 +180,7 @@ public final class Betweenness {
     private static final long BATCH_BYTES = 512L << 20;
 
     /** All nodes in index order (exact), or {@code samples} distinct nodes drawn uniformly with the seed. */
-    private static int[] sources(int n, BetweennessConfig config) {
+    public static int[] sources(int n, BetweennessConfig config) {
         int k = config.samples();
         int[] all = new int[n];
         for (int i = 0; i < n; i++) all[i] = i;

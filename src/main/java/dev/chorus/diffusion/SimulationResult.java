@@ -16,7 +16,8 @@ package dev.chorus.diffusion;
  */
 public record SimulationResult(String model, int runs, double mean, double sd, double ci95Low, double ci95High,
                                int min, int max, double[] curve) {
-    static SimulationResult of(String model, int[] spread, int[][] curves) {
+    /** Statistics of the spread and the spread curve of every run, indexed by run. */
+    public static SimulationResult of(String model, int[] spread, int[][] curves) {
         double[] st = SpreadEstimator.stats(spread);
         int len = 0;
         for (int[] c : curves) len = Math.max(len, c.length);

@@ -129,40 +129,7 @@ public final class ReportJson {
         ObjectNode kindThresholds = kinds.putObject("thresholds");
         r.clusterKinds().rules().thresholds().forEach((k, v) -> number(kindThresholds, k, v));
 
-        if (r.seeding() == null) {
-            root.putNull("seeding");
-        } else {
-            ObjectNode seeding = root.putObject("seeding");
-            seeding.put("k", r.seeding().k());
-            seeding.put("runs", r.seeding().runs());
-            seeding.put("threshold_k", r.seeding().thresholdK());
-            ObjectNode layers = seeding.putObject("layers");
-            for (Goal goal : Goal.values()) layers.put(goal.model(), r.seeding().layered() ? goal.layer() : "all");
-            seeding.put("runs_used", r.seeding().runsUsed());
-            if (r.seeding().stopping() != null) {
-                ObjectNode stop = seeding.putObject("stopping");
-                stop.put("rule", r.seeding().stopping().rule());
-                stop.put("first_look", r.seeding().stopping().firstLook());
-                stop.put("tolerance", r.seeding().stopping().tolerance());
-                ArrayNode looks = stop.putArray("looks");
-                for (int w : r.seeding().stopping().looks(r.seeding().runs())) looks.add(w);
-            }
-            ArrayNode arms = seeding.putArray("arms");
-            for (SeedingArm a : r.seeding().arms()) {
-                ObjectNode arm = arms.addObject();
-                arm.put("strategy", a.strategy());
-                arm.put("model", a.model());
-                ArrayNode seeds = arm.putArray("seeds");
-                a.seeds().forEach(seeds::add);
-                arm.put("runs", a.runs());
-                number(arm, "mean", a.mean());
-                number(arm, "sd", a.sd());
-                number(arm, "ci95_low", a.ci95Low());
-                number(arm, "ci95_high", a.ci95High());
-                ArrayNode curve = arm.putArray("curve");
-                for (double v : a.curve()) curve.add(v);
-            }
-        }
+        seeding(root, r.seeding());
         Recommendation chosen = r.seeding() == null ? null : r.seeding().recommendation(c.goal());
         if (chosen == null) root.putNull("recommendation");
         else root.set("recommendation", recommendation(chosen, r.seeding().thresholdK()));
@@ -176,6 +143,44 @@ public final class ReportJson {
         ObjectNode timings = root.putObject("timings_seconds");
         r.seconds().forEach(timings::put);
         return root;
+    }
+
+    /** Sets {@code report.json}'s {@code seeding} section (null when the experiment did not run). */
+    public static void seeding(ObjectNode root, Seeding s) {
+        if (s == null) {
+            root.putNull("seeding");
+            return;
+        }
+        ObjectNode seeding = root.putObject("seeding");
+        seeding.put("k", s.k());
+        seeding.put("runs", s.runs());
+        seeding.put("threshold_k", s.thresholdK());
+        ObjectNode layers = seeding.putObject("layers");
+        for (Goal goal : Goal.values()) layers.put(goal.model(), s.layered() ? goal.layer() : "all");
+        seeding.put("runs_used", s.runsUsed());
+        if (s.stopping() != null) {
+            ObjectNode stop = seeding.putObject("stopping");
+            stop.put("rule", s.stopping().rule());
+            stop.put("first_look", s.stopping().firstLook());
+            stop.put("tolerance", s.stopping().tolerance());
+            ArrayNode looks = stop.putArray("looks");
+            for (int w : s.stopping().looks(s.runs())) looks.add(w);
+        }
+        ArrayNode arms = seeding.putArray("arms");
+        for (SeedingArm a : s.arms()) {
+            ObjectNode arm = arms.addObject();
+            arm.put("strategy", a.strategy());
+            arm.put("model", a.model());
+            ArrayNode seeds = arm.putArray("seeds");
+            a.seeds().forEach(seeds::add);
+            arm.put("runs", a.runs());
+            number(arm, "mean", a.mean());
+            number(arm, "sd", a.sd());
+            number(arm, "ci95_low", a.ci95Low());
+            number(arm, "ci95_high", a.ci95High());
+            ArrayNode curve = arm.putArray("curve");
+            for (double v : a.curve()) curve.add(v);
+        }
     }
 
     /** The contract's {@code {goal, strategy, seeds, reason}} and the numbers the reason cites. */

@@ -96,10 +96,10 @@ public final class Summary {
             s.add(String.format(Locale.ROOT, "Independent cascade from the given seeds: %.1f people reached (95%% CI %.1f to %.1f, %d runs).",
                     p.ic().mean(), p.ic().ci95Low(), p.ic().ci95High(), p.ic().runs()));
         }
-        String missing = p.roles() == null ? "betweenness, roles and the seeding experiment"
-                : "betweenness (so no bridges), the clusters' outside reach (so no rings) and the seeding experiment";
-        s.add("Not computed by the " + p.engine() + " engine: " + missing + ", so this report does not "
-                + "answer \"influencers or clusters?\"; chorus analyze computes them on one machine.");
+        // betweenness and the seeding arms but imm are computed there (dev.chorus.spark.SparkJob); the rest is not
+        String missing = (p.roles() == null ? "roles, " : "") + "the clusters' outside reach (so no rings), the imm seeding arm and the "
+                + "goal recommendations";
+        s.add("Not computed by the " + p.engine() + " engine: " + missing + "; chorus analyze computes them on one machine.");
         return s;
     }
 

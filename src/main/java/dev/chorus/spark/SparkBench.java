@@ -18,12 +18,18 @@ import org.apache.spark.api.java.JavaSparkContext;
  * <p>
  * {@code java <spark flags> -cp target/chorus.jar:$(cat target/spark-classpath.txt) dev.chorus.spark.SparkBench
  * INPUT [MASTER [PARTITIONS [THREADS [FIXED_ITERATIONS]]]]}; prints one line per measurement and a summary with ratios.
+ * With {@code analyze} first, the whole {@code analyze} per step on both engines ({@link #analyze}).
  */
 public final class SparkBench {
     private SparkBench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0 && args[0].equals("analyze")) {
+            analyze(args[1], args.length > 2 ? args[2] : "local[2]", args.length > 3 ? Integer.parseInt(args[3]) : 4,
+                    args.length > 4 ? Integer.parseInt(args[4]) : 2);
+            return;
+        }
         String input = args[0];
         String master = args.length > 1 ? args[1] : "local[2]";
         int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 4;
@@ -102,6 +108,52 @@ public final class SparkBench {
                     embPr / embIterations, threads, edges * (double) embIterations / (embPr * threads));
         } finally {
             sc.stop();
+        }
+    }
+
+    /**
+     * {@code analyze INPUT [MASTER [PARTITIONS [THREADS]]]}: the embedded {@code analyze} and {@code spark analyze}
+     * one after the other in this JVM, with their default settings, and each step's wall time side by side. Steps
+     * that exist in one engine only are listed with one time; the embedded load is set against Spark's read + graph.
+     */
+    static void analyze(String input, String master, int partitions, int threads) throws java.io.IOException {
+        long t = System.nanoTime();
+        InteractionGraph g = GraphLoader.load(input, IngestOptions.defaults()).graph();
+        java.util.Map<String, Double> embedded = new java.util.LinkedHashMap<>();
+        embedded.put("load", secs(t));
+        line("embedded load", embedded.get("load"), g.nodeCount() + " nodes, " + g.edgeCount() + " edges");
+        dev.chorus.analysis.AnalysisConfig config = dev.chorus.analysis.AnalysisConfig.defaults().withThreads(threads);
+        embedded.putAll(dev.chorus.analysis.Analysis.compute(g, config).seconds());
+        embedded.forEach((k, v) -> line("embedded " + k, v, ""));
+        g = null;
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("chorus-sparkbench");
+        JavaSparkContext sc = SparkJob.context(master, partitions);
+        java.util.Map<String, Double> spark = new java.util.LinkedHashMap<>();
+        try {
+            SparkJob.Config c = new SparkJob.Config(null, input, SparkInput.Options.of(IngestOptions.defaults()), out, partitions, config.seed(),
+                    PageRankConfig.defaults(), dev.chorus.community.LabelPropagationConfig.defaults().withSeed(config.seed()), java.util.List.of(),
+                    dev.chorus.diffusion.SimulationConfig.defaults(), false);
+            SparkJob.analyze(sc, c, new java.io.PrintWriter(System.err, true), config);
+            dev.chorus.output.ReportJson.read(out.resolve("report.json")).path("timings_seconds").fields()
+                    .forEachRemaining(e -> spark.put(e.getKey(), e.getValue().asDouble()));
+        } finally {
+            sc.stop();
+        }
+        spark.forEach((k, v) -> line("spark " + k, v, ""));
+        System.out.printf(Locale.ROOT, "%nsummary: step, embedded s, spark s, spark/embedded (same machine, same JVM, %s, %d partitions, %d threads)%n",
+                master, partitions, threads);
+        java.util.Map<String, Double> sparkSteps = new java.util.LinkedHashMap<>(spark);
+        double sparkLoad = sparkSteps.getOrDefault("read", 0.0) + sparkSteps.getOrDefault("graph", 0.0);
+        sparkSteps.remove("read");
+        sparkSteps.remove("graph");
+        sparkSteps.put("load", sparkLoad);
+        java.util.Set<String> steps = new java.util.LinkedHashSet<>(embedded.keySet());
+        steps.addAll(sparkSteps.keySet());
+        for (String step : steps) {
+            Double e = embedded.get(step);
+            Double k = sparkSteps.get(step);
+            System.out.printf(Locale.ROOT, "%-12s %10s %10s %8s%n", step, e == null ? "-" : String.format(Locale.ROOT, "%.2f", e),
+                    k == null ? "-" : String.format(Locale.ROOT, "%.2f", k), e == null || k == null ? "" : String.format(Locale.ROOT, "%.1fx", k / e));
         }
     }
 

@@ -6,18 +6,14 @@ import dev.chorus.diffusion.Simulation;
 import dev.chorus.diffusion.SimulationConfig;
 import dev.chorus.diffusion.SimulationResult;
 import dev.chorus.diffusion.SpreadEstimator;
-import dev.chorus.graph.GraphBuilder;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.progress.Progress;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.LongStream;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.graphx.Edge;
 
 /**
  * Monte Carlo spread from given seeds (independent cascade, or any model of {@link Simulation}), parallel over
@@ -25,24 +21,15 @@ import org.apache.spark.graphx.Edge;
  * of the runs with the embedded cascade code ({@link Propagation#cascade}), run r drawing from
  * {@link SpreadEstimator#random}(seed, simulate stream, r) as the embedded estimator does. So the model, the
  * edge probabilities and the direction of influence (target to source of each interaction) are the embedded
- * engine's by construction, and the result is reproducible for a seed whatever the partitioning. Only node
- * numbering differs from an embedded run (it follows the aggregated edges, not the input order), so single runs
- * differ while the distribution is the same.
+ * engine's by construction, and the result is reproducible for a seed whatever the partitioning (the graph is
+ * built in canonical order, {@link SparkLocalGraph}). Only node numbering differs from an embedded run (vertex id
+ * order, not the input order), so single runs differ while the distribution is the same.
  * <p>
  * This distributes the runs, not one cascade: the graph must fit in an executor's memory (about 40 bytes per
  * edge). Confidence interval as the embedded estimator: mean +- t(0.975, runs-1) sd / sqrt(runs).
  */
 public final class SparkCascade {
     private SparkCascade() {
-    }
-
-    /** The graph as it is broadcast: ids by index and parallel edge arrays. */
-    record Edges(String[] ids, int[] src, int[] dst, double[] weight, boolean directed) implements Serializable {
-        InteractionGraph build() {
-            GraphBuilder b = new GraphBuilder(directed);
-            for (int i = 0; i < src.length; i++) b.add(ids[src[i]], ids[dst[i]], weight[i]);
-            return b.build();
-        }
     }
 
     /**
@@ -53,37 +40,30 @@ public final class SparkCascade {
      */
     public static SimulationResult simulate(JavaSparkContext sc, SparkGraph g, List<String> seeds, SimulationConfig config,
                                             int partitions, Progress progress) {
+        Broadcast<SparkLocalGraph> graph = SparkLocalGraph.broadcast(sc, g);
+        try {
+            return simulate(sc, graph, seeds, config, partitions, progress);
+        } finally {
+            SparkLocalGraph.release(graph);
+        }
+    }
+
+    /** As above on a graph already broadcast. */
+    static SimulationResult simulate(JavaSparkContext sc, Broadcast<SparkLocalGraph> graph, List<String> seeds, SimulationConfig config,
+                                     int partitions, Progress progress) {
         int runs = config.runs();
         long seed = config.seed();
         Propagation propagation = config.propagation();
-        Map<Long, String> names = g.ids().collectAsMap();
-        Map<Long, Integer> index = new java.util.HashMap<>();
-        String[] ids = new String[names.size()];
-        for (Map.Entry<Long, String> e : names.entrySet()) {
-            ids[index.size()] = e.getValue();
-            index.put(e.getKey(), index.size());
-        }
-        List<Edge<Double>> edges = g.graph().edges().toJavaRDD().collect();
-        int[] src = new int[edges.size()];
-        int[] dst = new int[edges.size()];
-        double[] w = new double[edges.size()];
-        for (int i = 0; i < src.length; i++) {
-            Edge<Double> e = edges.get(i);
-            src[i] = index.get(e.srcId());
-            dst[i] = index.get(e.dstId());
-            w[i] = e.attr();
-        }
-        java.util.Set<String> known = new java.util.HashSet<>(java.util.Arrays.asList(ids));
+        java.util.Set<String> known = new java.util.HashSet<>(java.util.Arrays.asList(graph.value().ids()));
         for (String s : seeds) {
             if (!known.contains(s)) throw new IllegalArgumentException("seed '" + s + "' is not a node of the graph");
         }
-        Broadcast<Edges> graph = sc.broadcast(new Edges(ids, src, dst, w, g.isDirected()));
         List<String> seedIds = new ArrayList<>(seeds);
         List<Long> runIndex = LongStream.range(0, runs).boxed().toList();
         List<Integer> spread;
         try (Progress.Task task = progress.begin(propagation.model().cliName() + " monte carlo", runs, "runs")) {
             spread = sc.parallelize(runIndex, Math.max(1, Math.min(partitions, runs))).mapPartitions(rs -> {
-                InteractionGraph local = graph.value().build();
+                InteractionGraph local = SparkLocalGraph.built(graph).graph();
                 Cascade cascade = propagation.cascade(local);
                 int[] seedIdx = Simulation.indices(local, seedIds);
                 Cascade.Scratch scratch = new Cascade.Scratch(local.nodeCount());
@@ -96,7 +76,6 @@ public final class SparkCascade {
             }).collect();
             task.stepTo(runs);
         }
-        graph.destroy();
         return result(propagation.model().cliName(), spread);
     }
 

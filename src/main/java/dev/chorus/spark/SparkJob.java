@@ -3,7 +3,10 @@ package dev.chorus.spark;
 import dev.chorus.centrality.Centralities;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.CommunityAlgorithms;
+import dev.chorus.centrality.BetweennessConfig;
 import dev.chorus.centrality.DegreeConfig;
+import dev.chorus.analysis.Seeding;
+import dev.chorus.diffusion.SeedingExperimentConfig;
 import dev.chorus.centrality.KCoreConfig;
 import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.community.CohesionConfig;
@@ -27,7 +30,6 @@ import dev.chorus.analysis.Source;
 import dev.chorus.roles.ClusterConfig;
 import dev.chorus.roles.EngagementConfig;
 import dev.chorus.roles.Role;
-import dev.chorus.roles.RoleConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,8 +55,6 @@ import scala.Tuple2;
 public final class SparkJob {
     /** People and clusters the report names, as the embedded {@code analyze} default. */
     static final int TOP = AnalysisConfig.defaults().top();
-    /** The role rules' settings, as the embedded {@code analyze} default. */
-    static final RoleConfig ROLES = AnalysisConfig.defaults().roles();
 
     private SparkJob() {
     }
@@ -146,6 +146,14 @@ public final class SparkJob {
     }
 
     public static Summary analyze(JavaSparkContext sc, Config c, PrintWriter err) {
+        return analyze(sc, c, err, AnalysisConfig.defaults().withSeed(c.seed()));
+    }
+
+    /**
+     * @param analysis the embedded analysis settings Spark shares: betweenness samples, the seeding experiment's
+     *                 budget and runs (0: not run), cluster and role settings; its seed should be {@code c.seed()}
+     */
+    public static Summary analyze(JavaSparkContext sc, Config c, PrintWriter err, AnalysisConfig analysis) {
         long t0 = System.nanoTime();
         Steps steps = new Steps();
         Log log = new Log(err, c.quiet());
@@ -186,17 +194,31 @@ public final class SparkJob {
         // nodes.csv columns as the embedded analyze writes them (metrics, community, roles, cluster), the
         // metrics Spark does not compute left out, and Spark's extra columns at the end
         Map<String, JavaPairRDD<Long, double[]>> columns = new LinkedHashMap<>();
-        columns.put(String.join(",", Centralities.DEGREE.columns()), SparkDegree.compute(g, DegreeConfig.defaults(), log));
+        columns.put(String.join(",", Centralities.DEGREE.columns()), keep(sc, SparkDegree.compute(g, DegreeConfig.defaults(), log)));
         steps.mark(Centralities.DEGREE.name());
-        columns.put(Centralities.PAGERANK.column(), SparkPageRank.compute(g, c.pageRank(), log).scores().mapValues(v -> new double[] {v}));
+        columns.put(Centralities.PAGERANK.column(), keep(sc, SparkPageRank.compute(g, c.pageRank(), log).scores().mapValues(v -> new double[] {v})));
         steps.mark(Centralities.PAGERANK.name());
-        columns.put(Centralities.KCORE.column(), SparkKCore.compute(g, KCoreConfig.defaults(), log).mapValues(v -> new double[] {v}));
+        columns.put(Centralities.KCORE.column(), keep(sc, SparkKCore.compute(g, KCoreConfig.defaults(), log).mapValues(v -> new double[] {v})));
         steps.mark(Centralities.KCORE.name());
+        // one broadcast of the whole graph serves betweenness and the seeding experiment; released at the end
+        org.apache.spark.broadcast.Broadcast<SparkLocalGraph> local = SparkLocalGraph.broadcast(sc, g);
+        try {
+            return analyze(sc, c, err, analysis, t0, steps, log, partitions, acc, in, edges, g, columns, files, local);
+        } finally {
+            SparkLocalGraph.release(local);
+        }
+    }
+
+    private static Summary analyze(JavaSparkContext sc, Config c, PrintWriter err, AnalysisConfig analysis, long t0, Steps steps, Log log,
+                                   int partitions, SparkInput.Accounting acc, SparkInput.Result in, long edges, SparkGraph g,
+                                   Map<String, JavaPairRDD<Long, double[]>> columns, List<Path> files,
+                                   org.apache.spark.broadcast.Broadcast<SparkLocalGraph> local) {
+        Path out = c.out();
         SparkLabelPropagation.Result lpa = SparkLabelPropagation.compute(g, c.lpa(), log);
         if (!lpa.converged()) log.line("lpa: not converged: --max-iterations reached");
-        JavaPairRDD<Long, Long> community = SparkComponents.renumberBySize(lpa.labels()).cache();
+        JavaPairRDD<Long, Long> community = keep(sc, SparkComponents.renumberBySize(lpa.labels()));
         steps.mark("communities");
-        JavaPairRDD<Long, double[]> triangles = SparkTriangles.compute(g, TrianglesConfig.defaults(), log).cache();
+        JavaPairRDD<Long, double[]> triangles = keep(sc, SparkTriangles.compute(g, TrianglesConfig.defaults(), log));
         columns.put("clustering", triangles.mapValues(t -> new double[] {t[1]}));
         steps.mark("clustering");
         // Spark keeps no interaction types: on typed input the reply share and the roles (which read the typed
@@ -211,9 +233,14 @@ public final class SparkJob {
         columns.put("roles", g.ids().mapValues(id -> new double[] {Double.NaN})); // role bits, filled by SparkRoles
         columns.put("cluster", communityColumn);
         columns.put("triangles", triangles.mapValues(t -> new double[] {t[0]}));
-        columns.put("component", SparkComponents.compute(g, ComponentsConfig.defaults(), log).mapValues(v -> new double[] {v}));
+        columns.put("component", keep(sc, SparkComponents.compute(g, ComponentsConfig.defaults(), log).mapValues(v -> new double[] {v})));
         steps.mark("components");
-        ClusterConfig clusterConfig = ClusterConfig.defaults();
+        int samples = analysis.betweennessSamplesFor((int) g.nodeCount());
+        JavaPairRDD<Long, Double> betweenness = SparkBetweenness.compute(sc, g, local, BetweennessConfig.defaults().withSamples(samples)
+                .withSeed(analysis.seed()), partitions, log);
+        columns = after(columns, Centralities.KCORE.column(), Centralities.BETWEENNESS.column(), betweenness.mapValues(v -> new double[] {v}));
+        steps.mark(Centralities.BETWEENNESS.name());
+        ClusterConfig clusterConfig = analysis.clusters();
         List<ClusterCohesion> clusters = SparkCohesion.compute(g, community, triangles,
                 CohesionConfig.defaults().withCoreSize(clusterConfig.coreSize()), log);
         Path clustersCsv = out.resolve("clusters.csv");
@@ -225,7 +252,7 @@ public final class SparkJob {
         NodeRows table = nodeRows(g, columns);
         SparkRoles.Result roles = null;
         if (!typed) {
-            roles = SparkRoles.compute(table, SparkReport.cores(passionate.clusters()), ROLES, log);
+            roles = SparkRoles.compute(table, SparkReport.cores(passionate.clusters()), analysis.roles(), log);
             table = roles.table();
             steps.mark("roles");
         }
@@ -234,9 +261,16 @@ public final class SparkJob {
         files.add(nodes);
         steps.mark("nodes.csv");
         log.line("wrote " + nodes);
+        Seeding seeding = null;
+        if (analysis.seedingRuns() > 0) {
+            SeedingExperimentConfig sec = SeedingExperimentConfig.defaults().withK(analysis.k()).withRuns(analysis.seedingRuns())
+                    .withSeed(analysis.seed());
+            seeding = SparkSeeding.compute(sc, local, table, community, clusters, sec, clusterConfig, analysis.roles().minZ(), partitions, log);
+            steps.mark("seeding");
+        }
         SimulationResult ic = null;
         if (!c.icSeeds().isEmpty()) {
-            ic = SparkCascade.simulate(sc, g, c.icSeeds(), c.ic(), partitions, log);
+            ic = SparkCascade.simulate(sc, local, c.icSeeds(), c.ic(), partitions, log);
             steps.mark("ic");
             log.line(String.format(java.util.Locale.ROOT, "ic: mean spread %.3f (95%% CI %.3f..%.3f, %d runs)", ic.mean(), ic.ci95Low(),
                     ic.ci95High(), ic.runs()));
@@ -248,9 +282,14 @@ public final class SparkJob {
         table.rows().unpersist(false);
         steps.mark("report");
         Path report = out.resolve("report.json");
-        ReportJson.write(ReportJson.tree(new PartialAnalysis("spark", new Source(c.input(), format(acc, c.options()), acc.rows()), stats, TOP,
+        com.fasterxml.jackson.databind.node.ObjectNode tree = ReportJson.tree(new PartialAnalysis("spark", new Source(c.input(), format(acc, c.options()), acc.rows()), stats, TOP,
                 c.seed(), clusterConfig, CommunityAlgorithms.LPA.name(), clusters.size(), Modularity.of(clusters), hubs, passionate.clusters(),
-                passionate.drawnEdges(), ic, steps.seconds(), roleReport, approximate(typed, roles))), report);
+                passionate.drawnEdges(), ic, steps.seconds(), roleReport, approximate(typed, roles, seeding != null)));
+        // what Spark computes beyond PartialAnalysis, under the embedded names
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("settings")).put("betweenness_samples", samples)
+                .put("k", analysis.k()).put("seeding_runs", analysis.seedingRuns());
+        ReportJson.seeding(tree, seeding);
+        ReportJson.write(tree, report);
         files.add(report);
         log.line("wrote " + report + " (render it with: chorus report --from " + out + ")");
         return new Summary(acc.rows().read(), acc.rows().loaded(), acc.rows().rejected(), g.nodeCount(), edges, clusters.size(), files,
@@ -258,15 +297,42 @@ public final class SparkJob {
     }
 
     /**
+     * Materializes a step's per-vertex result and keeps it, on a cluster in two replicas: the columns are only
+     * read when {@code nodes.csv} is written, and an executor lost in between would otherwise have its partitions
+     * recomputed through the whole step (for iterative kernels, a long lineage; see
+     * {@link SparkGraph#persistIteration}). The extra memory is one number per vertex and step. {@code local}
+     * masters have one block manager: one copy.
+     */
+    static <K, V> JavaPairRDD<K, V> keep(JavaSparkContext sc, JavaPairRDD<K, V> rdd) {
+        rdd.persist(sc.isLocal() ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_2());
+        rdd.count();
+        return rdd;
+    }
+
+    /** {@code columns} with {@code key} inserted right after {@code previous}: a column's place in nodes.csv, not its step's. */
+    private static Map<String, JavaPairRDD<Long, double[]>> after(Map<String, JavaPairRDD<Long, double[]>> columns, String previous, String key,
+                                                                 JavaPairRDD<Long, double[]> column) {
+        Map<String, JavaPairRDD<Long, double[]>> out = new LinkedHashMap<>();
+        columns.forEach((k, v) -> {
+            out.put(k, v);
+            if (k.equals(previous)) out.put(key, column);
+        });
+        return out;
+    }
+
+    /**
      * What in this report is approximate or read differently from the embedded engine, in words: the parts of
      * {@code report.json} a reader should not take as the embedded engine's numbers.
      */
-    static List<PartialAnalysis.Approximate> approximate(boolean typed, SparkRoles.Result roles) {
+    static List<PartialAnalysis.Approximate> approximate(boolean typed, SparkRoles.Result roles, boolean seeding) {
         List<PartialAnalysis.Approximate> a = new ArrayList<>();
         a.add(new PartialAnalysis.Approximate("communities", "label propagation, not Leiden: a heuristic that does not optimise modularity; "
                 + "on the shipped datasets its modularity is below Leiden's (README, \"Communities on Spark\")"));
         a.add(new PartialAnalysis.Approximate("passionate_clusters", "ranked by cohesion alone, from the label-propagation communities: "
                 + "Spark measures no outside reach, so choirs and rings are not told apart"));
+        a.add(new PartialAnalysis.Approximate("betweenness", "sampled the same way as the embedded engine (Brandes & Pich: "
+                + "settings.betweenness_samples sources, same seed and scaling), drawn on Spark's node order (by id), so the sources, and "
+                + "the estimates, can differ from an embedded run's; exact (no sampling) on graphs as small as the embedded engine's cut-off"));
         if (roles != null) {
             a.add(new PartialAnalysis.Approximate("roles.thresholds", "percentiles exact (a distributed sort); mean and standard deviation "
                     + "summed in Spark's order, equal to the embedded engine's up to rounding (about 1e-16 relative)"));
@@ -275,6 +341,11 @@ public final class SparkJob {
         } else if (typed) {
             a.add(new PartialAnalysis.Approximate("roles", "not computed: on typed input the role rules read the reach and conversation "
                     + "layers, and Spark keeps no interaction types"));
+        }
+        if (seeding) {
+            a.add(new PartialAnalysis.Approximate("seeding", "the group arms (clusters, choirs, voices) seed from the label-propagation "
+                    + "communities, not the embedded engine's Leiden clusters; there is no imm arm (sequential over its RR sets), no core arms "
+                    + "and no recommendation; every model on the whole graph"));
         }
         return a;
     }

@@ -82,7 +82,7 @@ public final class SparkPageRank {
                 Fn.F3<Object, double[], Option<Double>, double[]> update = (id, a, sum) ->
                         new double[] {damping * (sum.isEmpty() ? 0.0 : sum.get()) + base, a[1], a[0]};
                 Graph<double[], Double> next = rg.outerJoinVertices(in.toJavaRDD().rdd(), update, Fn.tag(Double.class), Fn.tag(double[].class), null);
-                next.cache();
+                SparkGraph.persistIteration(next);
                 Tuple2<Double, Double> dc = danglingAndChange(next);
                 rg.unpersist(false);
                 rg = next;

@@ -47,7 +47,7 @@ class SparkCliTest {
         assertEquals(80, s.read());
         assertEquals(2, s.rejected());
         List<String> nodes = Files.readAllLines(dir.resolve("out/nodes.csv"), StandardCharsets.UTF_8);
-        assertEquals("node,in,out,total,pagerank,kcore,clustering,reciprocity,answer_rate,reply_share,participation,linked_communities,"
+        assertEquals("node,in,out,total,pagerank,kcore,betweenness,clustering,reciprocity,answer_rate,reply_share,participation,linked_communities,"
                 + "community,roles,cluster,triangles,component", nodes.get(0));
         assertEquals(35, nodes.size());
         Set<String> ids = nodes.stream().skip(1).map(l -> l.split(",")[0]).collect(Collectors.toSet());
@@ -55,10 +55,12 @@ class SparkCliTest {
         String node0 = nodes.stream().filter(l -> l.startsWith("0,")).findFirst().orElseThrow();
         String[] f = node0.split(",", -1);
         assertEquals("4", f[5], "coreness of karate node 0");
-        assertEquals("18", f[15], "triangles at karate node 0");
-        assertEquals("", f[7], "reciprocity is undefined on undirected input");
+        // NetworkX betweenness_centrality(karate, normalized=False)[0]: 231.0714 (exact: 34 nodes, every source)
+        assertEquals(231.0714, Double.parseDouble(f[6]), 1e-4, "betweenness of karate node 0");
+        assertEquals("18", f[16], "triangles at karate node 0");
+        assertEquals("", f[8], "reciprocity is undefined on undirected input");
         // roles as labels (their values are checked against the embedded rules in SparkRolesTest)
-        for (String r : f[13].isEmpty() ? new String[0] : f[13].split(";")) dev.chorus.roles.Role.valueOf(r.toUpperCase(java.util.Locale.ROOT));
+        for (String r : f[14].isEmpty() ? new String[0] : f[14].split(";")) dev.chorus.roles.Role.valueOf(r.toUpperCase(java.util.Locale.ROOT));
         List<String> rejected = Files.readAllLines(dir.resolve("out/rejected.tsv"), StandardCharsets.UTF_8);
         assertEquals(3, rejected.size());
         assertTrue(rejected.get(1).startsWith("80\t") && rejected.get(2).startsWith("81\t"), rejected.toString());

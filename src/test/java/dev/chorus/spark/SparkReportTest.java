@@ -82,12 +82,17 @@ class SparkReportTest {
         assertTrue(errors.isEmpty(), errors::toString);
         assertEquals("spark", report.get("engine").asText());
         assertTrue(report.has("roles") && report.has("top_by_role"), "Spark computes roles on untyped input");
-        assertFalse(report.at("/roles/counts").has("bridge") || report.at("/roles/thresholds").has("betweenness")
-                || report.get("top_by_role").has("bridge"), "no betweenness, so no bridges: left out, not zero");
-        assertTrue(report.get("seeding").isNull());
+        // Spark computes betweenness, so the bridge rule applies: bridges counted (0 or more), with their cut-off
+        assertTrue(report.at("/roles/counts").has("bridge") && report.at("/roles/thresholds").has("betweenness")
+                && report.get("top_by_role").has("bridge"), "betweenness computed, so bridges decided");
+        // the seeding experiment's arms Spark runs, under both models
+        List<String> arms = new ArrayList<>();
+        report.at("/seeding/arms").forEach(a -> arms.add(a.get("strategy").asText() + "/" + a.get("model").asText()));
+        assertEquals(SparkSeeding.STRATEGIES.stream().flatMap(x -> java.util.stream.Stream.of(x + "/ic", x + "/threshold")).toList(), arms);
+        assertEquals(0, report.at("/settings/betweenness_samples").asInt(), "a small graph: exact");
         List<String> parts = new ArrayList<>();
         report.get("approximate").forEach(a -> parts.add(a.get("part").asText()));
-        assertEquals(List.of("communities", "passionate_clusters", "roles.thresholds", "roles.cluster_core"), parts);
+        assertEquals(List.of("communities", "passionate_clusters", "betweenness", "roles.thresholds", "roles.cluster_core", "seeding"), parts);
         // the same report claiming to be embedded lacks the embedded parts
         var asEmbedded = report.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) asEmbedded).put("engine", "embedded");
@@ -163,10 +168,13 @@ class SparkReportTest {
         List<String> hubs = new ArrayList<>();
         report.get("hubs").forEach(h -> hubs.add(h.get("node").asText()));
         assertEquals(hubs, rows);
-        assertFalse(table.group(1).contains("<th>betweenness</th>"), "no made-up betweenness column");
-        for (String note : List.of("Not computed by the spark engine: betweenness.", "<td>&ndash;</td><td class=\"l\">not computed by the spark engine</td>",
-                "Approximate (roles.thresholds): percentiles exact", "Approximate (communities): label propagation, not Leiden",
-                "Not computed by the spark engine: the seeding experiment.", "Betweenness: not computed by the spark engine.",
+        assertTrue(table.group(1).contains("<th>betweenness</th>"), "Spark's betweenness");
+        assertFalse(html.contains("Not computed by the spark engine: the seeding experiment."));
+        assertFalse(html.contains("Not computed by the spark engine: betweenness."));
+        for (String note : List.of("Approximate (roles.thresholds): percentiles exact", "Approximate (communities): label propagation, not Leiden",
+                "Approximate or computed differently (betweenness): sampled the same way as the embedded engine",
+                "Approximate or computed differently (seeding): the group arms", "Betweenness: exact (Brandes 2001).",
+                "<svg id=\"chart-seeding\"",
                 "Communities: label propagation (modularity " + String.format(java.util.Locale.ROOT, "%.3f", report.at("/communities/modularity").asDouble()))) {
             assertTrue(html.contains(note), note);
         }
