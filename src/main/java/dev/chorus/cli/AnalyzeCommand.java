@@ -89,7 +89,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--backtest", paramLabel = "T|auto",
             description = "Also backtest the seeding strategies and rankings: chosen on the rows before T (epoch seconds or ISO-8601; auto = "
-                    + "at 80% of the timed rows), scored on the rows after it; adds 'backtest' to report.json (see 'chorus backtest').")
+                    + "at 80%% of the timed rows), scored on the rows after it; adds 'backtest' to report.json (see 'chorus backtest').")
     String backtest;
 
     @Override

@@ -66,7 +66,6 @@ final class Html {
         };
     }
 
-    /** The start of the one-line note on a part the run's engine did not compute; the caller names the part and closes it. */
     /**
      * The report's {@code approximate} entries whose part is {@code part} or lies under it, one note paragraph each
      * ("Approximate: ..."); empty for reports without them (the embedded engine's).
@@ -82,6 +81,7 @@ final class Html {
         return b.toString();
     }
 
+    /** The start of the one-line note on a part the run's engine did not compute; the caller names the part and closes it. */
     static String notComputed(ReportData d) {
         return "<p class=\"note\">Not computed by the " + esc(d.engine()) + " engine: ";
     }
