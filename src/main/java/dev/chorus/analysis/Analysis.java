@@ -3,7 +3,7 @@ package dev.chorus.analysis;
 import dev.chorus.centrality.Centralities;
 import dev.chorus.centrality.CentralityAlgorithm;
 import dev.chorus.centrality.CentralitySettings;
-import dev.chorus.graph.NodeScores;
+import dev.chorus.community.ClusterAudience;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Cohesion;
 import dev.chorus.community.CohesionConfig;
@@ -15,7 +15,6 @@ import dev.chorus.community.LeidenConfig;
 import dev.chorus.community.Modularity;
 import dev.chorus.community.Triangles;
 import dev.chorus.community.TrianglesConfig;
-import dev.chorus.community.ClusterAudience;
 import dev.chorus.diffusion.SeedStrategies;
 import dev.chorus.diffusion.SeedingArm;
 import dev.chorus.diffusion.SeedingExperiment;
@@ -23,11 +22,13 @@ import dev.chorus.diffusion.SeedingExperimentConfig;
 import dev.chorus.diffusion.SeedingExperimentResult;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.graph.LayerGraph;
+import dev.chorus.graph.NodeScores;
+import dev.chorus.parallel.Futures;
 import dev.chorus.progress.Progress;
-import dev.chorus.roles.Engagement;
-import dev.chorus.roles.EngagementConfig;
 import dev.chorus.roles.ClusterKinds;
 import dev.chorus.roles.ClusterRanking;
+import dev.chorus.roles.Engagement;
+import dev.chorus.roles.EngagementConfig;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.PassionateClusters;
 import dev.chorus.roles.Role;
@@ -38,9 +39,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -254,11 +253,7 @@ public final class Analysis {
             steps.accept(first);
             steps.accept(second);
             double[] took = new double[2];
-            ExecutorService other = Executors.newSingleThreadExecutor(r -> {
-                Thread th = new Thread(r, "chorus-" + second);
-                th.setDaemon(true);
-                return th;
-            });
+            ExecutorService other = Futures.daemonPool(1, second);
             try {
                 Future<T> fb = other.submit(() -> {
                     long start = System.nanoTime();
@@ -269,17 +264,7 @@ public final class Analysis {
                 long start = System.nanoTime();
                 T ra = a.get();
                 took[0] = (System.nanoTime() - start) / 1e9;
-                T rb;
-                try {
-                    rb = fb.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException x) throw x;
-                    if (e.getCause() instanceof Error x) throw x;
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for " + second, e);
-                }
+                T rb = Futures.join(fb);
                 seconds.put(first, took[0]);
                 seconds.put(second, took[1]);
                 return List.of(ra, rb);

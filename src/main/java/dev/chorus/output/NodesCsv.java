@@ -1,6 +1,7 @@
 package dev.chorus.output;
 
 import dev.chorus.analysis.NodeTable;
+import dev.chorus.parallel.Futures;
 import dev.chorus.roles.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -34,11 +33,7 @@ public final class NodesCsv {
         double[][] layers = t.layers().values().toArray(double[][]::new);
         int n = t.size();
         int blocks = (n + BLOCK - 1) / BLOCK;
-        ExecutorService pool = threads > 1 && blocks > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread th = new Thread(r, "chorus-nodes-csv");
-            th.setDaemon(true);
-            return th;
-        }) : null;
+        ExecutorService pool = threads > 1 && blocks > 1 ? Futures.daemonPool(threads, "nodes-csv") : null;
         try (Writer w = CsvOut.open(path, null)) {
             w.write(String.join(",", t.columns()) + "\n");
             if (pool == null) {
@@ -51,18 +46,11 @@ public final class NodesCsv {
                         int from = next++ * BLOCK;
                         inFlight.add(pool.submit(() -> rows(t, columns, layers, from, Math.min(n, from + BLOCK))));
                     }
-                    w.write(inFlight.poll().get());
+                    w.write(Futures.join(inFlight.poll()));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException x) throw x;
-            if (e.getCause() instanceof Error x) throw x;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing " + path, e);
         } finally {
             if (pool != null) pool.shutdownNow();
         }

@@ -4,12 +4,11 @@ import dev.chorus.analysis.AnalysisResult;
 import dev.chorus.analysis.Source;
 import dev.chorus.backtest.BacktestResult;
 import dev.chorus.output.html.ReportHtml;
+import dev.chorus.parallel.Futures;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -39,11 +38,7 @@ public final class ReportFiles {
         Map<String, Double> seconds = new LinkedHashMap<>();
         int threads = r.config().threads();
         // nodes.csv is the big file (one row per person) and depends on nothing the others write: write it beside them
-        ExecutorService aside = threads > 1 ? Executors.newSingleThreadExecutor(t -> {
-            Thread th = new Thread(t, "chorus-write-nodes");
-            th.setDaemon(true);
-            return th;
-        }) : null;
+        ExecutorService aside = threads > 1 ? Futures.daemonPool(1, "write-nodes") : null;
         try {
             Future<Double> nodes = aside == null ? null
                     : aside.submit(() -> time(() -> NodesCsv.write(dir.resolve("nodes.csv"), r.nodes(), threads)));
@@ -58,15 +53,8 @@ public final class ReportFiles {
             long start = System.nanoTime();
             Path graph = Gexf.write(r, dir, gexf);
             if (graph != null) seconds.put(graph.getFileName().toString(), (System.nanoTime() - start) / 1e9);
-            if (nodes != null) seconds.put("nodes.csv", nodes.get());
+            if (nodes != null) seconds.put("nodes.csv", Futures.join(nodes));
             return seconds;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException x) throw x;
-            if (e.getCause() instanceof Error x) throw x;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing " + dir, e);
         } finally {
             if (aside != null) aside.shutdownNow();
         }

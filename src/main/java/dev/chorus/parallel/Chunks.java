@@ -1,6 +1,5 @@
 package dev.chorus.parallel;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -62,16 +61,7 @@ public final class Chunks {
             for (int c = 0; c < count(); c++) body.accept(c);
             return;
         }
-        try {
-            pool.submit(() -> IntStream.range(0, count()).parallel().forEach(body)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
+        Futures.join(pool.submit(() -> IntStream.range(0, count()).parallel().forEach(body)));
     }
 
     /** A pool with {@code threads} workers, or {@code null} for one thread (work then runs on the caller). */
