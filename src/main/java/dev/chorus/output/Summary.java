@@ -202,6 +202,10 @@ public final class Summary {
         SeedingArm hub = best(seeding.arms(model), "degree", "pagerank");
         SeedingArm group = best(seeding.arms(model), "choirs", "voices");
         if (hub == null || group == null) return null;
+        // choirs and voices need an audience outside the group; without one, seeds spread over the clusters still answer
+        // "groups or hubs?", and the recommendation may well be theirs
+        SeedingArm clusters = best(seeding.arms(model), "clusters", "clusters");
+        if (group.seeds().isEmpty() && clusters != null && !clusters.seeds().isEmpty()) group = clusters;
         Set<InteractionType> layer = seeding.layered() ? goal.types() : null;
         String name = (model.equals("ic") ? "simple contagion (independent cascade)" : "complex contagion (threshold)")
                 + (seeding.layered() ? " on " + goal.layerName() : "");
