@@ -17,7 +17,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class CliProgress implements Progress {
     private final PrintStream stream;
 
-    private CliProgress(PrintStream stream) {
+    CliProgress(PrintStream stream) {
         this.stream = stream;
     }
 
@@ -45,14 +45,22 @@ final class CliProgress implements Progress {
         else b.setUnit(" " + unit, 1);
         ProgressBar bar = b.build();
         return new Task() {
+            private long max = total;
+
             @Override
             public void stepTo(long done) {
                 bar.stepTo(done);
             }
 
             @Override
+            public void total(long corrected) {
+                max = corrected;
+                bar.maxHint(corrected);
+            }
+
+            @Override
             public void close() {
-                if (total >= 0) bar.stepTo(total);
+                if (max >= 0) bar.stepTo(max);
                 bar.close();
             }
         };

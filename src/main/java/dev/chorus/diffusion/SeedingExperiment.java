@@ -124,7 +124,10 @@ public final class SeedingExperiment {
                     }
                 });
                 done = look;
-                if (config.stopping().resolved(spread, compared, done)) break;
+                if (config.stopping().resolved(spread, compared, done)) {
+                    task.total(done);
+                    break;
+                }
             }
         }
         SimulationResult[] out = new SimulationResult[sets.length];

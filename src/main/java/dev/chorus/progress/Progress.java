@@ -32,6 +32,13 @@ public interface Progress {
         /** Sets the amount done so far (monotone). Cheap enough to call every few thousand items. */
         void stepTo(long done);
 
+        /**
+         * Corrects the total when the work turns out shorter than announced, e.g. a stopping rule that ended it
+         * early, so that the finished task shows what was done rather than the announced maximum.
+         */
+        default void total(long total) {
+        }
+
         @Override
         void close();
     }

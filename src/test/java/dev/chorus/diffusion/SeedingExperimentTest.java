@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chorus.community.Communities;
 import dev.chorus.graph.GraphBuilder;
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.progress.Progress;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Hubs vs clusters on a graph where the answer is known by hand. */
@@ -63,6 +66,39 @@ class SeedingExperimentTest {
             assertEquals(r.runsUsed(), a.runs());
             assertTrue(a.ci95Low() <= a.mean() && a.mean() <= a.ci95High(), a.toString());
         }
+    }
+
+    /** A stopped experiment's progress ends at the worlds it ran, not at the announced maximum (the bar said 2000/2000). */
+    @Test
+    void progressOfTheWorldsEndsAtTheRunsUsed() {
+        InteractionGraph g = starAndRing();
+        Communities c = starVsRing(g);
+        int ring = c.of("n0");
+        SeedingExperimentConfig config = SeedingExperimentConfig.defaults().withK(2).withSimple(Propagation.ic(EdgeWeights.uniform(0.5))).withRuns(2000);
+        List<String> events = new ArrayList<>();
+        Progress recording = (name, total, unit) -> new Progress.Task() {
+            long done;
+
+            @Override
+            public void stepTo(long d) {
+                done = d;
+            }
+
+            @Override
+            public void total(long t) {
+                events.add(name + " total " + t);
+            }
+
+            @Override
+            public void close() {
+                events.add(name + " closed at " + done + " of " + total);
+            }
+        };
+        SeedingExperimentResult r = SeedingExperiment.compute(g, new SeedStrategies.Groups(c, new int[] {ring, 1 - ring}, new int[] {ring}, c),
+                config, List.<Map.Entry<String, int[]>>of(), recording);
+        assertEquals(25, r.runsUsed());
+        assertTrue(events.contains("ic worlds total 25"), events.toString());
+        assertTrue(events.contains("ic worlds closed at 25 of 2000"), events.toString());
     }
 
     @Test
