@@ -40,7 +40,7 @@ import org.neo4j.driver.Value;
  */
 public record Checkpoint(String input, boolean directed, long nodes, long edges, double weightSum, long fingerprint, int batchSize,
                          int writers, long totalBatches, List<Long> committed, boolean firstLoad) {
-    private static final ObjectMapper JSON = Json.MAPPER;
+    private static final ObjectMapper JSON = Json.mapper();
 
     public Checkpoint {
         committed = List.copyOf(committed);

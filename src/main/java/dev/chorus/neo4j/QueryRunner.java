@@ -51,7 +51,7 @@ public final class QueryRunner {
                 || t.equals("false") || t.equals("null");
         if (!jsonish) return text;
         try {
-            Object v = Json.MAPPER.readValue(t, Object.class);
+            Object v = Json.mapper().readValue(t, Object.class);
             return v instanceof Integer i ? (Object) i.longValue() : v;
         } catch (IOException e) {
             return text;
@@ -94,7 +94,7 @@ public final class QueryRunner {
                     String s;
                     if (v == null) s = "";
                     else if (v instanceof List<?> l) s = String.join(";", l.stream().map(String::valueOf).toList());
-                    else if (v instanceof Map<?, ?>) s = Json.COMPACT.writeValueAsString(v);
+                    else if (v instanceof Map<?, ?>) s = Json.compact().writeValueAsString(v);
                     else s = String.valueOf(v);
                     line.append(CsvOut.field(s));
                 }

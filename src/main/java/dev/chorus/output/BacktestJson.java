@@ -25,7 +25,7 @@ public final class BacktestJson {
 
     public static void write(BacktestResult r, Source source, Path file) {
         try {
-            Json.MAPPER.writeValue(file.toFile(), tree(r, source));
+            Json.mapper().writeValue(file.toFile(), tree(r, source));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

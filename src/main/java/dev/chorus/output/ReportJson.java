@@ -46,7 +46,7 @@ public final class ReportJson {
     public static final int SCHEMA_VERSION = 1;
     /** Passionate clusters whose member ties ({@code edges}) are written, so that report.html can draw them from the file. */
     public static final int DRAWN_CLUSTERS = 6;
-    private static final ObjectMapper JSON = Json.MAPPER;
+    private static final ObjectMapper JSON = Json.mapper();
 
     private ReportJson() {
     }

@@ -31,7 +31,7 @@ class CliTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Chorus.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = Chorus.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
