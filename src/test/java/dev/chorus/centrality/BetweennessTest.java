@@ -396,7 +396,7 @@ class BetweennessTest {
             for (int samples : new int[] {0, 23}) {
                 BetweennessConfig c = config().withSamples(samples).withSeed(5).withThreads(2);
                 double[] single = Betweenness.compute(g, c, Progress.NONE, 1).column("betweenness");
-                for (int width : new int[] {2, 3, 7, 64}) {
+                for (int width : new int[] {2, 3, 7, 13, 50, 64}) {
                     double[] batched = Betweenness.compute(g, c, Progress.NONE, width).column("betweenness");
                     for (int v = 0; v < single.length; v++) {
                         assertClose(single[v], batched[v], "width " + width + " samples " + samples + " node " + v);
@@ -411,12 +411,23 @@ class BetweennessTest {
     @Test
     void batchWidthFollowsTheGraphSizeOnly() {
         assertEquals(64, Betweenness.batchWidth(0));
-        assertEquals(64, Betweenness.batchWidth(1_000_000));
-        assertEquals(33, Betweenness.batchWidth(2_000_000));
-        assertEquals(1, Betweenness.batchWidth(100_000_000));
+        assertEquals(64, Betweenness.batchWidth(4_194_304));
+        assertEquals(63, Betweenness.batchWidth(4_194_305));
+        assertEquals(53, Betweenness.batchWidth(4_973_425)); // 50M generated rows: 200 sources in 4 batches of 50
+        assertEquals(2, Betweenness.batchWidth(134_217_728));
+        assertEquals(1, Betweenness.batchWidth(134_217_729));
         assertThrows(IllegalArgumentException.class, () -> Betweenness.compute(karate(), config(), Progress.NONE, 65));
         assertThrows(IllegalArgumentException.class,
                 () -> Betweenness.compute(karate(), config().withWeighted(true), Progress.NONE, 2));
+    }
+
+    @Test
+    void batchWorkersRunAtOnceOnlyAsFarAsHalfTheHeapHolds() {
+        long half = Runtime.getRuntime().maxMemory() / 2;
+        assertEquals(2, Betweenness.workersThatFit(2, half / 2));
+        assertEquals(1, Betweenness.workersThatFit(2, half / 2 + 1));
+        assertEquals(1, Betweenness.workersThatFit(2, Long.MAX_VALUE)); // one always runs
+        assertEquals(3, Betweenness.workersThatFit(3, 1));
     }
 
     // --- threads, progress, edge cases ---
