@@ -53,6 +53,12 @@ final class SparkCommand implements Runnable {
                 description = "Partitions of the read and the shuffles (default: Spark's default parallelism).")
         int partitions;
 
+        @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+                description = "Directory the driver and every executor share (hdfs://..., or a local path on one machine) for "
+                        + "reliable checkpoints of the iterative steps, so that a lost executor costs a few rounds, not a step; "
+                        + "deleted at the end (default: none).")
+        String checkpointDir;
+
         @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
@@ -83,7 +89,7 @@ final class SparkCommand implements Runnable {
             if (runs < 1) throw new IllegalArgumentException("--runs must be >= 1, got " + runs);
             SimulationConfig ic = SimulationConfig.defaults().withPropagation(propagation.propagation(DiffusionModel.IC)).withRuns(runs)
                     .withSeed(seed);
-            return SparkGlue.analyze(master, input.input, options, out, partitions, seed, seeds, ic, input.quiet,
+            return SparkGlue.analyze(master, input.input, options, out, partitions, seed, seeds, ic, input.quiet, checkpointDir,
                     spec.commandLine().getOut(), err);
         }
     }
@@ -104,10 +110,10 @@ final class SparkCommand implements Runnable {
         }
 
         static int analyze(String master, String input, IngestOptions options, Path out, int partitions, long seed, List<String> seeds,
-                           SimulationConfig ic, boolean quiet, PrintWriter stdout, PrintWriter err) {
+                           SimulationConfig ic, boolean quiet, String checkpointDir, PrintWriter stdout, PrintWriter err) {
             dev.chorus.spark.SparkJob.Summary s = dev.chorus.spark.SparkJob.analyze(new dev.chorus.spark.SparkJob.Config(master, input,
                     dev.chorus.spark.SparkInput.Options.of(options), out, partitions, seed, PageRankConfig.defaults(),
-                    LabelPropagationConfig.defaults().withSeed(seed), seeds, ic, quiet), err);
+                    LabelPropagationConfig.defaults().withSeed(seed), seeds, ic, quiet, checkpointDir), err);
             stdout.println(s.json());
             stdout.flush();
             return ExitCode.OK;

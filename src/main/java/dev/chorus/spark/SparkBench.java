@@ -132,7 +132,7 @@ public final class SparkBench {
         try {
             SparkJob.Config c = new SparkJob.Config(null, input, SparkInput.Options.of(IngestOptions.defaults()), out, partitions, config.seed(),
                     PageRankConfig.defaults(), dev.chorus.community.LabelPropagationConfig.defaults().withSeed(config.seed()), java.util.List.of(),
-                    dev.chorus.diffusion.SimulationConfig.defaults(), false);
+                    dev.chorus.diffusion.SimulationConfig.defaults(), false, null);
             SparkJob.analyze(sc, c, new java.io.PrintWriter(System.err, true), config);
             dev.chorus.output.ReportJson.read(out.resolve("report.json")).path("timings_seconds").fields()
                     .forEachRemaining(e -> spark.put(e.getKey(), e.getValue().asDouble()));

@@ -110,7 +110,8 @@ public final class SparkCohesion {
         JavaRDD<Edge<Double>> internal = labelled.filter(x -> x[2].equals(x[3])).map(x -> new Edge<>((Long) x[0], (Long) x[1], 1.0));
         Graph<Object, Double> inner = Graph.fromEdges(internal.rdd(), 0, StorageLevel.MEMORY_AND_DISK(), StorageLevel.MEMORY_AND_DISK(),
                 Fn.tag(Integer.class), Fn.tag(Double.class));
-        Graph<Object, Double> innerTriangles = TriangleCount.run(inner, Fn.tag(Integer.class), Fn.tag(Double.class));
+        // canonical already (pairs u < v, once each, no loops), as SparkTriangles' graph
+        Graph<Object, Double> innerTriangles = TriangleCount.runPreCanonicalized(inner, Fn.tag(Integer.class), Fn.tag(Double.class));
         @SuppressWarnings({"unchecked", "rawtypes"})
         JavaPairRDD<Long, Integer> atNode = (JavaPairRDD) JavaPairRDD.fromJavaRDD(innerTriangles.vertices().toJavaRDD());
         JavaPairRDD<Long, Sums> triangleSums = atNode.join(community).mapToPair(x -> {

@@ -5,6 +5,8 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
 import org.apache.spark.graphx.Graph;
+import org.apache.spark.graphx.VertexRDD;
+import org.apache.spark.graphx.impl.GraphImpl;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -74,20 +76,44 @@ public final class SparkGraph {
         }
     }
 
+    /** Rounds between two reliable checkpoints of an iterative kernel's vertices (with a checkpoint directory set). */
+    static final int CHECKPOINT_EVERY = 5;
+
     /**
-     * Persists one iteration's graph of an iterative kernel so that losing an executor costs one step of
-     * recomputation: the vertices (the state the next iteration reads) in two replicas on a cluster, the
-     * edges with their shipped attributes in one. Why: an iteration's graph reads the previous one twice (its
-     * vertices and, through the edge triplets, their shipped copies), so once earlier iterations are unpersisted
-     * a lost partition is recomputed along a lineage that doubles per iteration: with PageRank's 16 iterations on
-     * email-Eu-core a killed Worker left the survivor recomputing for minutes (seen in {@code SparkClusterTest}).
+     * Round {@code round}'s graph of an iterative kernel: its vertices over {@code base}'s edges, both kept; every
+     * {@link #CHECKPOINT_EVERY} rounds, when the context has a checkpoint directory, the vertices are written there.
+     * <p>
+     * Why not GraphX's own {@code outerJoinVertices}: it puts the new vertices over the previous graph's edges as
+     * they were last used, i.e. zipped with the vertex attributes shipped to them, so round k's edges are computed
+     * from round k - 1's, and so on back to the first. The rounds before are unpersisted, so when an executor dies
+     * Spark walks back through every round, resubmitting each round's lost shuffle one stage after the other: in
+     * {@code SparkClusterTest} a Worker killed after PageRank left the survivor recomputing this chain for more
+     * than 5 minutes (replicating the vertices in memory did not help: the edges and the shuffle outputs were
+     * still lost). Over the base edges, a round's graph depends on the previous vertices only, which the
+     * checkpoint cuts, so a lost executor costs at most {@link #CHECKPOINT_EVERY} rounds.
      */
-    static void persistIteration(Graph<?, ?> g) {
-        // an RDD GraphX passed through from an earlier graph keeps the level it has (Spark cannot change it)
-        if (g.vertices().getStorageLevel().equals(StorageLevel.NONE())) {
-            g.vertices().persist(g.vertices().context().isLocal() ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_2());
+    static <VD> Graph<VD, Double> round(VertexRDD<VD> vertices, Graph<?, Double> base, Class<?> vd, int round) {
+        Graph<VD, Double> g = over(vertices, base, vd);
+        if (round % CHECKPOINT_EVERY == 0 && g.vertices().context().getCheckpointDir().isDefined()) {
+            g.vertices().checkpoint();
+            g.vertices().count();
         }
-        if (g.edges().getStorageLevel().equals(StorageLevel.NONE())) g.edges().persist(StorageLevel.MEMORY_AND_DISK());
+        return g;
+    }
+
+    /**
+     * {@code vertices} (derived from {@code base}'s, so routed alike) over {@code base}'s edges; both persisted, at
+     * the levels of the graphs they come from (GraphImpl.apply's doing); see {@link #round} for why not
+     * {@code outerJoinVertices} or {@code mapVertices}.
+     */
+    static <VD> Graph<VD, Double> over(VertexRDD<VD> vertices, Graph<?, Double> base, Class<?> vd) {
+        return GraphImpl.apply(vertices, base.edges(), Fn.tag(vd), Fn.tag(Double.class));
+    }
+
+    /** Unpersists a graph made by {@link #round} or {@link #over}: its vertices and its copy of the base edges. */
+    static void release(Graph<?, ?> round) {
+        round.vertices().unpersist(false);
+        round.edges().unpersist(false);
     }
 
     /** Vertices: original id; edges: summed weight (arcs when directed). */

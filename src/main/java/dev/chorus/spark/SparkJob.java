@@ -41,7 +41,6 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.Optional;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -66,10 +65,13 @@ public final class SparkJob {
      * @param seed       the job's seed, recorded in {@code report.json}
      * @param icSeeds    seeds of the optional spread estimate; empty: none
      * @param ic         settings of that estimate (the embedded simulation's)
+     * @param checkpointDir a directory the driver and every executor share (HDFS, or a local path on one machine),
+     *                   where the iterative steps write reliable checkpoints; null: none (a lost executor then costs a
+     *                   recomputation of every round of the step it interrupted)
      */
     public record Config(String master, String input, SparkInput.Options options, Path out, int partitions, long seed,
                          PageRankConfig pageRank, LabelPropagationConfig lpa, List<String> icSeeds, SimulationConfig ic,
-                         boolean quiet) {
+                         boolean quiet, String checkpointDir) {
         public Config {
             icSeeds = icSeeds == null ? List.of() : List.copyOf(icSeeds);
         }
@@ -112,6 +114,17 @@ public final class SparkJob {
             conf.set("spark.jars", applicationJar());
         }
         if (partitions > 0) conf.setIfMissing("spark.default.parallelism", Integer.toString(partitions));
+        // GraphX's Pregel (components) checkpoints its graph every this many supersteps, when a checkpoint
+        // directory is set (SparkGraph#round explains why); and the files go when their RDD does
+        conf.setIfMissing("spark.graphx.pregel.checkpointInterval", Integer.toString(SparkGraph.CHECKPOINT_EVERY));
+        conf.setIfMissing("spark.cleaner.referenceTracking.cleanCheckpoints", "true");
+        if (!conf.contains("spark.serializer")) {
+            // Java serialization of the shuffled tuples, arrays and maps cost more than the work on them (GraphX's
+            // tuning guide asks for Kryo); GraphX registers its own classes
+            conf.set("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+            conf.set("spark.kryo.registrator", ChorusKryo.class.getName());
+            org.apache.spark.graphx.GraphXUtils.registerKryoClasses(conf);
+        }
         JavaSparkContext sc = new JavaSparkContext(conf);
         sc.setLogLevel("WARN");
         return sc;
@@ -154,9 +167,33 @@ public final class SparkJob {
      *                 budget and runs (0: not run), cluster and role settings; its seed should be {@code c.seed()}
      */
     public static Summary analyze(JavaSparkContext sc, Config c, PrintWriter err, AnalysisConfig analysis) {
+        Log log = new Log(err, c.quiet());
+        if (c.checkpointDir() == null) {
+            if (!sc.isLocal() && !sc.getCheckpointDir().isPresent()) {
+                err.println("chorus: warning: no --checkpoint-dir: an executor lost mid-job makes Spark recompute the iterative "
+                        + "step it interrupted from its first round, which can take long; give a directory the driver and all "
+                        + "executors share (e.g. hdfs:///tmp/chorus-checkpoints)");
+            }
+            return analyze(sc, c, err, analysis, log);
+        }
+        sc.setCheckpointDir(c.checkpointDir());
+        String checkpoints = sc.getCheckpointDir().get();
+        log.line("checkpoints in " + checkpoints);
+        try {
+            return analyze(sc, c, err, analysis, log);
+        } finally {
+            try {
+                org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(checkpoints);
+                dir.getFileSystem(sc.hadoopConfiguration()).delete(dir, true);
+            } catch (java.io.IOException e) {
+                err.println("chorus: warning: could not delete the checkpoints in " + checkpoints + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static Summary analyze(JavaSparkContext sc, Config c, PrintWriter err, AnalysisConfig analysis, Log log) {
         long t0 = System.nanoTime();
         Steps steps = new Steps();
-        Log log = new Log(err, c.quiet());
         int partitions = c.partitions() > 0 ? c.partitions() : sc.defaultParallelism();
         log.line("reading " + c.input() + " on " + sc.master() + " (" + partitions + " partitions)");
         SparkInput.Result in = SparkInput.read(sc, c.input(), c.options(), partitions);
@@ -297,14 +334,14 @@ public final class SparkJob {
     }
 
     /**
-     * Materializes a step's per-vertex result and keeps it, on a cluster in two replicas: the columns are only
-     * read when {@code nodes.csv} is written, and an executor lost in between would otherwise have its partitions
-     * recomputed through the whole step (for iterative kernels, a long lineage; see
-     * {@link SparkGraph#persistIteration}). The extra memory is one number per vertex and step. {@code local}
-     * masters have one block manager: one copy.
+     * Materializes a step's per-vertex result and keeps it: the columns are only read when {@code nodes.csv} is
+     * written, and an executor lost in between would otherwise have its partitions recomputed through the whole
+     * step (for iterative kernels, every round; see {@link SparkGraph#round}). With a checkpoint
+     * directory the result is also written there, which cuts its lineage: a lost partition is read back.
      */
     static <K, V> JavaPairRDD<K, V> keep(JavaSparkContext sc, JavaPairRDD<K, V> rdd) {
-        rdd.persist(sc.isLocal() ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_2());
+        rdd.persist(StorageLevel.MEMORY_AND_DISK());
+        if (sc.getCheckpointDir().isPresent()) rdd.checkpoint();
         rdd.count();
         return rdd;
     }
@@ -354,16 +391,30 @@ public final class SparkJob {
     record NodeRows(List<String> header, JavaRDD<Tuple2<String, double[]>> rows) {
     }
 
-    /** Joins the per-vertex columns onto the ids; persisted, as the CSV and the report's top rows both read it. */
+    /**
+     * Gathers the per-vertex columns onto the ids in one shuffle (the cells of every column, tagged with their
+     * place in the row, grouped with the id): one join per column cost a shuffle each. Persisted, as the CSV and
+     * the report's top rows both read it. A column without a value for a vertex leaves NaN.
+     */
     static NodeRows nodeRows(SparkGraph g, Map<String, JavaPairRDD<Long, double[]>> columns) {
-        JavaPairRDD<Long, Tuple2<String, double[]>> rows = g.ids().mapValues(id -> new Tuple2<>(id, new double[0]));
         List<String> header = new ArrayList<>(List.of("node"));
+        JavaPairRDD<Long, Tuple2<Integer, double[]>> cells = null;
         for (Map.Entry<String, JavaPairRDD<Long, double[]>> col : columns.entrySet()) {
-            int width = col.getKey().split(",").length;
+            int at = header.size() - 1;
             header.addAll(List.of(col.getKey().split(",")));
-            rows = rows.leftOuterJoin(col.getValue()).mapValues(x -> new Tuple2<>(x._1()._1(), concat(x._1()._2(), x._2(), width)));
+            JavaPairRDD<Long, Tuple2<Integer, double[]>> tagged = col.getValue().mapValues(v -> new Tuple2<>(at, v));
+            cells = cells == null ? tagged : cells.union(tagged);
         }
-        return new NodeRows(header, rows.values().persist(StorageLevel.MEMORY_AND_DISK()));
+        int width = header.size() - 1;
+        JavaRDD<Tuple2<String, double[]>> rows = g.ids().cogroup(cells).values().flatMap(x -> {
+            Iterator<String> id = x._1().iterator();
+            if (!id.hasNext()) return java.util.Collections.emptyIterator();
+            double[] row = new double[width];
+            java.util.Arrays.fill(row, Double.NaN);
+            for (Tuple2<Integer, double[]> cell : x._2()) System.arraycopy(cell._2(), 0, row, cell._1(), cell._2().length);
+            return List.of(new Tuple2<>(id.next(), row)).iterator();
+        });
+        return new NodeRows(header, rows.persist(StorageLevel.MEMORY_AND_DISK()));
     }
 
     /** Writes the rows as CSV, streamed from the executors one partition at a time. */
@@ -379,13 +430,6 @@ public final class SparkJob {
                 return Map.entry(r._1(), r._2());
             }
         });
-    }
-
-    private static double[] concat(double[] a, Optional<double[]> b, int width) {
-        double[] r = java.util.Arrays.copyOf(a, a.length + width);
-        if (b.isPresent()) System.arraycopy(b.get(), 0, r, a.length, width);
-        else java.util.Arrays.fill(r, a.length, r.length, Double.NaN);
-        return r;
     }
 
     /** The format the files were read as (the first file's when they differ), else as asked. */

@@ -47,6 +47,28 @@ public final class SparkKCore {
         }
     }
 
+    /**
+     * A message: pairs (neighbour id, its new estimate) flattened, merged by appending into a doubling array. Why
+     * not a fresh {@code long[]} per merge: a vertex of degree d then costs O(d^2) copying in the first round, where
+     * every estimate changes. Appending in place is safe: GraphX merges messages it made for this merge only.
+     */
+    static final class Pairs implements Serializable {
+        long[] values;
+        int size;
+
+        Pairs(long id, long estimate) {
+            values = new long[] {id, estimate};
+            size = 2;
+        }
+
+        Pairs addAll(Pairs o) {
+            if (size + o.size > values.length) values = Arrays.copyOf(values, Math.max(2 * values.length, size + o.size));
+            System.arraycopy(o.values, 0, values, size, o.size);
+            size += o.size;
+            return this;
+        }
+    }
+
     /** Coreness by vertex id, every vertex included (isolated-by-self-loop ones have 0). */
     public static JavaPairRDD<Long, Integer> compute(SparkGraph sg, KCoreConfig config, Progress progress) {
         try (Progress.Task task = progress.begin("kcore", -1, "rounds")) {
@@ -68,35 +90,31 @@ public final class SparkKCore {
         state.cache();
         // what the edges see: the estimate, negated when it did not change (nothing to announce)
         Fn.F2<Object, State, Integer> announce = (id, st) -> st.changed ? st.core : -1;
-        // a message: pairs (neighbour id, its new estimate) flattened into one long[]
-        Fn.F1<EdgeContext<Integer, Double, long[]>, BoxedUnit> send = Fn.unit(c -> {
-            if (c.srcAttr() >= 0) c.sendToDst(new long[] {c.srcId(), c.srcAttr()});
-            if (c.dstAttr() >= 0) c.sendToSrc(new long[] {c.dstId(), c.dstAttr()});
+        Fn.F1<EdgeContext<Integer, Double, Pairs>, BoxedUnit> send = Fn.unit(c -> {
+            if (c.srcAttr() >= 0) c.sendToDst(new Pairs(c.srcId(), c.srcAttr()));
+            if (c.dstAttr() >= 0) c.sendToSrc(new Pairs(c.dstId(), c.dstAttr()));
         });
-        Fn.F2<long[], long[], long[]> merge = (a, b) -> {
-            long[] r = Arrays.copyOf(a, a.length + b.length);
-            System.arraycopy(b, 0, r, a.length, b.length);
-            return r;
-        };
-        Fn.F3<Object, State, Option<long[]>, State> update = (id, st, m) -> {
+        Fn.F2<Pairs, Pairs, Pairs> merge = Pairs::addAll;
+        Fn.F3<Object, State, Option<Pairs>, State> update = (id, st, m) -> {
             if (m.isEmpty()) return st.changed ? new State(st.neighbors, st.known, st.core, false) : st;
-            long[] msg = m.get();
+            Pairs msg = m.get();
             int[] known = st.known.clone();
-            for (int i = 0; i < msg.length; i += 2) {
-                int at = Arrays.binarySearch(st.neighbors, msg[i]);
-                if (at >= 0) known[at] = (int) Math.min(known[at], msg[i + 1]);
+            for (int i = 0; i < msg.size; i += 2) {
+                int at = Arrays.binarySearch(st.neighbors, msg.values[i]);
+                if (at >= 0) known[at] = (int) Math.min(known[at], msg.values[i + 1]);
             }
             int core = Math.min(st.core, hIndex(known));
             return new State(st.neighbors, known, core, core < st.core);
         };
         int rounds = 0;
         for (long changed = 1; changed > 0; ) {
-            Graph<Integer, Double> view = state.mapVertices(announce, Fn.tag(Integer.class), null);
-            VertexRDD<long[]> msgs = view.aggregateMessages(send, merge, TripletFields.All, Fn.tag(long[].class));
-            Graph<State, Double> next = state.outerJoinVertices(msgs.toJavaRDD().rdd(), update, Fn.tag(long[].class), Fn.tag(State.class), null);
-            SparkGraph.persistIteration(next);
+            Graph<Integer, Double> view = SparkGraph.over(state.vertices().mapValues(announce, Fn.tag(Integer.class)), g, Integer.class);
+            VertexRDD<Pairs> msgs = view.aggregateMessages(send, merge, TripletFields.All, Fn.tag(Pairs.class));
+            Graph<State, Double> next = SparkGraph.round(state.vertices().leftJoin(msgs, update, Fn.tag(Pairs.class), Fn.tag(State.class)), g,
+                    State.class, rounds + 1);
             changed = next.vertices().toJavaRDD().filter(x -> ((State) x._2()).changed).count();
-            state.unpersist(false);
+            SparkGraph.release(view);
+            SparkGraph.release(state);
             state = next;
             task.stepTo(++rounds);
         }

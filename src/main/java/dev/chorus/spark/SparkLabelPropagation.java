@@ -37,44 +37,73 @@ public final class SparkLabelPropagation {
     public record Result(JavaPairRDD<Long, Long> labels, int rounds, boolean converged) {
     }
 
+    /**
+     * A node's incoming votes, (neighbour's label, edge weight), merged by appending into doubling arrays and summed
+     * per label once, when the node decides. Why not a map per message: one map allocated and merged per edge end
+     * and round made label propagation the slowest step of {@code spark analyze}. Appending in place is safe: GraphX
+     * merges messages it made for this merge only.
+     */
+    static final class Votes implements java.io.Serializable {
+        long[] labels;
+        double[] weights;
+        int size;
+
+        Votes(long label, double weight) {
+            labels = new long[] {label};
+            weights = new double[] {weight};
+            size = 1;
+        }
+
+        Votes addAll(Votes o) {
+            if (size + o.size > labels.length) {
+                int capacity = Math.max(2 * labels.length, size + o.size);
+                labels = java.util.Arrays.copyOf(labels, capacity);
+                weights = java.util.Arrays.copyOf(weights, capacity);
+            }
+            System.arraycopy(o.labels, 0, labels, size, o.size);
+            System.arraycopy(o.weights, 0, weights, size, o.size);
+            size += o.size;
+            return this;
+        }
+
+        /** Summed weight per label. */
+        Map<Long, Double> byLabel() {
+            Map<Long, Double> m = new HashMap<>(2 * size);
+            for (int i = 0; i < size; i++) m.merge(labels[i], weights[i], Double::sum);
+            return m;
+        }
+    }
+
     /** Reports rounds done to {@code progress}. */
     public static Result compute(SparkGraph sg, LabelPropagationConfig config, Progress progress) {
         int maxIterations = config.maxIterations();
         boolean weighted = config.weighted();
         long seed = config.seed();
         Graph<String, Double> u = sg.undirected();
-        Graph<Long, Double> g = u.mapVertices((Fn.F2<Object, String, Long>) (id, name) -> (Long) id, Fn.tag(Long.class), null);
-        g.cache();
+        Graph<Long, Double> g = SparkGraph.over(u.vertices().mapValues((Fn.F2<Object, String, Long>) (id, name) -> (Long) id, Fn.tag(Long.class)), u,
+                Long.class);
         int rounds = 0;
         boolean converged = false;
         try (Progress.Task task = progress.begin("lpa", maxIterations, "rounds")) {
             while (rounds < maxIterations) {
-                VertexRDD<HashMap<Long, Double>> votes = g.aggregateMessages(Fn.unit((EdgeContext<Long, Double, HashMap<Long, Double>> c) -> {
+                VertexRDD<Votes> votes = g.aggregateMessages(Fn.unit((EdgeContext<Long, Double, Votes> c) -> {
                     double w = weighted ? c.attr() : 1.0;
-                    HashMap<Long, Double> toDst = new HashMap<>(2);
-                    toDst.put(c.srcAttr(), w);
-                    c.sendToDst(toDst);
-                    HashMap<Long, Double> toSrc = new HashMap<>(2);
-                    toSrc.put(c.dstAttr(), w);
-                    c.sendToSrc(toSrc);
-                }), (Fn.F2<HashMap<Long, Double>, HashMap<Long, Double>, HashMap<Long, Double>>) (a, b) -> {
-                    HashMap<Long, Double> big = a.size() >= b.size() ? a : b;
-                    HashMap<Long, Double> small = big == a ? b : a;
-                    for (Map.Entry<Long, Double> e : small.entrySet()) big.merge(e.getKey(), e.getValue(), Double::sum);
-                    return big;
-                }, TripletFields.All, Fn.tag(HashMap.class));
+                    c.sendToDst(new Votes(c.srcAttr(), w));
+                    c.sendToSrc(new Votes(c.dstAttr(), w));
+                }), (Fn.F2<Votes, Votes, Votes>) Votes::addAll, TripletFields.All, Fn.tag(Votes.class));
                 final int round = rounds;
-                // +label: keeps it; -(label+1) encodes "wants to change and may not this round"
-                Fn.F3<Object, Long, Option<HashMap<Long, Double>>, long[]> decide = (id, label, v) -> {
-                    if (v.isEmpty()) return new long[] {label, 0};
+                // {label after this round, 1 when the node holds no maximal label before it (changing now or not)}
+                Fn.F3<Object, Long, Option<Votes>, long[]> decide = (id, label, votes0) -> {
+                    if (votes0.isEmpty()) return new long[] {label, 0};
+                    Map<Long, Double> v = votes0.get().byLabel();
                     double max = Double.NEGATIVE_INFINITY;
-                    for (double w : v.get().values()) max = Math.max(max, w);
-                    Double own = v.get().get(label);
+                    for (double w : v.values()) max = Math.max(max, w);
+                    Double own = v.get(label);
                     if (own != null && own == max) return new long[] {label, 0};
                     if ((mix(seed, (Long) id, round, -1) & 1) == 0) return new long[] {label, 1};
                     long best = 0;
                     long bestHash = Long.MAX_VALUE;
-                    for (Map.Entry<Long, Double> e : v.get().entrySet()) {
+                    for (Map.Entry<Long, Double> e : v.entrySet()) {
                         if (e.getValue() != max) continue;
                         long h = mix(seed, (Long) id, round, e.getKey());
                         if (h < bestHash || (h == bestHash && e.getKey() < best)) {
@@ -84,14 +113,14 @@ public final class SparkLabelPropagation {
                     }
                     return new long[] {best, 1};
                 };
-                Graph<long[], Double> decided = g.outerJoinVertices(votes.toJavaRDD().rdd(), decide, Fn.tag(HashMap.class), Fn.tag(long[].class), null);
+                VertexRDD<long[]> decided = g.vertices().leftJoin(votes, decide, Fn.tag(Votes.class), Fn.tag(long[].class));
                 decided.cache();
-                long wanting = decided.vertices().toJavaRDD().filter(x -> x._2()[1] == 1).count();
-                Graph<Long, Double> next = decided.mapVertices((Fn.F2<Object, long[], Long>) (id, a) -> a[0], Fn.tag(Long.class), null);
-                next.cache();
+                long wanting = decided.toJavaRDD().filter(x -> x._2()[1] == 1).count();
+                Graph<Long, Double> next = SparkGraph.round(decided.mapValues((Fn.F1<long[], Long>) a -> a[0], Fn.tag(Long.class)), u, Long.class,
+                        rounds + 1);
                 next.vertices().count();
                 decided.unpersist(false);
-                g.unpersist(false);
+                SparkGraph.release(g);
                 g = next;
                 rounds++;
                 task.stepTo(rounds);

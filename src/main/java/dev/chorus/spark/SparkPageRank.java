@@ -70,6 +70,8 @@ public final class SparkPageRank {
                 Fn.tag(Double.class)).mapVertices((Fn.F2<Object, double[], double[]>) (id, a) -> new double[] {a[0], a[1], a[2]},
                 Fn.tag(double[].class), null);
         rg.cache();
+        // every round's vertices go over these edges, which carry the transition probabilities
+        Graph<double[], Double> walk = rg;
         double dangling = danglingAndChange(rg)._1();
         int iterations = 0;
         boolean converged = false;
@@ -81,10 +83,11 @@ public final class SparkPageRank {
                 double base = (damping * dangling + (1 - damping)) / n;
                 Fn.F3<Object, double[], Option<Double>, double[]> update = (id, a, sum) ->
                         new double[] {damping * (sum.isEmpty() ? 0.0 : sum.get()) + base, a[1], a[0]};
-                Graph<double[], Double> next = rg.outerJoinVertices(in.toJavaRDD().rdd(), update, Fn.tag(Double.class), Fn.tag(double[].class), null);
-                SparkGraph.persistIteration(next);
+                Graph<double[], Double> next = SparkGraph.round(rg.vertices().leftJoin(in, update, Fn.tag(Double.class), Fn.tag(double[].class)),
+                        walk, double[].class, iterations + 1);
                 Tuple2<Double, Double> dc = danglingAndChange(next);
-                rg.unpersist(false);
+                if (rg == walk) rg.vertices().unpersist(false);
+                else SparkGraph.release(rg);
                 rg = next;
                 dangling = dc._1();
                 iterations++;
@@ -95,6 +98,7 @@ public final class SparkPageRank {
                 }
             }
         }
+        if (rg != walk) walk.edges().unpersist(false);
         @SuppressWarnings({"unchecked", "rawtypes"})
         JavaPairRDD<Long, double[]> v = (JavaPairRDD) JavaPairRDD.fromJavaRDD(rg.vertices().toJavaRDD());
         return new Result(v.mapValues(a -> a[0]), iterations, converged);

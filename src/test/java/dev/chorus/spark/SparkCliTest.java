@@ -40,7 +40,7 @@ class SparkCliTest {
         StringWriter err = new StringWriter();
         SimulationConfig ic = SimulationConfig.defaults().withPropagation(Propagation.ic(EdgeWeights.uniform(0.1))).withRuns(500);
         SparkJob.Config c = new SparkJob.Config(null, in.toString(), SparkInput.Options.of(IngestOptions.defaults().withDirected(false)),
-                dir.resolve("out"), 2, 42, PageRankConfig.defaults(), LabelPropagationConfig.defaults().withSeed(42), List.of("0"), ic, true);
+                dir.resolve("out"), 2, 42, PageRankConfig.defaults(), LabelPropagationConfig.defaults().withSeed(42), List.of("0"), ic, true, null);
         SparkJob.Summary s = SparkJob.analyze(SparkTestContext.get(), c, new PrintWriter(err, true));
         assertEquals(34, s.nodes());
         assertEquals(78, s.edges());
@@ -86,7 +86,7 @@ class SparkCliTest {
         IngestOptions layer = IngestOptions.defaults().withFilter(dev.chorus.ingest.RowFilter.parse("RT", null));
         for (Object[] run : new Object[][] {{typed, layer, "layer"}, {cut, IngestOptions.defaults(), "file"}}) {
             SparkJob.Config c = new SparkJob.Config(null, run[0].toString(), SparkInput.Options.of((IngestOptions) run[1]),
-                    dir.resolve((String) run[2]), 2, 42, PageRankConfig.defaults(), LabelPropagationConfig.defaults().withSeed(42), null, ic, true);
+                    dir.resolve((String) run[2]), 2, 42, PageRankConfig.defaults(), LabelPropagationConfig.defaults().withSeed(42), null, ic, true, null);
             SparkJob.Summary s = SparkJob.analyze(SparkTestContext.get(), c, new PrintWriter(new StringWriter(), true));
             assertEquals(3, s.read());
         }
@@ -101,7 +101,7 @@ class SparkCliTest {
         Files.writeString(in, "source,target,weight\na,b,x\nc,,1\n", StandardCharsets.UTF_8);
         SimulationConfig ic = SimulationConfig.defaults().withPropagation(Propagation.ic(EdgeWeights.uniform(0.1))).withRuns(10);
         SparkJob.Config c = new SparkJob.Config(null, in.toString(), SparkInput.Options.of(IngestOptions.defaults()),
-                dir.resolve("out"), 2, 42, PageRankConfig.defaults(), LabelPropagationConfig.defaults().withSeed(42), null, ic, true);
+                dir.resolve("out"), 2, 42, PageRankConfig.defaults(), LabelPropagationConfig.defaults().withSeed(42), null, ic, true, null);
         InputException e = assertThrows(InputException.class, () -> SparkJob.analyze(SparkTestContext.get(), c, new PrintWriter(new StringWriter(), true)));
         assertEquals(in + ": no row could be read: 2 rejected; rejected rows in " + dir.resolve("out/rejected.tsv"), e.getMessage());
         assertEquals(3, Files.readAllLines(dir.resolve("out/rejected.tsv")).size());

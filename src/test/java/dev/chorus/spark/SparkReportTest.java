@@ -63,7 +63,7 @@ class SparkReportTest {
         out = tmp.resolve("spark");
         SparkJob.Config c = new SparkJob.Config(null, input.toString(), SparkInput.Options.of(IngestOptions.defaults()), out, 2, 42,
                 dev.chorus.centrality.PageRankConfig.defaults(), dev.chorus.community.LabelPropagationConfig.defaults().withSeed(42), List.of(),
-                dev.chorus.diffusion.SimulationConfig.defaults(), true);
+                dev.chorus.diffusion.SimulationConfig.defaults(), true, null);
         SparkJob.analyze(SparkTestContext.get(), c, new PrintWriter(new StringWriter(), true));
         report = ReportJson.read(out.resolve("report.json"));
         embedded = GraphLoader.load(input.toString(), IngestOptions.defaults(), r -> { }, dev.chorus.progress.Progress.NONE);

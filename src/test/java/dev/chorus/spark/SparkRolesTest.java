@@ -66,7 +66,7 @@ class SparkRolesTest {
         Path out = Files.createDirectories(tmp.resolve(Path.of(path).getFileName().toString()));
         SparkJob.Config c = new SparkJob.Config(null, path, SparkInput.Options.of(options), out, 2, 42,
                 dev.chorus.centrality.PageRankConfig.defaults(), dev.chorus.community.LabelPropagationConfig.defaults().withSeed(42), List.of(),
-                dev.chorus.diffusion.SimulationConfig.defaults(), true);
+                dev.chorus.diffusion.SimulationConfig.defaults(), true, null);
         SparkJob.analyze(SparkTestContext.get(), c, new PrintWriter(new StringWriter(), true));
         JsonNode report = ReportJson.read(out.resolve("report.json"));
         Map<String, String[]> rows = new HashMap<>();

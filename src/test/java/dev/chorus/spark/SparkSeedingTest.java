@@ -44,7 +44,7 @@ class SparkSeedingTest {
         int runs = 400;
         SparkJob.Config c = new SparkJob.Config(null, EMAIL, SparkInput.Options.of(IngestOptions.defaults()), dir, 3, 42,
                 dev.chorus.centrality.PageRankConfig.defaults(), dev.chorus.community.LabelPropagationConfig.defaults().withSeed(42), List.of(),
-                dev.chorus.diffusion.SimulationConfig.defaults(), true);
+                dev.chorus.diffusion.SimulationConfig.defaults(), true, null);
         SparkJob.analyze(SC, c, new PrintWriter(new StringWriter(), true), AnalysisConfig.defaults().withSeed(42).withSeedingRuns(runs));
         JsonNode seeding = new ObjectMapper().readTree(dir.resolve("report.json").toFile()).path("seeding");
         assertEquals(10, seeding.path("k").asInt());
