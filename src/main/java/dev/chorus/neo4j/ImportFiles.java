@@ -161,11 +161,12 @@ public final class ImportFiles {
     }
 
     /**
-     * The importer's {@code --threads} for a machine of {@code cores} processors: three per core. Its stages are
-     * pipelines of steps (read, parse, encode properties, write records), each step given threads of its own;
-     * with one thread per core the slowest step waits for the others, while more threads than cores keep them
-     * all busy. Measured on 2 cores (README, "How much faster, measured"): the relationship import stage went
-     * from 15.4 s with the default (2) to 8.5-11 s with 4 to 8, and the import was fastest with 6.
+     * The importer's {@code --threads} for a machine of {@code cores} processors: two per core. Its stages are
+     * pipelines of steps (read, parse, encode properties, write records), each with threads of its own; with one
+     * thread per core the slowest step waits while others idle. Measured on 2 cores (README, "How much faster,
+     * measured"): on a quiet machine (integer ids) the import took 26.3 s with the default (2), 24.2-24.8 s with
+     * 4, 22.7 s with 6; under a load of 13-22 (actual ids) 4 was as fast as 2 and 6 the slowest: twice the cores
+     * gains when the machine is the importer's and loses nothing when it is shared.
      */
     static int importerThreads(int cores) {
         return 2 * cores;
