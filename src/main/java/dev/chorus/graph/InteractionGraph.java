@@ -21,7 +21,9 @@ import org.jgrapht.graph.DefaultWeightedEdge;
  * <li>{@link #out()}: arcs by source, with weights; arc indices {@code 0..arcCount()-1} address per-arc data
  * (type counts, first/last time, reciprocity);</li>
  * <li>{@link #in()}: the same arcs by target, with weights copied so that pull-style loops (PageRank) read
- * contiguous memory; {@link #inArc(int)} maps an in-position to its arc index;</li>
+ * contiguous memory; {@link #inArc(int)} maps an in-position to its arc index; built on first use, with the
+ * reciprocated arcs, so that a command that only writes the pairs out (the Neo4j backend's load and import) does
+ * not pay for it;</li>
  * <li>{@link #undirected()}: the symmetrized simple view (self-loops dropped, weights of u->v and v->u summed),
  * built on first use, for algorithms defined on undirected simple graphs (k-core, clustering, Louvain).</li>
  * </ul>
@@ -39,13 +41,14 @@ public final class InteractionGraph {
     private final NodeAttributes attributes;
     private final boolean directed;
     private final Adjacency out;
-    private final Adjacency in;
-    private final int[] inArc;
-    private final long[] reciprocated;
     private final EdgeData data;
     private final int selfLoops;
-    private final long reciprocatedArcs;
+    private volatile Inverse inverse;
     private volatile Adjacency undirected;
+
+    /** The arcs by target and what is computed from them ({@link #in()}, {@link #isReciprocated}). */
+    private record Inverse(Adjacency in, int[] inArc, long[] reciprocated, long reciprocatedArcs) {
+    }
 
     InteractionGraph(IdMap ids, NodeAttributes attributes, boolean directed, Adjacency out, EdgeData data) {
         this.ids = ids;
@@ -53,6 +56,26 @@ public final class InteractionGraph {
         this.directed = directed;
         this.out = out;
         this.data = data;
+        int loops = 0;
+        for (int u = 0; u < ids.size(); u++) {
+            for (int e = out.start(u); e < out.end(u); e++) if (out.neighbor(e) == u) loops++;
+        }
+        this.selfLoops = loops;
+    }
+
+    private Inverse inverse() {
+        Inverse x = inverse;
+        if (x == null) {
+            synchronized (this) {
+                x = inverse;
+                if (x == null) inverse = x = invert();
+            }
+        }
+        return x;
+    }
+
+    /** The in-CSR by a counting sort of the arcs on their targets, and the reciprocated arcs by merging rows. O(n + m). */
+    private Inverse invert() {
         int n = ids.size();
         int m = out.size();
         int[] inOffsets = new int[n + 1];
@@ -63,21 +86,16 @@ public final class InteractionGraph {
         int[] fill = Arrays.copyOf(inOffsets, n);
         int[] sources = new int[m];
         double[] inWeights = new double[m];
-        inArc = new int[m];
-        int loops = 0;
+        int[] inArc = new int[m];
         for (int u = 0; u < n; u++) {
             for (int e = outOffsets[u]; e < outOffsets[u + 1]; e++) {
-                int v = targets[e];
-                int i = fill[v]++;
+                int i = fill[targets[e]]++;
                 sources[i] = u;
                 inWeights[i] = out.weight(e);
                 inArc[i] = e;
-                if (u == v) loops++;
             }
         }
-        this.in = new Adjacency(inOffsets, sources, inWeights);
-        this.selfLoops = loops;
-        this.reciprocated = new long[(m + 63) >>> 6];
+        long[] reciprocated = new long[(m + 63) >>> 6];
         // u -> v is reciprocated iff v is also an in-neighbour of u: merge the two sorted rows, no searching
         long rec = 0;
         for (int u = 0; u < n; u++) {
@@ -92,7 +110,7 @@ public final class InteractionGraph {
                 }
             }
         }
-        this.reciprocatedArcs = rec;
+        return new Inverse(new Adjacency(inOffsets, sources, inWeights), inArc, reciprocated, rec);
     }
 
     /** Original ids of the nodes. */
@@ -134,12 +152,12 @@ public final class InteractionGraph {
 
     /** Arcs by target, with weights. */
     public Adjacency in() {
-        return in;
+        return inverse().in();
     }
 
     /** The arc index (position in {@link #out()}) of in-position {@code i}. */
     public int inArc(int i) {
-        return inArc[i];
+        return inverse().inArc()[i];
     }
 
     /** Index of arc {@code u -> v}, or -1. O(log outdegree). */
@@ -149,7 +167,7 @@ public final class InteractionGraph {
 
     /** Whether arc {@code e = u -> v} has its reverse {@code v -> u} (self-loops never count). O(1). */
     public boolean isReciprocated(int e) {
-        return (reciprocated[e >>> 6] & (1L << e)) != 0;
+        return (inverse().reciprocated()[e >>> 6] & (1L << e)) != 0;
     }
 
     /**
@@ -160,7 +178,7 @@ public final class InteractionGraph {
     public double reciprocity() {
         if (!directed) return Double.NaN;
         long nonLoop = out.size() - (long) selfLoops;
-        return nonLoop == 0 ? 0.0 : (double) reciprocatedArcs / nonLoop;
+        return nonLoop == 0 ? 0.0 : (double) inverse().reciprocatedArcs() / nonLoop;
     }
 
     /** Sum of edge weights, each undirected pair once, self-loops included. */
@@ -265,7 +283,7 @@ public final class InteractionGraph {
 
     private Adjacency symmetrize() {
         int n = nodeCount();
-        Adjacency b = directed ? in : null;
+        Adjacency b = directed ? in() : null;
         int[] offsets = new int[n + 1];
         for (int pass = 0; pass < 2; pass++) {
             int[] nb = pass == 0 ? null : new int[offsets[n]];
@@ -305,8 +323,9 @@ public final class InteractionGraph {
     public Map<String, Long> memoryBytes() {
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("out", out.memoryBytes());
-        m.put("in", in.memoryBytes() + 4L * inArc.length);
-        m.put("reciprocity", 8L * reciprocated.length);
+        Inverse x = inverse(); // counted as built, so that the figure does not depend on what ran before
+        m.put("in", x.in().memoryBytes() + 4L * x.inArc().length);
+        m.put("reciprocity", 8L * x.reciprocated().length);
         m.put("edgeData", data.memoryBytes());
         m.put("ids", ids.memoryBytes());
         Adjacency view = undirected;

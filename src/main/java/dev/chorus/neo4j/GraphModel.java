@@ -33,6 +33,9 @@ public final class GraphModel {
     record Column(String name, Kind kind, String attribute, InteractionType type) {
     }
 
+    /** The relationship type of a stored pair. */
+    static final String RELATIONSHIP = "INTERACTED";
+
     private GraphModel() {
     }
 

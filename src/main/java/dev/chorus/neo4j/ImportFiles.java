@@ -31,20 +31,24 @@ import java.util.zip.GZIPOutputStream;
  * Writes a graph as the CSV files of Neo4j's offline importer ({@code neo4j-admin database import full}), with the
  * model of {@code neo4j load} ({@link GraphModel}): {@code (:User)} nodes with property {@code id}, one
  * {@code INTERACTED} relationship per stored pair, and the {@code (:ChorusGraph {id: 'graph'})} node of
- * {@code cypher/load-graph.cypher} in its own id space, so the imported store holds it from the start. Each file
- * group is a header file ({@code :ID}, {@code :START_ID}, {@code :END_ID}, {@code :TYPE}, typed properties) and
- * data files; {@code import.args} lists the importer's options, one per line, with paths relative to the
- * directory, so {@code cd DIR && neo4j-admin database import full neo4j @import.args} is the whole import.
+ * {@code cypher/load-graph.cypher}, so the imported store holds it from the start. Each file group is a header
+ * file ({@code :ID}, {@code :START_ID}, {@code :END_ID}, typed properties) and data files; {@code import.args}
+ * lists the importer's options, one per line, with paths relative to the directory, so
+ * {@code cd DIR && neo4j-admin database import full neo4j @import.args} is the whole import.
  * <p>
- * The importer's node ids are the users' indices ({@code --id-type=integer}, not stored; the user id is the
- * {@code id} string column): the pair files hold two numbers per pair instead of two quoted ids, and the importer
- * maps integers instead of encoding, sorting and checking strings. Strings are always quoted (RFC 4180, inner
- * quotes doubled, as the importer reads them without {@code --legacy-style-quoting}); a property the loader
- * would not set (a count of 0, no time, no attribute) is an empty field, which the importer skips.
- * {@code --multiline-fields=true} (slower import) is added only when some id or attribute holds a line break.
- * The pairs are split into files of about {@link #PART_ARCS} arcs by source range, written in parallel with the
- * users file (one pass over users and one over arcs, O(n + m) time, a 64 KiB buffer per file); data files are
- * plain by default, or gzipped (fastest level), which the importer reads directly.
+ * The import ids are the store's node ids ({@code --id-type=actual}): user {@code u} is node {@code u} (its
+ * index; the user id is the {@code id} string column, {@code load_order} the index again), the graph node is node
+ * {@code n}, after the users. The pair files hold two numbers per pair, and the importer neither sorts ids nor
+ * looks up both ends of every relationship, as it does with {@code integer} ids; with the relationship type given
+ * once in {@code import.args} instead of on every line, and integral weights without their {@code .0}, this
+ * halved the importer's relationship stage on 10M rows. Strings are always quoted (RFC 4180, inner quotes
+ * doubled, as the importer reads them without {@code --legacy-style-quoting}); a property the loader would not
+ * set (a count of 0, no time, no attribute) is an empty field, which the importer skips.
+ * {@code --multiline-fields=true} (slower import) is added only when some id or attribute holds a line break;
+ * {@code --threads} is {@link #importerThreads more than the cores}. The pairs are split into files of about
+ * {@link #PART_ARCS} arcs by source range, written in parallel with the users file (one pass over users and one
+ * over arcs, O(n + m) time, a 64 KiB buffer per file); data files are plain by default, or gzipped (fastest
+ * level), which the importer reads directly.
  */
 public final class ImportFiles {
     public static final String ARGS = "import.args";
@@ -61,7 +65,7 @@ public final class ImportFiles {
 
     /**
      * @param gzip      gzip the data files; null: above {@link #GZIP_ABOVE} records. Plain by default: neither
-     *                  side spends CPU on compression (10M rows: 389 MB plain, 120 MB gzipped), and disk
+     *                  side spends CPU on compression, and disk
      *                  space, not time, is what gzip saves
      * @param overwrite add {@code --overwrite-destination=true}: the import replaces an existing database
      */
@@ -101,13 +105,13 @@ public final class ImportFiles {
         long pairs = 0;
         try {
             Files.createDirectories(dir);
-            List<String> userHeader = new ArrayList<>(List.of(":ID(User)", "id:string"));
+            List<String> userHeader = new ArrayList<>(List.of(":ID", "id:string"));
             for (GraphModel.Column c : userColumns) userHeader.add(c.name() + ":" + c.kind().importType);
             header(dir, USERS, userHeader);
-            List<String> pairHeader = new ArrayList<>(List.of(":START_ID(User)", ":END_ID(User)", ":TYPE"));
+            List<String> pairHeader = new ArrayList<>(List.of(":START_ID", ":END_ID"));
             for (GraphModel.Column c : pairColumns) pairHeader.add(c.name() + ":" + c.kind().importType);
             header(dir, INTERACTIONS, pairHeader);
-            writeGraphNode(dir, GraphModel.graphProperties(g, input, rows));
+            writeGraphNode(dir, g.nodeCount(), GraphModel.graphProperties(g, input, rows));
 
             // one task per file, each its own writer: the users, then the parts of the pairs by source range
             AtomicLong done = new AtomicLong();
@@ -139,8 +143,9 @@ public final class ImportFiles {
         List<String> args = new ArrayList<>();
         args.add("--nodes=User=" + USERS + ".header.csv," + USERS + ext);
         args.add("--nodes=ChorusGraph=" + GRAPH + ".header.csv," + GRAPH + ".csv");
-        args.add("--relationships=" + INTERACTIONS + ".header.csv," + String.join(",", pairFiles));
-        args.add("--id-type=integer");
+        args.add("--relationships=" + GraphModel.RELATIONSHIP + "=" + INTERACTIONS + ".header.csv," + String.join(",", pairFiles));
+        args.add("--id-type=actual");
+        args.add("--threads=" + importerThreads(Runtime.getRuntime().availableProcessors()));
         args.add("--report-file=import.report");
         if (multiline) args.add("--multiline-fields=true");
         if (config.overwrite()) args.add("--overwrite-destination=true");
@@ -153,6 +158,18 @@ public final class ImportFiles {
         files.addAll(pairFiles);
         files.addAll(List.of(GRAPH + ".header.csv", GRAPH + ".csv", ARGS));
         return new Result(g.nodeCount(), pairs, g.weightSum(), List.copyOf(files), List.copyOf(args), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The importer's {@code --threads} for a machine of {@code cores} processors: two per core. Its stages are
+     * pipelines of steps (read, parse, encode properties, write records), each with threads of its own; with one
+     * thread per core the slowest step waits while others idle. Measured on 2 cores (README, "How much faster,
+     * measured"): on a quiet machine (integer ids) the import took 26.3 s with the default (2), 24.2-24.8 s with
+     * 4, 22.7 s with 6; under a load of 13-22 (actual ids) 4 was as fast as 2 and 6 the slowest: twice the cores
+     * gains when the machine is the importer's and loses nothing when it is shared.
+     */
+    static int importerThreads(int cores) {
+        return 2 * cores;
     }
 
     /** Source bounds of the pair files, {@code [bounds[k-1], bounds[k])}: a new file where one holds {@code size} arcs or more. */
@@ -195,12 +212,7 @@ public final class ImportFiles {
             for (int u = 0; u < g.nodeCount(); u++) {
                 w.number(u).comma();
                 multiline |= w.quoted(ids.id(u));
-                for (GraphModel.Column c : columns) {
-                    w.comma();
-                    Object v = GraphModel.userValue(g, c, u);
-                    if (v instanceof String s) multiline |= w.quoted(s);
-                    else if (v != null) w.ascii(v.toString());
-                }
+                for (GraphModel.Column c : columns) multiline |= w.comma().value(GraphModel.userValue(g, c, u));
                 w.newline();
                 if ((u & 0xFFFF) == 0xFFFF) done.addAndGet(0x10000);
             }
@@ -219,12 +231,8 @@ public final class ImportFiles {
                 for (int e = out.start(u); e < out.end(u); e++) {
                     int v = out.neighbor(e);
                     if (!GraphModel.stored(g, u, v)) continue;
-                    w.number(u).comma().number(v).ascii(",INTERACTED");
-                    for (GraphModel.Column c : columns) {
-                        w.comma();
-                        Object x = GraphModel.pairValue(g, c, e);
-                        if (x != null) w.ascii(x.toString());
-                    }
+                    w.number(u).comma().number(v);
+                    for (GraphModel.Column c : columns) w.comma().value(GraphModel.pairValue(g, c, e));
                     w.newline();
                     if ((++pairs & 0xFFFF) == 0) done.addAndGet(0x10000);
                 }
@@ -234,11 +242,11 @@ public final class ImportFiles {
         return new long[] {pairs, 0};
     }
 
-    /** The (:ChorusGraph) node: one header and one row, typed from the values. */
-    private static void writeGraphNode(Path dir, Map<String, Object> properties) throws IOException {
-        List<String> header = new ArrayList<>(List.of(":ID(ChorusGraph)", "id:string"));
+    /** The (:ChorusGraph) node, node {@code id} of the store (the one after the users): one header and one row, typed from the values. */
+    private static void writeGraphNode(Path dir, int id, Map<String, Object> properties) throws IOException {
+        List<String> header = new ArrayList<>(List.of(":ID", "id:string"));
         try (Csv w = new Csv(dir.resolve(GRAPH + ".csv"), false)) {
-            w.number(0).comma().quoted("graph");
+            w.number(id).comma().quoted("graph");
             for (Map.Entry<String, Object> p : properties.entrySet()) {
                 Object v = p.getValue();
                 String type = v instanceof Boolean ? "boolean" : v instanceof Double ? "double" : v instanceof Number ? "long"
@@ -312,6 +320,26 @@ public final class ImportFiles {
         void newline() throws IOException {
             room(1);
             buf[pos++] = '\n';
+        }
+
+        /**
+         * A property value: a string quoted, a long in decimal, a double as {@link Double#toString} writes it, or
+         * as a long when it is integral ({@code 2} for {@code 2.0}: the importer's {@code Double.parseDouble}
+         * reads the same double, and most weights are counts of rows); null: nothing (an empty field). True if it
+         * holds a line break.
+         */
+        boolean value(Object v) throws IOException {
+            if (v instanceof Long l) number(l);
+            else if (v instanceof Double d) real(d);
+            else if (v instanceof String s) return quoted(s);
+            else if (v != null) throw new IllegalArgumentException("not a property value: " + v.getClass());
+            return false;
+        }
+
+        /** {@code x}; integral values below 2^62 without the fraction: exactly representable, so parsed back to {@code x}. */
+        Csv real(double x) throws IOException {
+            if (x == (long) x && Math.abs(x) < 0x1p62 && Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(-0.0)) return number((long) x);
+            return ascii(Double.toString(x));
         }
 
         /** {@code s}, known to be ASCII (a number's text, a type name). */

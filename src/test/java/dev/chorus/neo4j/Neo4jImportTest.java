@@ -48,10 +48,11 @@ class Neo4jImportTest {
                     "--neo4j-admin", admin.toString(), "-q");
             assertEquals("0", io[0], io[2] + log(higgsDir));
             assertEquals(List.of("--nodes=User=users.header.csv,users.csv", "--nodes=ChorusGraph=graph.header.csv,graph.csv",
-                    "--relationships=interactions.header.csv,interactions-1.csv", "--id-type=integer", "--report-file=import.report"),
+                    "--relationships=INTERACTED=interactions.header.csv,interactions-1.csv", "--id-type=actual",
+                    "--threads=" + 2 * Runtime.getRuntime().availableProcessors(), "--report-file=import.report"),
                     Files.readAllLines(higgsDir.resolve("import.args")), "Higgs: 771k records, under the gzip threshold");
-            assertEquals(":ID(User),id:string,load_order:long", Files.readString(higgsDir.resolve("users.header.csv")).strip());
-            assertEquals(":START_ID(User),:END_ID(User),:TYPE,weight:double,retweet:long,mention:long,reply:long,first_time:long,last_time:long",
+            assertEquals(":ID,id:string,load_order:long", Files.readString(higgsDir.resolve("users.header.csv")).strip());
+            assertEquals(":START_ID,:END_ID,weight:double,retweet:long,mention:long,reply:long,first_time:long,last_time:long",
                     Files.readString(higgsDir.resolve("interactions.header.csv")).strip());
             GraphLoader.Loaded higgs = GraphLoader.load(Neo4jLoadTest.HIGGS, IngestOptions.defaults());
             InteractionGraph g = higgs.graph();
@@ -108,7 +109,10 @@ class Neo4jImportTest {
                 assertEquals(partGraph.graph().nodeCount(), got.users());
                 assertEquals(partGraph.graph().edgeCount(), got.interactions());
                 assertEquals(ids(partGraph.graph()), users(c), "ids with quotes, commas, semicolons and spaces survive the importer's CSV");
+                // weights written as 2 for 2.0, and fractional, huge and summed ones, read back as the same doubles
                 LoadThreadsTest.assertSameGraph(partGraph.graph(), Neo4jGraphReader.read(c, null));
+                assertEquals(Set.of(0.30000000000000004, 1.0E20, 3.0E9, 2.5), Set.copyOf(c.list("MATCH ()-[e:INTERACTED]->() WHERE e.weight IN "
+                        + "[0.30000000000000004, 1.0E20, 3.0E9, 2.5] RETURN DISTINCT e.weight AS w", Map.of()).stream().map(r -> r.get("w").asDouble()).toList()));
             }
             // analyze --write on the imported store: applies cypher/schema.cypher, writes every user
             io = Neo4jResumeTest.run("neo4j", "analyze", "--uri", server.uri().toString(), "--password-file", passwordFile.toString(),
@@ -206,7 +210,7 @@ class Neo4jImportTest {
         assertEquals(one.interactions(), split.interactions());
         assertEquals(466_545, split.interactions());
         assertTrue(parts.size() >= 2 && parts.size() <= 5, "466,545 arcs in files of at least 100,000 but the last: " + parts);
-        assertTrue(split.args().contains("--relationships=interactions.header.csv," + String.join(",", parts)), split.args().toString());
+        assertTrue(split.args().contains("--relationships=INTERACTED=interactions.header.csv," + String.join(",", parts)), split.args().toString());
         List<String> joined = new ArrayList<>();
         int lastSource = -1;
         for (int k = 0; k < parts.size(); k++) {
@@ -234,28 +238,34 @@ class Neo4jImportTest {
         assertEquals(3, r.users());
         assertEquals(2, r.interactions());
         Path f = dir.resolve("f");
-        assertEquals(":ID(User),id:string,load_order:long,label:string", Files.readString(f.resolve("users.header.csv")).strip());
+        assertEquals(":ID,id:string,load_order:long,label:string", Files.readString(f.resolve("users.header.csv")).strip());
         String users = Files.readString(f.resolve("users.csv"));
         assertTrue(users.contains("2,\"3\",2,\"lonely\""), users);
         assertTrue(r.args().contains("--multiline-fields=true"), r.args().toString());
         // pairs by import id (the user's index: 1 -> 0, 2 -> 1)
-        assertEquals(List.of("0,1,INTERACTED,5.0", "1,1,INTERACTED,1.0"),
+        assertEquals(List.of("0,1,5", "1,1,1"),
                 Files.readAllLines(f.resolve("interactions-1.csv")).stream().sorted().toList());
-        assertTrue(Files.readString(f.resolve("graph.csv")).startsWith("0,\"graph\",false,"));
+        assertTrue(Files.readString(f.resolve("graph.csv")).startsWith("3,\"graph\",false,"), "the node after the users");
         assertNull(Neo4jAdmin.onPath(dir.toString()));
     }
 
-    /** part.csv: the first 3000 Higgs rows and rows with awkward ids; all.csv: part plus the next 3000 rows and more awkward ones. */
+    /**
+     * part.csv: the first 3000 Higgs rows (every fifth of weight 2), rows with awkward ids and rows whose pairs
+     * sum to weights that are not integers or are beyond the int and long range (three rows of 0.1 make
+     * 0.30000000000000004); all.csv: part plus the next 3000 rows and more awkward ones.
+     */
     private static void writeSlices(Path part, Path all) throws Exception {
         List<String> higgs = Neo4jLoadTest.gunzip(Neo4jLoadTest.HIGGS, 6_000);
-        List<String> rows = new ArrayList<>(List.of("source,target,timestamp,type"));
+        List<String> rows = new ArrayList<>(List.of("source,target,timestamp,type,weight"));
         for (String line : higgs) {
             String[] f = line.split(" ");
-            rows.add(f[0] + "," + f[1] + "," + f[2] + "," + f[3]);
+            rows.add(f[0] + "," + f[1] + "," + f[2] + "," + f[3] + "," + (rows.size() % 5 == 0 ? "2" : "1"));
         }
-        List<String> odd = List.of("\"say \"\"hi\"\", now\",223789,1341100973,RT", "\"a;b c\",\"x\\y\",1341100974,MT", "\"é ü\",\"a;b c\",1341100975,RE");
+        List<String> odd = List.of("\"say \"\"hi\"\", now\",223789,1341100973,RT,1", "\"a;b c\",\"x\\y\",1341100974,MT,1", "\"é ü\",\"a;b c\",1341100975,RE,1");
         List<String> first = new ArrayList<>(rows.subList(0, 3_001));
         first.addAll(odd.subList(0, 2));
+        for (int k = 0; k < 3; k++) first.add("w1,w2,1341100976,RT,0.1");
+        first.addAll(List.of("w3,w4,1341100977,MT,1e20", "w5,w6,1341100978,RE,3000000000", "w7,w8,1341100979,RT,2.5"));
         Files.write(part, first);
         List<String> grown = new ArrayList<>(first);
         grown.addAll(rows.subList(3_001, rows.size()));

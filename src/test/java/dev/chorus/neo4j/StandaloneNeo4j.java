@@ -24,6 +24,8 @@ import org.neo4j.driver.SessionConfig;
  */
 final class StandaloneNeo4j implements AutoCloseable {
     static final String PASSWORD = "chorus-test-secret";
+    /** How often a start asks whether the server answers: Neo4jImportBenchmark times the start, to within this. */
+    private static final long POLL_MILLIS = 100;
     private final Path home;
     private final int port;
     private Process process;
@@ -81,7 +83,7 @@ final class StandaloneNeo4j implements AutoCloseable {
                 break;
             } catch (RuntimeException notYet) {
                 if (System.nanoTime() > deadline) throw new IllegalStateException("standalone Neo4j did not answer in 300 s", notYet);
-                Thread.sleep(500);
+                Thread.sleep(POLL_MILLIS);
             }
         }
         // the default database may still be starting after Bolt answers
@@ -92,7 +94,7 @@ final class StandaloneNeo4j implements AutoCloseable {
                     break;
                 } catch (RuntimeException notYet) {
                     if (System.nanoTime() > deadline) throw notYet;
-                    Thread.sleep(500);
+                    Thread.sleep(POLL_MILLIS);
                 }
             }
         }
