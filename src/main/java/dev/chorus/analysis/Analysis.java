@@ -23,6 +23,7 @@ import dev.chorus.diffusion.SeedingExperimentResult;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.graph.LayerGraph;
 import dev.chorus.graph.NodeScores;
+import dev.chorus.graph.TopNodes;
 import dev.chorus.parallel.Futures;
 import dev.chorus.progress.Progress;
 import dev.chorus.roles.ClusterKinds;
@@ -35,13 +36,15 @@ import dev.chorus.roles.Role;
 import dev.chorus.roles.RoleAssignment;
 import dev.chorus.roles.Roles;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -73,8 +76,11 @@ import java.util.function.Supplier;
  * {@link AnalysisConfig#seedingRuns()} is 0 or the graph is empty.</li>
  * </ol>
  * With more than one thread the two Leiden runs ({@code communities}, {@code clusters}) run side by side, each
- * with its own random stream, so their results are those of the sequential order; only the communities run then
- * reports progress (one bar for the pair).
+ * with its own random stream, so their results are those of the sequential order; {@code engagement} and
+ * {@code layers}, which need no more than the communities, follow them on their thread, so that the shorter Leiden
+ * run leaves no core idle. Their durations then overlap in {@link AnalysisResult#seconds()}, which still lists
+ * the steps in {@link #STEPS} order; the step listener hears of them in the order they start (communities,
+ * clusters, engagement, layers, then cohesion). Only the communities' thread then reports progress.
  * Every step is deterministic for a given seed and independent of the thread count. Results computed elsewhere
  * ({@link Precomputed}: any of {@link #CENTRALITIES}, the communities) replace their step, and every later step
  * uses them. The algorithms and their column names come from the registries ({@link Centralities},
@@ -126,32 +132,41 @@ public final class Analysis {
         NodeScores triangles = t.step("clustering", () -> Triangles.compute(g, TrianglesConfig.defaults().withThreads(threads), progress));
         CommunitySettings partition = CommunitySettings.defaults().withSeed(config.seed()).withThreads(threads);
         CommunitySettings cpm = partition.withQuality(LeidenConfig.Quality.CPM).withResolution(config.clusters().resolution());
+        boolean layered = Layers.applies(g);
         Communities communities;
         Communities clusters;
-        if (given.communities() == null && threads > 1) {
-            // both Leiden runs spend most of their time in local moving, which is sequential: run them side by side
-            List<Communities> pair = t.concurrently("communities", () -> COMMUNITIES.compute(g, partition, progress),
-                    "clusters", () -> CommunityAlgorithms.LEIDEN.compute(g, cpm, Progress.NONE));
-            communities = pair.get(0);
-            clusters = pair.get(1);
+        // both Leiden runs spend most of their time in local moving, which is sequential: side by side, the steps that
+        // need no more than the communities after them on their thread, where the shorter run would leave a core idle
+        boolean sideBySide = given.communities() == null && threads > 1;
+        Map<String, Object> done = Map.of();
+        if (sideBySide) {
+            List<Timer.Work> mine = new ArrayList<>(List.of(new Timer.Work("communities", before -> COMMUNITIES.compute(g, partition, progress)),
+                    new Timer.Work("engagement", before -> Engagement.compute(g, (Communities) before.get("communities"), EngagementConfig.defaults()))));
+            if (layered) mine.add(new Timer.Work("layers", before -> Layers.compute(g, settings, (Communities) before.get("communities"), progress)));
+            done = t.chains(mine, List.of(new Timer.Work("clusters", before -> CommunityAlgorithms.LEIDEN.compute(g, cpm, Progress.NONE))));
+            communities = (Communities) done.get("communities");
+            clusters = (Communities) done.get("clusters");
         } else {
             communities = t.step("communities", given.communities(), () -> COMMUNITIES.compute(g, partition, progress));
             clusters = t.step("clusters", () -> CommunityAlgorithms.LEIDEN.compute(g, cpm, progress));
         }
         CohesionConfig cohesionConfig = CohesionConfig.defaults().withCoreSize(config.clusters().coreSize()).withThreads(threads);
-        List<List<ClusterCohesion>> both = t.step("cohesion", () -> List.of(Cohesion.compute(g, communities, cohesionConfig, progress),
-                Cohesion.compute(g, clusters, cohesionConfig, progress)));
+        List<List<ClusterCohesion>> both = t.step("cohesion", () -> Cohesion.compute(g, List.of(communities, clusters), cohesionConfig, progress));
         List<ClusterCohesion> cohesion = both.get(0);
         List<ClusterCohesion> clusterCohesion = both.get(1);
-        NodeScores engagement = t.step("engagement", () -> Engagement.compute(g, communities, EngagementConfig.defaults()));
+        NodeScores engagement = sideBySide ? (NodeScores) done.get("engagement")
+                : t.step("engagement", () -> Engagement.compute(g, communities, EngagementConfig.defaults()));
         List<ClusterRanking> kinds = t.step("audience", () -> {
             ClusterKinds rules = ClusterKinds.resolve(g, engagement.column("reciprocity"), config.clusters(), config.roles().minZ());
-            return List.of(PassionateClusters.compute(clusters, clusterCohesion, ClusterAudience.compute(g, clusters), rules),
-                    PassionateClusters.compute(communities, cohesion, ClusterAudience.compute(g, communities), rules));
+            // two sequential O(n + m) passes over the same graph: one per core
+            return Futures.both(threads, "audience",
+                    () -> PassionateClusters.compute(clusters, clusterCohesion, ClusterAudience.compute(g, clusters), rules),
+                    () -> PassionateClusters.compute(communities, cohesion, ClusterAudience.compute(g, communities), rules));
         });
         ClusterRanking clusterKinds = kinds.get(0);
         List<PassionateCluster> passionate = clusterKinds.choirs();
-        NodeScores layers = Layers.applies(g) ? t.step("layers", () -> Layers.compute(g, settings, communities, progress)) : null;
+        NodeScores layers = !layered ? null : sideBySide ? (NodeScores) done.get("layers")
+                : t.step("layers", () -> Layers.compute(g, settings, communities, progress));
         RoleAssignment roles = t.step("roles", () -> Roles.compute(
                 new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate, clusterKinds.rings(), layers), config.roles()));
 
@@ -166,17 +181,18 @@ public final class Analysis {
         NodeTable table = new NodeTable(g.ids(), metrics, communities.membership(), labels, clusters.membership(), layerColumns);
 
         double[] pr = pagerank.column(Centralities.PAGERANK.column());
-        List<String> hubs = java.util.Arrays.stream(roles.nodes(Role.HUB)).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(u -> -pr[u]).thenComparing(u -> g.ids().id(u)))
-                .map(u -> g.ids().id(u)).toList();
+        int[] hubNodes = roles.nodes(Role.HUB);
+        List<String> hubs = java.util.Arrays.stream(TopNodes.of(hubNodes, pr, g.ids(), hubNodes.length)).mapToObj(u -> g.ids().id(u)).toList();
         // nothing to seed in an empty graph
         SeedStrategies.Groups groups = new SeedStrategies.Groups(clusters, PassionateClusters.seedingOrder(clusterKinds, clusterCohesion),
                 PassionateClusters.choirOrder(clusterKinds), communities);
         double[] talkReciprocity = layers != null && config.seedOnLayers() ? layers.column("reciprocity_talk") : null;
         Seeding seeding = config.seedingRuns() == 0 || g.nodeCount() == 0 ? null : t.step("seeding", () -> seeding(g, groups,
                 passionate.subList(0, Math.min(config.top(), passionate.size())), talkReciprocity, engagement.column("reciprocity"), config, progress));
+        Map<String, Double> inOrder = new LinkedHashMap<>();
+        for (String step : STEPS) if (seconds.containsKey(step)) inOrder.put(step, seconds.get(step));
         return new AnalysisResult(g, config, table, degree, pagerank, kcore, betweenness, samples, communities,
-                Modularity.of(g, communities.membership()), cohesion, clusters, clusterCohesion, passionate, roles, hubs, seeding, seconds,
+                Modularity.of(g, communities.membership()), cohesion, clusters, clusterCohesion, passionate, roles, hubs, seeding, inOrder,
                 clusterKinds, kinds.get(1));
     }
 
@@ -249,28 +265,38 @@ public final class Analysis {
          * overlap in {@link AnalysisResult#seconds()}. An error in either is rethrown as it was (an
          * {@link OutOfMemoryError} stays one).
          */
-        <T> List<T> concurrently(String first, Supplier<T> a, String second, Supplier<T> b) {
-            steps.accept(first);
-            steps.accept(second);
-            double[] took = new double[2];
-            ExecutorService other = Futures.daemonPool(1, second);
-            try {
-                Future<T> fb = other.submit(() -> {
-                    long start = System.nanoTime();
-                    T result = b.get();
-                    took[1] = (System.nanoTime() - start) / 1e9;
-                    return result;
-                });
-                long start = System.nanoTime();
-                T ra = a.get();
-                took[0] = (System.nanoTime() - start) / 1e9;
-                T rb = Futures.join(fb);
-                seconds.put(first, took[0]);
-                seconds.put(second, took[1]);
-                return List.of(ra, rb);
-            } finally {
-                other.shutdownNow();
-            }
+        /** A step of {@link #chains}: its name, and its work given the results of the steps before it, by name. */
+        record Work(String name, Function<Map<String, Object>, Object> body) {
+        }
+
+        /**
+         * Two chains of steps side by side, {@code mine} on this thread and {@code other} on a thread of its own, each
+         * in order; a step sees the results of the steps before it on its chain. The steps are announced at the start in
+         * {@link #STEPS} order, and each keeps its own duration, so that durations overlap in
+         * {@link AnalysisResult#seconds()}. An error in any is rethrown as it was (an {@link OutOfMemoryError} stays one).
+         *
+         * @return every step's result by name
+         */
+        Map<String, Object> chains(List<Work> mine, List<Work> other) {
+            List<Work> all = new ArrayList<>(mine);
+            all.addAll(other);
+            all.sort(Comparator.comparingInt(w -> STEPS.indexOf(w.name())));
+            all.forEach(w -> steps.accept(w.name()));
+            Map<String, Object> results = Collections.synchronizedMap(new HashMap<>());
+            Map<String, Double> took = new ConcurrentHashMap<>();
+            Function<List<Work>, Boolean> chain = works -> {
+                for (Work w : works) run(w, results, took);
+                return true;
+            };
+            Futures.both(2, other.get(0).name(), () -> chain.apply(mine), () -> chain.apply(other));
+            for (Work w : all) seconds.put(w.name(), took.get(w.name()));
+            return results;
+        }
+
+        private static void run(Work w, Map<String, Object> results, Map<String, Double> took) {
+            long start = System.nanoTime();
+            results.put(w.name(), w.body().apply(results));
+            took.put(w.name(), (System.nanoTime() - start) / 1e9);
         }
     }
 }

@@ -1,17 +1,16 @@
 package dev.chorus.analysis;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import dev.chorus.graph.TopNodes;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Who is carried onward versus who is talked with, from the {@link Layers} columns of a {@link NodeTable}: the
  * people of each layer ranked by its PageRank (only people who received rows of that layer; ties by id), and the
  * overlap of the two top-{@value #OVERLAP_N} lists as a Jaccard index |A ∩ B| / |A ∪ B| (NaN when both are empty).
- * A low overlap is the point of the issue: the most retweeted are not the most answered. O(n log n).
+ * A low overlap is the point of the issue: the most retweeted are not the most answered. O(n log {@value #OVERLAP_N}).
  *
  * @param spread  node indexes by {@code pagerank_spread}, highest first, the first {@value #OVERLAP_N}
  * @param talk    node indexes by {@code pagerank_talk}, highest first, the first {@value #OVERLAP_N}
@@ -34,8 +33,6 @@ public record ReachVsConversation(List<Integer> spread, List<Integer> talk, doub
     }
 
     private static List<Integer> top(NodeTable t, double[] score, double[] attention) {
-        return new ArrayList<>(IntStream.range(0, t.size()).filter(u -> attention[u] > 0).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(u -> -score[u]).thenComparing(u -> t.ids().id(u)))
-                .limit(OVERLAP_N).toList());
+        return Arrays.stream(TopNodes.of(t.size(), u -> attention[u] > 0, score, t.ids(), OVERLAP_N)).boxed().toList();
     }
 }

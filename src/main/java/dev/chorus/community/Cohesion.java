@@ -4,11 +4,13 @@ import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.IdMap;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.progress.Progress;
+import dev.chorus.graph.TopNodes;
+import dev.chorus.parallel.Futures;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Cohesion metrics of every community of a partition: how tightly knit, reciprocal and closed each group is.
@@ -52,81 +54,135 @@ public final class Cohesion {
     /** One entry per community, in community order. */
     public static List<ClusterCohesion> compute(InteractionGraph g, Communities communities, CohesionConfig config,
                                                 Progress progress) {
-        int n = g.nodeCount();
-        int[] member = communities.membership();
-        if (member.length != n) {
-            throw new IllegalArgumentException("partition has " + member.length + " nodes, graph has " + n);
-        }
-        int k = communities.count();
-        Adjacency adj = g.undirected();
-        int[] size = communities.sizes();
-        long[] edges = new long[k];
-        double[] inside = new double[k];
-        double[] cut = new double[k];
-        double[] volume = new double[k];
-        double[] internalDegree = new double[n];
-        double totalVolume = 0;
-        for (int u = 0; u < n; u++) {
-            int c = member[u];
-            for (int i = adj.start(u); i < adj.end(u); i++) {
-                int v = adj.neighbor(i);
-                double w = adj.weight(i);
-                volume[c] += w;
-                totalVolume += w;
-                if (member[v] != c) {
-                    cut[c] += w;
-                } else {
-                    internalDegree[u] += w;
-                    if (v > u) {
-                        edges[c]++;
-                        inside[c] += w;
-                    }
-                }
-            }
-        }
-        long[] arcs = new long[k];
-        long[] answered = new long[k];
-        if (g.isDirected()) {
-            Adjacency out = g.out();
-            for (int u = 0; u < n; u++) {
-                for (int e = out.start(u); e < out.end(u); e++) {
-                    int v = out.neighbor(e);
-                    if (v == u || member[v] != member[u]) continue;
-                    arcs[member[u]]++;
-                    if (g.isReciprocated(e)) answered[member[u]]++;
-                }
-            }
-        }
-        Triangles.Counts triangles = Triangles.count(adj, member, k, config.threads(), progress);
-        double[] clusteringSum = new double[k];
-        for (int u = 0; u < n; u++) clusteringSum[member[u]] += Triangles.clustering(triangles.atNode()[u], adj.degree(u));
-        List<List<String>> cores = cores(g.ids(), member, k, internalDegree, config.coreSize());
-
-        List<ClusterCohesion> result = new ArrayList<>(k);
-        for (int c = 0; c < k; c++) {
-            double s = size[c];
-            double pairs = s * (s - 1) / 2;
-            double triples = pairs * (s - 2) / 3;
-            double smallerSide = Math.min(volume[c], totalVolume - volume[c]);
-            double reciprocity = !g.isDirected() ? Double.NaN : arcs[c] == 0 ? 0.0 : (double) answered[c] / arcs[c];
-            long t = triangles.inCommunity()[c];
-            result.add(new ClusterCohesion(c, size[c], edges[c], inside[c], cut[c],
-                    s < 2 ? 0.0 : edges[c] / pairs,
-                    reciprocity,
-                    smallerSide > 0 ? cut[c] / smallerSide : 0.0,
-                    clusteringSum[c] / s,
-                    t,
-                    s < 3 ? 0.0 : t / triples,
-                    inside[c] / cut[c],
-                    s < 2 ? 0.0 : inside[c] / pairs,
-                    cores.get(c)));
-        }
-        return result;
+        return compute(g, List.of(communities), config, progress).get(0);
     }
 
     /**
-     * Top members per community by internal degree, ties by id: members grouped by a counting sort, then one
-     * bounded heap reused across communities. O(n log coreSize), no per-community objects besides the lists.
+     * The cohesion of several partitions of {@code g} (the analysis has two: communities and clusters), each as
+     * {@link #compute(InteractionGraph, Communities, CohesionConfig, Progress)} gives it. The triangles are
+     * enumerated once for all of them, and each partition's sums, one sequential pass over the arcs, run on a
+     * thread of their own beside the triangle count.
+     */
+    public static List<List<ClusterCohesion>> compute(InteractionGraph g, List<Communities> partitions, CohesionConfig config,
+                                                      Progress progress) {
+        int n = g.nodeCount();
+        for (Communities c : partitions) {
+            if (c.membership().length != n) {
+                throw new IllegalArgumentException("partition has " + c.membership().length + " nodes, graph has " + n);
+            }
+        }
+        Adjacency adj = g.undirected();
+        int threads = config.threads();
+        ExecutorService pool = threads > 1 ? Futures.daemonPool(Math.min(threads, partitions.size()), "cohesion") : null;
+        try {
+            List<Future<Sums>> pending = new ArrayList<>();
+            List<Sums> done = new ArrayList<>();
+            for (Communities c : partitions) {
+                if (pool == null) done.add(new Sums(g, adj, c, config.coreSize()));
+                else pending.add(pool.submit(() -> new Sums(g, adj, c, config.coreSize())));
+            }
+            int[][] memberships = partitions.stream().map(Communities::membership).toArray(int[][]::new);
+            int[] counts = partitions.stream().mapToInt(Communities::count).toArray();
+            Triangles.Counts triangles = Triangles.count(adj, memberships, counts, threads, progress);
+            for (Future<Sums> f : pending) done.add(Futures.join(f));
+            List<List<ClusterCohesion>> result = new ArrayList<>(partitions.size());
+            for (int p = 0; p < partitions.size(); p++) {
+                result.add(done.get(p).cohesion(g, adj, partitions.get(p), triangles.atNode(), triangles.inCommunity()[p]));
+            }
+            return result;
+        } finally {
+            if (pool != null) pool.shutdownNow();
+        }
+    }
+
+    /** A partition's sums over its arcs and its cores: everything but the triangles. O(n + m). */
+    private static final class Sums {
+        final long[] edges;
+        final double[] inside;
+        final double[] cut;
+        final double[] volume;
+        final double totalVolume;
+        final long[] arcs;
+        final long[] answered;
+        final List<List<String>> cores;
+
+        Sums(InteractionGraph g, Adjacency adj, Communities communities, int coreSize) {
+            int n = g.nodeCount();
+            int[] member = communities.membership();
+            int k = communities.count();
+            edges = new long[k];
+            inside = new double[k];
+            cut = new double[k];
+            volume = new double[k];
+            double[] internalDegree = new double[n];
+            double total = 0;
+            for (int u = 0; u < n; u++) {
+                int c = member[u];
+                for (int i = adj.start(u); i < adj.end(u); i++) {
+                    int v = adj.neighbor(i);
+                    double w = adj.weight(i);
+                    volume[c] += w;
+                    total += w;
+                    if (member[v] != c) {
+                        cut[c] += w;
+                    } else {
+                        internalDegree[u] += w;
+                        if (v > u) {
+                            edges[c]++;
+                            inside[c] += w;
+                        }
+                    }
+                }
+            }
+            totalVolume = total;
+            arcs = new long[k];
+            answered = new long[k];
+            if (g.isDirected()) {
+                Adjacency out = g.out();
+                for (int u = 0; u < n; u++) {
+                    for (int e = out.start(u); e < out.end(u); e++) {
+                        int v = out.neighbor(e);
+                        if (v == u || member[v] != member[u]) continue;
+                        arcs[member[u]]++;
+                        if (g.isReciprocated(e)) answered[member[u]]++;
+                    }
+                }
+            }
+            cores = cores(g.ids(), member, k, internalDegree, coreSize);
+        }
+
+        List<ClusterCohesion> cohesion(InteractionGraph g, Adjacency adj, Communities communities, long[] atNode, long[] inCommunity) {
+            int[] member = communities.membership();
+            int k = communities.count();
+            int[] size = communities.sizes();
+            double[] clusteringSum = new double[k];
+            for (int u = 0; u < member.length; u++) clusteringSum[member[u]] += Triangles.clustering(atNode[u], adj.degree(u));
+            List<ClusterCohesion> result = new ArrayList<>(k);
+            for (int c = 0; c < k; c++) {
+                double s = size[c];
+                double pairs = s * (s - 1) / 2;
+                double triples = pairs * (s - 2) / 3;
+                double smallerSide = Math.min(volume[c], totalVolume - volume[c]);
+                double reciprocity = !g.isDirected() ? Double.NaN : arcs[c] == 0 ? 0.0 : (double) answered[c] / arcs[c];
+                long t = inCommunity[c];
+                result.add(new ClusterCohesion(c, size[c], edges[c], inside[c], cut[c],
+                        s < 2 ? 0.0 : edges[c] / pairs,
+                        reciprocity,
+                        smallerSide > 0 ? cut[c] / smallerSide : 0.0,
+                        clusteringSum[c] / s,
+                        t,
+                        s < 3 ? 0.0 : t / triples,
+                        inside[c] / cut[c],
+                        s < 2 ? 0.0 : inside[c] / pairs,
+                        cores.get(c)));
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Top members per community by internal degree, ties by id ({@link TopNodes}): members grouped by a counting
+     * sort, then a bounded heap per community. O(n log coreSize).
      */
     private static List<List<String>> cores(IdMap ids, int[] member, int k, double[] degree, int coreSize) {
         int[] start = new int[k + 1];
@@ -136,24 +192,12 @@ public final class Cohesion {
         int[] fill = Arrays.copyOf(start, k);
         for (int u = 0; u < member.length; u++) byCommunity[fill[member[u]]++] = u;
 
-        Comparator<Integer> better = Comparator.<Integer>comparingDouble(u -> -degree[u]).thenComparing(ids::id);
-        PriorityQueue<Integer> heap = new PriorityQueue<>(better.reversed()); // worst kept member on top
         List<List<String>> cores = new ArrayList<>(k);
         for (int c = 0; c < k; c++) {
-            for (int i = start[c]; i < start[c + 1] && coreSize > 0; i++) {
-                int u = byCommunity[i];
-                if (degree[u] <= 0) continue;
-                if (heap.size() < coreSize) {
-                    heap.add(u);
-                } else if (degree[u] >= degree[heap.peek()] && better.compare(u, heap.peek()) < 0) {
-                    heap.poll();
-                    heap.add(u);
-                }
-            }
-            List<Integer> top = new ArrayList<>(heap);
-            heap.clear();
-            top.sort(better);
-            cores.add(top.stream().map(ids::id).toList());
+            int[] top = TopNodes.of(byCommunity, start[c], start[c + 1], u -> !(degree[u] <= 0), degree, ids, coreSize);
+            List<String> core = new ArrayList<>(top.length);
+            for (int u : top) core.add(ids.id(u));
+            cores.add(core);
         }
         return cores;
     }

@@ -41,7 +41,7 @@ public final class Triangles {
     public static NodeScores compute(InteractionGraph g, TrianglesConfig config, Progress progress) {
         Adjacency adj = g.undirected();
         int n = adj.nodeCount();
-        long[] t = count(adj, null, 0, config.threads(), progress).atNode();
+        long[] t = count(adj, new int[0][], new int[0], config.threads(), progress).atNode();
         double[] triangles = new double[n];
         double[] clustering = new double[n];
         for (int u = 0; u < n; u++) {
@@ -59,21 +59,22 @@ public final class Triangles {
 
     /**
      * @param atNode      triangles at each node
-     * @param inCommunity triangles with all corners in community c, or empty when no partition was given
+     * @param inCommunity per partition given, triangles with all corners in community c
      */
-    record Counts(long[] atNode, long[] inCommunity) {
+    record Counts(long[] atNode, long[][] inCommunity) {
     }
 
     /** Per-thread scratch: marks of the current node's higher neighbours, and partial counts. */
     private static final class Scratch {
         final int[] mark;
         final long[] atNode;
-        final long[] inCommunity;
+        final long[][] inCommunity;
 
-        Scratch(int n, int communities) {
+        Scratch(int n, int[] communities) {
             mark = new int[n];
             atNode = new long[n];
-            inCommunity = new long[communities];
+            inCommunity = new long[communities.length][];
+            for (int p = 0; p < communities.length; p++) inCommunity[p] = new long[communities[p]];
         }
     }
 
@@ -81,12 +82,13 @@ public final class Triangles {
      * Counts every triangle once, from its lowest corner u in the order (degree, index): mark u's higher
      * neighbours, then look for marks among the higher neighbours of each of them. Partial counts live in one
      * scratch per running task and are summed at the end; integer sums do not depend on which thread counted
-     * what, and no atomic increments contend on the hubs.
+     * what, and no atomic increments contend on the hubs. Several partitions share one enumeration: finding the
+     * triangles is the cost, checking a found one's corners against a partition is three loads.
      *
-     * @param membership  community per node, or null
-     * @param communities number of communities when {@code membership} is given
+     * @param memberships community per node, one array per partition (none for the counts at nodes alone)
+     * @param communities number of communities of each partition
      */
-    static Counts count(Adjacency adj, int[] membership, int communities, int threads, Progress progress) {
+    static Counts count(Adjacency adj, int[][] memberships, int[] communities, int threads, Progress progress) {
         int n = adj.nodeCount();
         int[] offsets = adj.offsets();
         int[] nb = adj.neighbors();
@@ -120,7 +122,7 @@ public final class Triangles {
             work.forEach(pool, c -> {
                 Scratch s = idle.poll();
                 if (s == null) {
-                    s = new Scratch(n, membership == null ? 0 : communities);
+                    s = new Scratch(n, communities);
                     all.add(s);
                 }
                 for (int u = work.start(c); u < work.end(c); u++) {
@@ -136,8 +138,9 @@ public final class Triangles {
                             s.atNode[u]++;
                             s.atNode[v]++;
                             s.atNode[w]++;
-                            if (membership != null && membership[u] == membership[v] && membership[u] == membership[w]) {
-                                s.inCommunity[membership[u]]++;
+                            for (int p = 0; p < memberships.length; p++) {
+                                int[] m = memberships[p];
+                                if (m[u] == m[v] && m[u] == m[w]) s.inCommunity[p][m[u]]++;
                             }
                         }
                     }
@@ -152,10 +155,13 @@ public final class Triangles {
             if (pool != null) pool.shutdown();
         }
         long[] atNode = new long[n];
-        long[] inCommunity = new long[membership == null ? 0 : communities];
+        long[][] inCommunity = new long[memberships.length][];
+        for (int p = 0; p < memberships.length; p++) inCommunity[p] = new long[communities[p]];
         for (Scratch s : all) {
             for (int u = 0; u < n; u++) atNode[u] += s.atNode[u];
-            for (int c = 0; c < inCommunity.length; c++) inCommunity[c] += s.inCommunity[c];
+            for (int p = 0; p < memberships.length; p++) {
+                for (int c = 0; c < communities[p]; c++) inCommunity[p][c] += s.inCommunity[p][c];
+            }
         }
         return new Counts(atNode, inCommunity);
     }

@@ -1,8 +1,6 @@
 package dev.chorus.graph;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -45,13 +43,7 @@ public record NodeScores(String algorithm, IdMap ids, List<String> columns, List
 
     /** Node indices by {@link #rankBy} descending, ties by original id ascending, so rankings are stable. */
     public int[] ranking() {
-        double[] s = column(rankBy);
-        String[] names = new String[ids.size()];
-        for (int i = 0; i < names.length; i++) names[i] = ids.id(i);
-        Integer[] order = new Integer[ids.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -s[i]).thenComparing(i -> names[i]));
-        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        return TopNodes.of(ids.size(), u -> true, column(rankBy), ids, ids.size());
     }
 
     /** The top {@code k} nodes of {@link #ranking()} as original ids. */

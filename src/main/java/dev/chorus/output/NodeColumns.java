@@ -1,16 +1,16 @@
 package dev.chorus.output;
 
 import dev.chorus.analysis.NodeTable;
+import dev.chorus.graph.IdMap;
 import dev.chorus.roles.Role;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The per-person columns the report's charts draw (degree distribution, PageRank against coreness, role colours),
  * whichever engine made them: taken from an embedded {@link NodeTable}, or read back from any run's
- * {@code nodes.csv} ({@link ReportDir}). Primitive arrays by row, so that a large table stays compact.
+ * {@code nodes.csv} ({@link ReportDir}). Primitive arrays by row and the ids in an {@link IdMap}, so that a large
+ * table stays compact and a chart makes Strings only for the people it names.
  *
  * @param ids      original ids, by row
  * @param in       weighted in-degree
@@ -19,12 +19,12 @@ import java.util.Map;
  * @param kcore    coreness
  * @param roles    the {@link Role#bit()}s each person holds; all 0 when the run computed no roles
  */
-public record NodeColumns(String[] ids, double[] in, double[] out, double[] pagerank, double[] kcore, int[] roles) {
+public record NodeColumns(IdMap ids, double[] in, double[] out, double[] pagerank, double[] kcore, int[] roles) {
     /** The columns read from {@code nodes.csv}; every engine writes them. */
     public static final List<String> REQUIRED = List.of("node", "in", "out", "pagerank", "kcore", "roles");
 
     public NodeColumns {
-        int n = ids.length;
+        int n = ids.size();
         if (in.length != n || out.length != n || pagerank.length != n || kcore.length != n || roles.length != n) {
             throw new IllegalArgumentException("columns differ in length");
         }
@@ -32,17 +32,13 @@ public record NodeColumns(String[] ids, double[] in, double[] out, double[] page
 
     public static NodeColumns of(NodeTable t) {
         int n = t.size();
-        String[] ids = new String[n];
         int[] roles = new int[n];
-        for (int u = 0; u < n; u++) {
-            ids[u] = t.ids().id(u);
-            roles[u] = mask(t.roles().get(u));
-        }
-        return new NodeColumns(ids, t.metric("in"), t.metric("out"), t.metric("pagerank"), t.metric("kcore"), roles);
+        for (int u = 0; u < n; u++) roles[u] = mask(t.roles().get(u));
+        return new NodeColumns(t.ids(), t.metric("in"), t.metric("out"), t.metric("pagerank"), t.metric("kcore"), roles);
     }
 
     public int size() {
-        return ids.length;
+        return ids.size();
     }
 
     /** Role bits of labels; an unknown label is an error for the caller to report. */
@@ -62,12 +58,5 @@ public record NodeColumns(String[] ids, double[] in, double[] out, double[] page
         List<String> l = new ArrayList<>();
         for (Role r : Role.values()) if ((roles[u] & r.bit()) != 0) l.add(r.label());
         return l;
-    }
-
-    /** Row by original id, for the few lookups a cluster drawing makes. */
-    public Map<String, Integer> rows() {
-        Map<String, Integer> m = new HashMap<>(2 * ids.length);
-        for (int u = 0; u < ids.length; u++) m.put(ids[u], u);
-        return m;
     }
 }

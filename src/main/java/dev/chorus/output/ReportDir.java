@@ -3,8 +3,10 @@ package dev.chorus.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorus.community.ClusterCohesion;
+import dev.chorus.graph.IdMap;
 import dev.chorus.ingest.InputException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +76,7 @@ public final class ReportDir {
             if (!csv.hasNext()) throw new InputException(file + ": empty (no header)");
             List<String> header = csv.next();
             int[] at = csv.columns(header, NodeColumns.REQUIRED);
-            List<String> ids = new ArrayList<>();
+            IdMap ids = new IdMap();
             // grown as rows come: the row count is unknown until the end
             double[][] v = new double[4][1024];
             int[] roles = new int[1024];
@@ -88,7 +90,8 @@ public final class ReportDir {
                     for (int k = 0; k < 4; k++) v[k] = java.util.Arrays.copyOf(v[k], 2 * n);
                     roles = java.util.Arrays.copyOf(roles, 2 * n);
                 }
-                ids.add(r.get(at[0]));
+                byte[] id = r.get(at[0]).getBytes(StandardCharsets.UTF_8);
+                if (ids.intern(id, 0, id.length) != n) throw new InputException(file + ":" + csv.line() + ": node '" + r.get(at[0]) + "' appears twice");
                 for (int k = 0; k < 4; k++) v[k][n] = csv.number(r, at[k + 1], NodeColumns.REQUIRED.get(k + 1));
                 String labels = r.get(at[5]);
                 try {
@@ -99,7 +102,7 @@ public final class ReportDir {
                 n++;
             }
             int size = n;
-            return new NodeColumns(ids.toArray(String[]::new), java.util.Arrays.copyOf(v[0], size), java.util.Arrays.copyOf(v[1], size),
+            return new NodeColumns(ids, java.util.Arrays.copyOf(v[0], size), java.util.Arrays.copyOf(v[1], size),
                     java.util.Arrays.copyOf(v[2], size), java.util.Arrays.copyOf(v[3], size), java.util.Arrays.copyOf(roles, size));
         }
     }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorus.diffusion.SeedingArm;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.graph.TopNodes;
 import dev.chorus.roles.ClusterConfig;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.Role;
@@ -30,7 +31,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -372,9 +372,7 @@ public final class ReportJson {
             case BROADCASTER, ENGAGER -> r.nodes().metric("out");
             default -> r.nodes().metric("pagerank");
         };
-        return java.util.Arrays.stream(r.roles().nodes(role)).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(u -> -key[u]).thenComparing(u -> r.graph().ids().id(u)))
-                .limit(r.config().top()).toList();
+        return java.util.Arrays.stream(TopNodes.of(r.roles().nodes(role), key, r.graph().ids(), r.config().top())).boxed().toList();
     }
 
     /** A {@code nodes.csv} row as an object: String, Integer, Double (NaN: null) and role-list cells. */

@@ -1,9 +1,11 @@
 package dev.chorus.parallel;
 
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /** Waiting for background work as if it had run on the caller: its error comes back as it was thrown. */
 public final class Futures {
@@ -17,6 +19,25 @@ public final class Futures {
             th.setDaemon(true);
             return th;
         });
+    }
+
+    /**
+     * {@code a} and {@code b}, in that order: with more than one thread {@code b} runs on a thread of its own while
+     * {@code a} runs on the caller; with one, both on the caller. Errors as {@link #join}.
+     */
+    public static <T> List<T> both(int threads, String name, Supplier<T> a, Supplier<T> b) {
+        if (threads <= 1) {
+            T ra = a.get();
+            return List.of(ra, b.get());
+        }
+        ExecutorService other = daemonPool(1, name);
+        try {
+            Future<T> fb = other.submit(b::get);
+            T ra = a.get();
+            return List.of(ra, join(fb));
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     /**

@@ -132,9 +132,9 @@ public final class PassionateClusters {
             String kind = ranking.kinds().get(c.community());
             if (c.size() >= 2 && kind.equals(ClusterKinds.OTHER)) rest.add(c);
         }
-        Map<Integer, Double> score = new java.util.HashMap<>();
-        for (ClusterCohesion c : rest) score.put(c.community(), cohesionScore(c));
-        rest.sort(Comparator.comparingDouble((ClusterCohesion c) -> -score.get(c.community())).thenComparingInt(ClusterCohesion::community));
+        double[] score = new double[cohesion.size()];
+        for (ClusterCohesion c : rest) score[c.community()] = cohesionScore(c);
+        rest.sort(Comparator.comparingDouble((ClusterCohesion c) -> -score[c.community()]).thenComparingInt(ClusterCohesion::community));
         for (ClusterCohesion c : rest) order.add(c.community());
         return order.stream().mapToInt(Integer::intValue).toArray();
     }

@@ -42,6 +42,23 @@ class LayersTest {
                 r -> { }, Progress.NONE).graph();
     }
 
+    /** On two threads layers and engagement run after the communities beside the clusters: same hand values, every step timed. */
+    @Test
+    void analysisOnTwoThreadsCarriesTheHandValues() {
+        InteractionGraph g = graph();
+        AnalysisResult r = Analysis.compute(g, AnalysisConfig.defaults().withSeedingRuns(0).withThreads(2));
+        int a = g.ids().index("a"), c = g.ids().index("c"), d = g.ids().index("d");
+        double x = 1 / (4 + 2 * D);
+        assertEquals((1 + 2 * D) * x, r.nodes().metric("pagerank_spread")[a], 2e-6);
+        double bb = 1 / 21.0;
+        double cc = (1 + 2 * D) * bb / (1 - D * D);
+        assertEquals(bb + D * cc, r.nodes().metric("pagerank_talk")[d], 2e-6);
+        // c talks with d (both ways) and a (one way): half its ties mutual
+        assertEquals(0.5, r.nodes().metric("reciprocity_talk")[c]);
+        assertEquals(0.5, r.nodes().metric("answer_rate_talk")[c]);
+        assertEquals(Analysis.STEPS.stream().filter(step -> !step.equals("seeding")).toList(), List.copyOf(r.seconds().keySet()));
+    }
+
     @Test
     void columnsMatchTheHandComputation() {
         InteractionGraph g = graph();

@@ -9,6 +9,7 @@ import dev.chorus.graph.GraphBuilder;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.ingest.IngestOptions;
+import dev.chorus.progress.Progress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -94,7 +95,10 @@ class CohesionTest {
         assertEquals(List.of(), Cohesion.compute(g, cliqueStarZ(g), CONFIG.withCoreSize(0)).get(0).core());
     }
 
-    /** Every metric against a direct computation from the raw arcs (adjacency matrices, all triples). */
+    /**
+     * Every metric against a direct computation from the raw arcs (adjacency matrices, all triples), for two
+     * partitions computed together (one triangle enumeration for both, as the analysis does) on 1 and 2 threads.
+     */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void smallRandomGraphsMatchBruteForce(long seed) {
@@ -112,12 +116,22 @@ class CohesionTest {
             w[u][v] += x;
         }
         InteractionGraph g = b.build();
-        int[] labels = new int[n];
-        for (int u = 0; u < n; u++) labels[u] = rnd.nextInt(4);
-        Communities parts = Communities.of("given", g.ids(), labels, Double.NaN, 1, 0, true);
+        List<Communities> partitions = new ArrayList<>();
+        for (int groups : new int[] {4, 9}) {
+            int[] labels = new int[n];
+            for (int u = 0; u < n; u++) labels[u] = rnd.nextInt(groups);
+            partitions.add(Communities.of("given", g.ids(), labels, Double.NaN, 1, 0, true));
+        }
         int[] node = new int[n]; // our index of "n" + u
         for (int u = 0; u < n; u++) node[u] = g.ids().index("n" + u);
-        List<ClusterCohesion> got = Cohesion.compute(g, parts, CONFIG);
+        for (int threads : new int[] {1, 2}) {
+            List<List<ClusterCohesion>> both = Cohesion.compute(g, partitions, CONFIG.withThreads(threads), Progress.NONE);
+            for (int p = 0; p < partitions.size(); p++) matchesBruteForce(w, node, partitions.get(p), both.get(p), "seed " + seed + " partition " + p);
+        }
+    }
+
+    private static void matchesBruteForce(double[][] w, int[] node, Communities parts, List<ClusterCohesion> got, String partition) {
+        int n = w.length;
         double totalVolume = 0;
         for (int u = 0; u < n; u++) for (int v = 0; v < n; v++) if (u != v) totalVolume += w[u][v];
         totalVolume *= 2;
@@ -169,7 +183,7 @@ class CohesionTest {
             int s = in.length;
             double pairs = s * (s - 1) / 2.0;
             ClusterCohesion m = got.get(c);
-            String where = "seed " + seed + " community " + c;
+            String where = partition + " community " + c;
             assertEquals(c, m.community(), where);
             assertEquals(s, m.size(), where);
             assertEquals(edges, m.internalEdges(), where);

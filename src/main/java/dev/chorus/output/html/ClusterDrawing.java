@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,7 +34,6 @@ final class ClusterDrawing {
             s.text(COLUMNS * PANEL / 2.0, PANEL / 2.0, "No choirs to draw", "middle", 14);
             return s.end();
         }
-        Map<String, Integer> row = nodes.rows();
         boolean tiesMissing = false;
         for (int i = 0; i < drawn; i++) {
             JsonNode p = passionate.get(i);
@@ -69,8 +67,8 @@ final class ClusterDrawing {
                 String id = members.get(j);
                 double cx = ox + 35 + pos[j][0] * inner;
                 double cy = oy + 40 + pos[j][1] * inner;
-                Integer u = row.get(id);
-                String role = u == null ? "none" : RoleColours.mainRole(nodes.labels(u));
+                int u = nodes.ids().index(id);
+                String role = u < 0 ? "none" : RoleColours.mainRole(nodes.labels(u));
                 s.circle(cx, cy, 3 + 5 * (maxStrength > 0 ? strength[j] / maxStrength : 0), RoleColours.COLOURS.get(role), id);
                 if (core.contains(id) || m <= 12) s.text(cx, cy - 9, shorten(id), "middle", 10);
             }

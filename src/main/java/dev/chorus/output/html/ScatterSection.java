@@ -68,7 +68,7 @@ final class ScatterSection implements Section {
             double px = x.at(core[u]);
             double py = y.at(Math.max(pr[u], prMin));
             s.circle(px, py, role.equals("none") ? 2 : 3.5, RoleColours.COLOURS.get(role),
-                    nodes.ids()[u] + " (" + (role.equals("none") ? "no role" : String.join(", ", labels)) + ")");
+                    nodes.ids().id(u) + " (" + (role.equals("none") ? "no role" : String.join(", ", labels)) + ")");
         }
         int i = 0;
         for (Map.Entry<String, String> e : RoleColours.COLOURS.entrySet()) {
