@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * minutes, JIT compilation is a negligible part of it); the best run counts. {@code analyze} is what the command
  * does by default minus parsing flags: load, {@link Analysis#compute}, {@link ReportFiles#write} into a temporary directory
  * (deleted after each run). The per-step seconds and file seconds are those of the best {@code analyze} run;
- * peak heap is the most the heap pools held during a run.
+ * peak heap is the sum of the heap pools' peaks during a run: an upper bound on what the heap held at once (it can pass -Xmx).
  */
 public final class AnalyzeBenchmark {
     private AnalyzeBenchmark() {

@@ -48,11 +48,11 @@ class Neo4jImportTest {
                     "--neo4j-admin", admin.toString(), "-q");
             assertEquals("0", io[0], io[2] + log(higgsDir));
             assertEquals(List.of("--nodes=User=users.header.csv,users.csv", "--nodes=ChorusGraph=graph.header.csv,graph.csv",
-                    "--relationships=INTERACTED=interactions.header.csv,interactions-1.csv", "--id-type=actual",
+                    "--relationships=interactions.header.csv,interactions-1.csv", "--id-type=actual",
                     "--threads=" + 2 * Runtime.getRuntime().availableProcessors(), "--report-file=import.report"),
                     Files.readAllLines(higgsDir.resolve("import.args")), "Higgs: 771k records, under the gzip threshold");
             assertEquals(":ID,id:string,load_order:long", Files.readString(higgsDir.resolve("users.header.csv")).strip());
-            assertEquals(":START_ID,:END_ID,weight:double,retweet:long,mention:long,reply:long,first_time:long,last_time:long",
+            assertEquals(":START_ID,:END_ID,:TYPE,weight:double,retweet:long,mention:long,reply:long,first_time:long,last_time:long",
                     Files.readString(higgsDir.resolve("interactions.header.csv")).strip());
             GraphLoader.Loaded higgs = GraphLoader.load(Neo4jLoadTest.HIGGS, IngestOptions.defaults());
             InteractionGraph g = higgs.graph();
@@ -210,7 +210,7 @@ class Neo4jImportTest {
         assertEquals(one.interactions(), split.interactions());
         assertEquals(466_545, split.interactions());
         assertTrue(parts.size() >= 2 && parts.size() <= 5, "466,545 arcs in files of at least 100,000 but the last: " + parts);
-        assertTrue(split.args().contains("--relationships=INTERACTED=interactions.header.csv," + String.join(",", parts)), split.args().toString());
+        assertTrue(split.args().contains("--relationships=interactions.header.csv," + String.join(",", parts)), split.args().toString());
         List<String> joined = new ArrayList<>();
         int lastSource = -1;
         for (int k = 0; k < parts.size(); k++) {
@@ -243,7 +243,7 @@ class Neo4jImportTest {
         assertTrue(users.contains("2,\"3\",2,\"lonely\""), users);
         assertTrue(r.args().contains("--multiline-fields=true"), r.args().toString());
         // pairs by import id (the user's index: 1 -> 0, 2 -> 1)
-        assertEquals(List.of("0,1,5", "1,1,1"),
+        assertEquals(List.of("0,1,INTERACTED,5", "1,1,INTERACTED,1"),
                 Files.readAllLines(f.resolve("interactions-1.csv")).stream().sorted().toList());
         assertTrue(Files.readString(f.resolve("graph.csv")).startsWith("3,\"graph\",false,"), "the node after the users");
         assertNull(Neo4jAdmin.onPath(dir.toString()));
