@@ -260,11 +260,6 @@ public final class Analysis {
             return result;
         }
 
-        /**
-         * Two independent steps at once, the second on a thread of its own; each keeps its own duration, so the two
-         * overlap in {@link AnalysisResult#seconds()}. An error in either is rethrown as it was (an
-         * {@link OutOfMemoryError} stays one).
-         */
         /** A step of {@link #chains}: its name, and its work given the results of the steps before it, by name. */
         record Work(String name, Function<Map<String, Object>, Object> body) {
         }
