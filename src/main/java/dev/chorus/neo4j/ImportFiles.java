@@ -5,6 +5,7 @@ import dev.chorus.graph.IdMap;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.ingest.InputException;
 import dev.chorus.ingest.RowCounts;
+import dev.chorus.output.Decimal;
 import dev.chorus.progress.Progress;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -322,7 +323,7 @@ public final class ImportFiles {
         }
 
         /**
-         * A property value: a string quoted, a long in decimal, a double as {@link Double#toString} writes it, or
+         * A property value: a string quoted, a long in decimal, a double as {@link Decimal} writes it, or
          * as a long when it is integral ({@code 2} for {@code 2.0}: the importer's {@code Double.parseDouble}
          * reads the same double, and most weights are counts of rows); null: nothing (an empty field). True if it
          * holds a line break.
@@ -338,7 +339,7 @@ public final class ImportFiles {
         /** {@code x}; integral values below 2^62 without the fraction: exactly representable, so parsed back to {@code x}. */
         Csv real(double x) throws IOException {
             if (x == (long) x && Math.abs(x) < 0x1p62 && Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(-0.0)) return number((long) x);
-            return ascii(Double.toString(x));
+            return ascii(Decimal.of(x));
         }
 
         /** {@code s}, known to be ASCII (a number's text, a type name). */

@@ -50,13 +50,13 @@ public final class CsvOut {
     }
 
     /**
-     * Integers without ".0", everything else with Java's shortest round-trip representation; NaN (undefined) is an
+     * Integers without ".0", everything else as {@link Decimal}, the shortest round-trip representation; NaN (undefined) is an
      * empty field and the infinities are {@code inf} and {@code -inf}, as {@link CsvRecords#number} reads them.
      */
     public static String number(double v) {
         if (Double.isNaN(v)) return "";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return Double.toString(v);
+        return Decimal.of(v);
     }
 }

@@ -181,7 +181,7 @@ public final class Gexf {
         if (v == Double.POSITIVE_INFINITY) return "INF";
         if (v == Double.NEGATIVE_INFINITY) return "-INF";
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return Double.toString(v);
+        return Decimal.of(v);
     }
 
     /** Replaces characters XML 1.0 does not allow (C0 controls other than tab, LF, CR; lone surrogates; FFFE/FFFF). */

@@ -3,6 +3,7 @@ package dev.chorus.output;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * The one JSON configuration of Chorus: every JSON it prints or writes ({@code report.json}, the commands'
  * summaries, the Neo4j checkpoint and query results) goes through {@link #mapper()}, indented, key order as given.
- * An {@link ObjectMapper} is thread-safe once configured, so one instance serves all.
+ * An {@link ObjectMapper} is thread-safe once configured, so one instance serves all. Doubles are written as
+ * {@link Decimal} writes them (Jackson's {@link StreamWriteFeature#USE_FAST_DOUBLE_WRITER} is the same Schubfach).
  * <p>
  * Plain values (maps with string keys, collections, strings, boxed primitives, null) are written by Jackson's
  * streaming generator with the same pretty printer, giving the same text without the mapper: building it and its
@@ -28,8 +30,12 @@ public final class Json {
 
     /** Built on first use (see the class comment). */
     private static final class Holder {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        static final ObjectMapper MAPPER = new ObjectMapper(factory()).enable(SerializationFeature.INDENT_OUTPUT);
         static final ObjectWriter COMPACT = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    private static JsonFactory factory() {
+        return JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
     }
 
     /** The mapper: indented output. */
@@ -47,7 +53,7 @@ public final class Json {
         try {
             if (!plain(value)) return mapper().writeValueAsString(value);
             StringWriter text = new StringWriter();
-            try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+            try (JsonGenerator g = factory().createGenerator(text)) {
                 g.setPrettyPrinter(new DefaultPrettyPrinter());
                 write(g, value);
             }
