@@ -14,7 +14,6 @@ import dev.chorus.community.CommunitySettings;
 import dev.chorus.community.LeidenConfig;
 import dev.chorus.community.Modularity;
 import dev.chorus.community.Triangles;
-import dev.chorus.community.TrianglesConfig;
 import dev.chorus.diffusion.SeedStrategies;
 import dev.chorus.diffusion.SeedingArm;
 import dev.chorus.diffusion.SeedingExperiment;
@@ -58,11 +57,11 @@ import java.util.function.Supplier;
  * {@link AnalysisConfig#EXACT_BETWEENNESS_MAX_NODES} nodes, else sampled from
  * {@link AnalysisConfig#SAMPLES_DEFAULT} sources (Brandes &amp; Pich 2007, unbiased; its error bound is in the
  * {@link dev.chorus.centrality.Betweenness} Javadoc): O(K m) instead of O(n m);</li>
- * <li>{@code clustering}: {@link Triangles} (local clustering of the undirected view);</li>
  * <li>{@code communities}: {@link dev.chorus.community.Leiden} with modularity at resolution 1 and {@link AnalysisConfig#seed()};</li>
  * <li>{@code clusters}: {@link dev.chorus.community.Leiden} with the constant Potts model at {@link dev.chorus.roles.ClusterConfig#resolution()}:
  * the tight clusters, free of modularity's resolution limit, that passionate clusters are ranked from;</li>
- * <li>{@code cohesion}: {@link Cohesion} of every community and every cluster;</li>
+ * <li>{@code cohesion}: {@link Cohesion} of every community and every cluster, and from the same triangle count
+ * the local clustering of every node ({@link Triangles}' {@code clustering} column);</li>
  * <li>{@code engagement}: {@link Engagement};</li>
  * <li>{@code audience}: {@link ClusterAudience} of every cluster and every community, their kinds
  * ({@link ClusterKinds}: choir, ring, other) and the choirs and rings ({@link PassionateClusters}), O(n + m);</li>
@@ -88,8 +87,7 @@ import java.util.function.Supplier;
  */
 public final class Analysis {
     /** Step names, in order, as reported to the step listener. */
-    public static final List<String> STEPS = List.of("degree", "pagerank", "kcore", "betweenness", "clustering",
-            "communities", "clusters", "cohesion", "engagement", "audience", "layers", "roles", "seeding");
+    public static final List<String> STEPS = List.of("degree", "pagerank", "kcore", "betweenness", "communities", "clusters", "cohesion", "engagement", "audience", "layers", "roles", "seeding");
     /** The centralities of {@code nodes.csv}, computed (or {@link Precomputed given}) in this order. */
     public static final List<CentralityAlgorithm> CENTRALITIES = List.of(Centralities.DEGREE, Centralities.PAGERANK,
             Centralities.KCORE, Centralities.BETWEENNESS);
@@ -129,7 +127,6 @@ public final class Analysis {
         NodeScores pagerank = scores.get(Centralities.PAGERANK);
         NodeScores kcore = scores.get(Centralities.KCORE);
         NodeScores betweenness = scores.get(Centralities.BETWEENNESS);
-        NodeScores triangles = t.step("clustering", () -> Triangles.compute(g, TrianglesConfig.defaults().withThreads(threads), progress));
         CommunitySettings partition = CommunitySettings.defaults().withSeed(config.seed()).withThreads(threads);
         CommunitySettings cpm = partition.withQuality(LeidenConfig.Quality.CPM).withResolution(config.clusters().resolution());
         boolean layered = Layers.applies(g);
@@ -151,9 +148,10 @@ public final class Analysis {
             clusters = t.step("clusters", () -> CommunityAlgorithms.LEIDEN.compute(g, cpm, progress));
         }
         CohesionConfig cohesionConfig = CohesionConfig.defaults().withCoreSize(config.clusters().coreSize()).withThreads(threads);
-        List<List<ClusterCohesion>> both = t.step("cohesion", () -> Cohesion.compute(g, List.of(communities, clusters), cohesionConfig, progress));
-        List<ClusterCohesion> cohesion = both.get(0);
-        List<ClusterCohesion> clusterCohesion = both.get(1);
+        Cohesion.WithTriangles both = t.step("cohesion", () -> Cohesion.withTriangles(g, List.of(communities, clusters), cohesionConfig, progress));
+        List<ClusterCohesion> cohesion = both.cohesion().get(0);
+        List<ClusterCohesion> clusterCohesion = both.cohesion().get(1);
+        NodeScores triangles = both.triangles();
         NodeScores engagement = sideBySide ? (NodeScores) done.get("engagement")
                 : t.step("engagement", () -> Engagement.compute(g, communities, EngagementConfig.defaults()));
         List<ClusterRanking> kinds = t.step("audience", () -> {

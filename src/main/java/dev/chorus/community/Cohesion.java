@@ -3,6 +3,7 @@ package dev.chorus.community;
 import dev.chorus.graph.Adjacency;
 import dev.chorus.graph.IdMap;
 import dev.chorus.graph.InteractionGraph;
+import dev.chorus.graph.NodeScores;
 import dev.chorus.progress.Progress;
 import dev.chorus.graph.TopNodes;
 import dev.chorus.parallel.Futures;
@@ -65,6 +66,23 @@ public final class Cohesion {
      */
     public static List<List<ClusterCohesion>> compute(InteractionGraph g, List<Communities> partitions, CohesionConfig config,
                                                       Progress progress) {
+        return withTriangles(g, partitions, config, progress).cohesion();
+    }
+
+    /**
+     * @param cohesion  per partition, as {@link #compute(InteractionGraph, List, CohesionConfig, Progress)} gives it
+     * @param triangles {@link Triangles}' columns ({@code triangles}, {@code clustering}), from the same enumeration
+     */
+    public record WithTriangles(List<List<ClusterCohesion>> cohesion, NodeScores triangles) {
+    }
+
+    /**
+     * As {@link #compute(InteractionGraph, List, CohesionConfig, Progress)}, with the per-node triangles the count
+     * finds anyway: the analysis reads its {@code clustering} column from here instead of enumerating the
+     * triangles a second time.
+     */
+    public static WithTriangles withTriangles(InteractionGraph g, List<Communities> partitions, CohesionConfig config,
+                                              Progress progress) {
         int n = g.nodeCount();
         for (Communities c : partitions) {
             if (c.membership().length != n) {
@@ -89,7 +107,7 @@ public final class Cohesion {
             for (int p = 0; p < partitions.size(); p++) {
                 result.add(done.get(p).cohesion(g, adj, partitions.get(p), triangles.atNode(), triangles.inCommunity()[p]));
             }
-            return result;
+            return new WithTriangles(result, Triangles.scores(g, triangles.atNode()));
         } finally {
             if (pool != null) pool.shutdownNow();
         }

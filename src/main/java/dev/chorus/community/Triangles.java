@@ -39,9 +39,13 @@ public final class Triangles {
 
     /** Columns {@code triangles} (ranked by) and {@code clustering}. */
     public static NodeScores compute(InteractionGraph g, TrianglesConfig config, Progress progress) {
+        return scores(g, count(g.undirected(), new int[0][], new int[0], config.threads(), progress).atNode());
+    }
+
+    /** The columns of {@link #compute(InteractionGraph, TrianglesConfig, Progress)} from the triangles at each node. */
+    static NodeScores scores(InteractionGraph g, long[] t) {
         Adjacency adj = g.undirected();
         int n = adj.nodeCount();
-        long[] t = count(adj, new int[0][], new int[0], config.threads(), progress).atNode();
         double[] triangles = new double[n];
         double[] clustering = new double[n];
         for (int u = 0; u < n; u++) {

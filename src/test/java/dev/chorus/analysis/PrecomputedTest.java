@@ -73,10 +73,10 @@ class PrecomputedTest {
         AnalysisResult b = given.run(Precomputed.NONE.with(pr).with(core).withCommunities(leiden));
 
         // with more than one thread engagement follows the communities beside the clusters, so it starts before cohesion
-        assertEquals(List.of("degree", "pagerank", "kcore", "betweenness", "clustering", "communities", "clusters", "engagement",
+        assertEquals(List.of("degree", "pagerank", "kcore", "betweenness", "communities", "clusters", "engagement",
                 "cohesion", "audience", "roles"), computing.steps());
         assertEquals(Analysis.STEPS.stream().filter(a.seconds()::containsKey).toList(), List.copyOf(a.seconds().keySet()));
-        assertEquals(List.of("degree", "pagerank (given)", "kcore (given)", "betweenness", "clustering", "communities (given)",
+        assertEquals(List.of("degree", "pagerank (given)", "kcore (given)", "betweenness", "communities (given)",
                 "clusters", "cohesion", "engagement", "audience", "roles"), given.steps());
         assertTrue(computing.tasks().contains("pagerank") && computing.tasks().contains("kcore"), computing.tasks().toString());
         assertTrue(!given.tasks().contains("pagerank") && !given.tasks().contains("kcore"), given.tasks().toString());
