@@ -76,10 +76,11 @@ import java.util.function.Supplier;
  * </ol>
  * With more than one thread the two Leiden runs ({@code communities}, {@code clusters}) run side by side, each
  * with its own random stream, so their results are those of the sequential order; {@code engagement} and
- * {@code layers}, which need no more than the communities, follow them on their thread, so that the shorter Leiden
- * run leaves no core idle. Their durations then overlap in {@link AnalysisResult#seconds()}, which still lists
- * the steps in {@link #STEPS} order; the step listener hears of them in the order they start (communities,
- * clusters, engagement, layers, then cohesion). Only the communities' thread then reports progress.
+ * {@code layers}, which need no more than the communities, follow them on their thread, and {@code pagerank} and
+ * {@code kcore}, which need only the graph, follow the clusters run on its own, so that neither chain leaves a core
+ * idle for long. Their durations then overlap in {@link AnalysisResult#seconds()}, which still lists the steps in
+ * {@link #STEPS} order; the step listener hears of the chains' steps together, in {@link #STEPS} order, before
+ * they start. Only the communities' thread then reports progress.
  * Every step is deterministic for a given seed and independent of the thread count. Results computed elsewhere
  * ({@link Precomputed}: any of {@link #CENTRALITIES}, the communities) replace their step, and every later step
  * uses them. The algorithms and their column names come from the registries ({@link Centralities},
@@ -91,6 +92,8 @@ public final class Analysis {
     /** The centralities of {@code nodes.csv}, computed (or {@link Precomputed given}) in this order. */
     public static final List<CentralityAlgorithm> CENTRALITIES = List.of(Centralities.DEGREE, Centralities.PAGERANK,
             Centralities.KCORE, Centralities.BETWEENNESS);
+    /** The centralities that follow the clusters run when the two Leiden runs go side by side. */
+    private static final List<CentralityAlgorithm> BESIDE_CLUSTERS = List.of(Centralities.PAGERANK, Centralities.KCORE);
     /** The algorithm of the {@code community} partition unless one is given. */
     public static final CommunityAlgorithm COMMUNITIES = CommunityAlgorithms.LEIDEN;
     /** Appended to a step's name when the step listener is told that its result was given, not computed. */
@@ -121,12 +124,13 @@ public final class Analysis {
         Timer t = new Timer(steps, seconds);
         int samples = config.betweennessSamplesFor(g.nodeCount());
         CentralitySettings settings = CentralitySettings.defaults().withSamples(samples).withSeed(config.seed()).withThreads(threads);
-        Map<CentralityAlgorithm, NodeScores> scores = new LinkedHashMap<>();
-        for (CentralityAlgorithm a : CENTRALITIES) scores.put(a, t.step(a.name(), given.of(a), () -> a.compute(g, settings, progress)));
-        NodeScores degree = scores.get(Centralities.DEGREE);
-        NodeScores pagerank = scores.get(Centralities.PAGERANK);
-        NodeScores kcore = scores.get(Centralities.KCORE);
-        NodeScores betweenness = scores.get(Centralities.BETWEENNESS);
+        boolean sideBySide = given.communities() == null && threads > 1;
+        // with two threads pagerank and kcore, which need only the graph, follow the clusters run: the shorter chain
+        List<CentralityAlgorithm> beside = sideBySide ? BESIDE_CLUSTERS : List.of();
+        Map<CentralityAlgorithm, NodeScores> computed = new HashMap<>();
+        for (CentralityAlgorithm a : CENTRALITIES) {
+            if (!beside.contains(a)) computed.put(a, t.step(a.name(), given.of(a), () -> a.compute(g, settings, progress)));
+        }
         CommunitySettings partition = CommunitySettings.defaults().withSeed(config.seed()).withThreads(threads);
         CommunitySettings cpm = partition.withQuality(LeidenConfig.Quality.CPM).withResolution(config.clusters().resolution());
         boolean layered = Layers.applies(g);
@@ -134,19 +138,27 @@ public final class Analysis {
         Communities clusters;
         // both Leiden runs spend most of their time in local moving, which is sequential: side by side, the steps that
         // need no more than the communities after them on their thread, where the shorter run would leave a core idle
-        boolean sideBySide = given.communities() == null && threads > 1;
         Map<String, Object> done = Map.of();
         if (sideBySide) {
             List<Timer.Work> mine = new ArrayList<>(List.of(new Timer.Work("communities", before -> COMMUNITIES.compute(g, partition, progress)),
                     new Timer.Work("engagement", before -> Engagement.compute(g, (Communities) before.get("communities"), EngagementConfig.defaults()))));
             if (layered) mine.add(new Timer.Work("layers", before -> Layers.compute(g, settings, (Communities) before.get("communities"), progress)));
-            done = t.chains(mine, List.of(new Timer.Work("clusters", before -> CommunityAlgorithms.LEIDEN.compute(g, cpm, Progress.NONE))));
+            List<Timer.Work> theirs = new ArrayList<>(List.of(new Timer.Work("clusters", before -> CommunityAlgorithms.LEIDEN.compute(g, cpm, Progress.NONE))));
+            for (CentralityAlgorithm a : beside) theirs.add(new Timer.Work(a.name(), given.of(a), before -> a.compute(g, settings, Progress.NONE)));
+            done = t.chains(mine, theirs);
             communities = (Communities) done.get("communities");
             clusters = (Communities) done.get("clusters");
+            for (CentralityAlgorithm a : beside) computed.put(a, (NodeScores) done.get(a.name()));
         } else {
             communities = t.step("communities", given.communities(), () -> COMMUNITIES.compute(g, partition, progress));
             clusters = t.step("clusters", () -> CommunityAlgorithms.LEIDEN.compute(g, cpm, progress));
         }
+        Map<CentralityAlgorithm, NodeScores> scores = new LinkedHashMap<>();
+        for (CentralityAlgorithm a : CENTRALITIES) scores.put(a, computed.get(a));
+        NodeScores degree = scores.get(Centralities.DEGREE);
+        NodeScores pagerank = scores.get(Centralities.PAGERANK);
+        NodeScores kcore = scores.get(Centralities.KCORE);
+        NodeScores betweenness = scores.get(Centralities.BETWEENNESS);
         CohesionConfig cohesionConfig = CohesionConfig.defaults().withCoreSize(config.clusters().coreSize()).withThreads(threads);
         Cohesion.WithTriangles both = t.step("cohesion", () -> Cohesion.withTriangles(g, List.of(communities, clusters), cohesionConfig, progress));
         List<ClusterCohesion> cohesion = both.cohesion().get(0);
@@ -259,7 +271,10 @@ public final class Analysis {
         }
 
         /** A step of {@link #chains}: its name, and its work given the results of the steps before it, by name. */
-        record Work(String name, Function<Map<String, Object>, Object> body) {
+        record Work(String name, Object given, Function<Map<String, Object>, Object> body) {
+            Work(String name, Function<Map<String, Object>, Object> body) {
+                this(name, null, body);
+            }
         }
 
         /**
@@ -274,7 +289,7 @@ public final class Analysis {
             List<Work> all = new ArrayList<>(mine);
             all.addAll(other);
             all.sort(Comparator.comparingInt(w -> STEPS.indexOf(w.name())));
-            all.forEach(w -> steps.accept(w.name()));
+            all.forEach(w -> steps.accept(w.given() == null ? w.name() : w.name() + GIVEN));
             Map<String, Object> results = Collections.synchronizedMap(new HashMap<>());
             Map<String, Double> took = new ConcurrentHashMap<>();
             Function<List<Work>, Boolean> chain = works -> {
@@ -282,11 +297,15 @@ public final class Analysis {
                 return true;
             };
             Futures.both(2, other.get(0).name(), () -> chain.apply(mine), () -> chain.apply(other));
-            for (Work w : all) seconds.put(w.name(), took.get(w.name()));
+            for (Work w : all) if (w.given() == null) seconds.put(w.name(), took.get(w.name()));
             return results;
         }
 
         private static void run(Work w, Map<String, Object> results, Map<String, Double> took) {
+            if (w.given() != null) {
+                results.put(w.name(), w.given());
+                return;
+            }
             long start = System.nanoTime();
             results.put(w.name(), w.body().apply(results));
             took.put(w.name(), (System.nanoTime() - start) / 1e9);
