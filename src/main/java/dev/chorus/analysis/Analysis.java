@@ -87,8 +87,12 @@ import java.util.function.Supplier;
  * {@link CommunityAlgorithms}).
  */
 public final class Analysis {
-    /** Step names, in order, as reported to the step listener. */
-    public static final List<String> STEPS = List.of("degree", "pagerank", "kcore", "betweenness", "communities", "clusters", "cohesion", "engagement", "audience", "layers", "roles", "seeding");
+    /**
+     * Step names, in the order of a one-thread run and of report.json's timings. With more threads the listener hears
+     * pagerank and kcore after betweenness, and the steps that run beside the clusters run as they start.
+     */
+    public static final List<String> STEPS = List.of("degree", "pagerank", "kcore", "betweenness", "communities", "clusters",
+            "cohesion", "engagement", "audience", "layers", "roles", "seeding");
     /** The centralities of {@code nodes.csv}, computed (or {@link Precomputed given}) in this order. */
     public static final List<CentralityAlgorithm> CENTRALITIES = List.of(Centralities.DEGREE, Centralities.PAGERANK,
             Centralities.KCORE, Centralities.BETWEENNESS);
@@ -125,7 +129,7 @@ public final class Analysis {
         int samples = config.betweennessSamplesFor(g.nodeCount());
         CentralitySettings settings = CentralitySettings.defaults().withSamples(samples).withSeed(config.seed()).withThreads(threads);
         boolean sideBySide = given.communities() == null && threads > 1;
-        // with two threads pagerank and kcore, which need only the graph, follow the clusters run: the shorter chain
+        // side by side, pagerank and kcore, which need only the graph, follow the clusters run: the shorter chain
         List<CentralityAlgorithm> beside = sideBySide ? BESIDE_CLUSTERS : List.of();
         Map<CentralityAlgorithm, NodeScores> computed = new HashMap<>();
         for (CentralityAlgorithm a : CENTRALITIES) {
@@ -136,8 +140,9 @@ public final class Analysis {
         boolean layered = Layers.applies(g);
         Communities communities;
         Communities clusters;
-        // both Leiden runs spend most of their time in local moving, which is sequential: side by side, the steps that
-        // need no more than the communities after them on their thread, where the shorter run would leave a core idle
+        // both Leiden runs spend most of their time in local moving, which is sequential. Side by side, engagement and
+        // layers (they need no more than the communities) follow the communities run on this thread, and pagerank and
+        // kcore the clusters run on the other, so that neither core idles while the longer chain ends
         Map<String, Object> done = Map.of();
         if (sideBySide) {
             List<Timer.Work> mine = new ArrayList<>(List.of(new Timer.Work("communities", before -> COMMUNITIES.compute(g, partition, progress)),

@@ -56,7 +56,7 @@ public final class Leiden {
     }
 
     /**
-     * A level whose refinement leaves more than {@code 1 - 1/STRAGGLERS} of its nodes alone is aggregated on the
+     * A level whose refinement yields fewer than {@code n/STRAGGLERS} merges of its n nodes is aggregated on the
      * connected parts of its communities, as Louvain aggregates, instead of on the refined partition. There the
      * communities have settled and the refinement only merges the last sub-communities a few at a time: each merge
      * is a draw that may keep a node alone (weight {@code exp(0)} against {@code exp(gain / theta)}), so the

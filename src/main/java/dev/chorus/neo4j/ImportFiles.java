@@ -255,6 +255,7 @@ public final class ImportFiles {
                 w.comma();
                 if (v instanceof List<?> l) w.ascii(String.join(";", l.stream().map(String::valueOf).toList())); // type names
                 else if (v instanceof String s) w.quoted(s);
+                else if (v instanceof Double d) w.real(d);
                 else w.ascii(String.valueOf(v));
             }
             w.newline();

@@ -30,13 +30,12 @@ public final class Json {
 
     /** Built on first use (see the class comment). */
     private static final class Holder {
-        static final ObjectMapper MAPPER = new ObjectMapper(factory()).enable(SerializationFeature.INDENT_OUTPUT);
+        static final ObjectMapper MAPPER = new ObjectMapper(FACTORY).enable(SerializationFeature.INDENT_OUTPUT);
         static final ObjectWriter COMPACT = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
     }
 
-    private static JsonFactory factory() {
-        return JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
-    }
+    /** Shared: a JsonFactory is thread-safe once built, and building one per summary costs for nothing. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
     /** The mapper: indented output. */
     public static ObjectMapper mapper() {
@@ -53,7 +52,7 @@ public final class Json {
         try {
             if (!plain(value)) return mapper().writeValueAsString(value);
             StringWriter text = new StringWriter();
-            try (JsonGenerator g = factory().createGenerator(text)) {
+            try (JsonGenerator g = FACTORY.createGenerator(text)) {
                 g.setPrettyPrinter(new DefaultPrettyPrinter());
                 write(g, value);
             }

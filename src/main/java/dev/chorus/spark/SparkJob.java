@@ -22,6 +22,7 @@ import dev.chorus.ingest.RejectedRow;
 import dev.chorus.ingest.RejectedRowsFile;
 import dev.chorus.analysis.AnalysisConfig;
 import dev.chorus.output.ClusterCsv;
+import dev.chorus.output.Decimal;
 import dev.chorus.output.NodesCsv;
 import dev.chorus.analysis.GraphStats;
 import dev.chorus.analysis.PartialAnalysis;
@@ -98,7 +99,7 @@ public final class SparkJob {
     }
 
     private static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
+        return Double.isFinite(v) ? Decimal.of(v) : "null";
     }
 
     /** The JVM flags Spark needs on Java 17 are the launcher's business; this only builds the context. */

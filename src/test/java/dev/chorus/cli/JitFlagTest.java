@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +32,19 @@ class JitFlagTest {
     void inputsAddUpAndWrittenFilesDoNotCount() throws Exception {
         String half = file("half", LIMIT / 2 + 1).toString();
         String other = file("other", LIMIT / 2).toString();
-        assertEquals("", flag("bench", "analyze", "--input", half, "--rejects", file("r", 1).toString(), other));
+        assertEquals("", flag("bench", "analyze", "--input", half, other));
+        assertEquals(C1, flag("analyze", half, "--rejects", file("rejects.tsv", 90_000_000).toString()));
         // an existing output file, however large, is not input
         String out = file("nodes.csv", 90_000_000).toString();
         assertEquals(C1, flag("communities", file("in", 1_000_000).toString(), "--out", out));
         assertEquals(C1, flag("neo4j", "load", file("in2", 1_000).toString(), "--checkpoint", out));
         assertEquals(C1, flag("neo4j", "import", file("in3", 1_000).toString(), "--to", out));
+    }
+
+    @Test
+    void aSymlinkCountsAsTheFileItPointsTo() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("link.gz"), file("big.gz", 90_000_000));
+        assertEquals("", flag("analyze", link.toString()));
     }
 
     @Test
