@@ -32,7 +32,8 @@ import scala.Tuple2;
 
 /**
  * Reads interaction rows with Spark from any path Hadoop understands (a file, a directory or a glob; local,
- * {@code hdfs://}, {@code s3a://}) and aggregates them into weighted edges.
+ * {@code hdfs://}, {@code s3a://}) and aggregates them into weighted edges, with each typed pair's row counts per
+ * layer ({@link Result#layers()}) from the same read.
  * <p>
  * Every file is parsed by the embedded engine's own reader ({@link Ingest#read}) inside one Spark task, so that
  * Spark accepts and rejects exactly the same rows with the same reasons and line numbers (CSV records spanning

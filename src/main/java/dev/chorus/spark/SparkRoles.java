@@ -23,8 +23,8 @@ import scala.Tuple2;
  * exact: each metric is sorted across the cluster and the two order statistics commons-math3's estimator
  * interpolates between are read back ({@link MetricSummary#ranks}). Mean and standard deviation come from Spark's
  * {@link StatCounter} (Welford's update, merged per partition), which differs from commons-math3's two-pass
- * sums by rounding only, about 1e-16 relative; a person can only fall the other way of a cut-off when a value is
- * that close to it. On typed input (the table has the {@link SparkLayers} columns) each rule reads the layer its role is
+ * sums by rounding only, growing with the number of people (about 1e-11 relative on Higgs Twitter's 304,691); a
+ * person can only fall the other way of a cut-off when a value is that close to it. On typed input (the table has the {@link SparkLayers} columns) each rule reads the layer its role is
  * about, as the embedded {@code Roles} does: reach from {@code in_spread} and {@code pagerank_spread}, answering
  * from {@code reciprocity_talk} and {@code answer_rate_talk}.
  * <p>

@@ -25,6 +25,7 @@ import dev.chorus.graph.InteractionGraph;
 import dev.chorus.graph.NodeScores;
 import dev.chorus.ingest.IngestOptions;
 import dev.chorus.output.ReportJson;
+import dev.chorus.output.html.ReportHtml;
 import dev.chorus.progress.Progress;
 import dev.chorus.roles.ClusterConfig;
 import dev.chorus.roles.Engagement;
@@ -207,6 +208,14 @@ class SparkLayersTest {
         List<String> parts = new ArrayList<>();
         report.get("approximate").forEach(a -> parts.add(a.get("part").asText()));
         assertEquals(List.of("communities", "passionate_clusters", "betweenness", "roles.thresholds", "roles.cluster_core"), parts);
+
+        // the page rendered from Spark's files has the roles and the reach-vs-conversation chart, with no note that either is missing
+        StringWriter e = new StringWriter();
+        assertEquals(0, dev.chorus.cli.Chorus.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(e, true))
+                .execute("report", "--from", out.toString()), e.toString());
+        String html = Files.readString(out.resolve("report.html"));
+        for (String id : ReportHtml.TYPED_CHARTS) assertTrue(html.contains("<svg id=\"" + id + "\""), id);
+        assertFalse(html.contains("Not computed by the spark engine: roles"), "roles computed");
     }
 
     private static void assertColumn(InteractionGraph g, Map<String, String[]> rows, List<String> header, String col, double[] expected, double tolerance) {
