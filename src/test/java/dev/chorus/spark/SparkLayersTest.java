@@ -62,8 +62,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link SparkRolesTest}, the embedded side is given Spark's label-propagation partition (read from
  * {@code nodes.csv}) and Spark's sampled betweenness, the two inputs that are Spark's own by design; everything else
  * it computes itself. Inputs: Higgs Twitter (RT, MT, RE), and a small hand-made graph with every layer's types,
- * mentions and likes in neither, weights other than the row counts, repeated rows and reply self-loops, read directed
- * and undirected.
+ * mentions and likes in neither, weights other than the row counts, repeated rows, reply self-loops and a row of an
+ * unknown type (rejected, the row accounting kept), read directed and undirected.
  */
 class SparkLayersTest {
     @TempDir
@@ -91,7 +91,7 @@ class SparkLayersTest {
         for (int i = 0; i < 3; i++) rows.append("answerer,q").append(i).append(",4,RT\n");
         for (int i = 0; i < 15; i++) rows.append("bc,p").append(i).append(",1,RT\np").append(i).append(",bc,2,RE\n");
         rows.append("x0,y0,1,MT\ny0,x0,1,LK\ny1,y1,1,RE\nasked,asked,2,RE\nx1,star,1,RT\nx1,star,1,DM\np0,p1,1,DM\np1,p0,5,DM\n"
-                + "star,asked,1,MT\nasked,star,1,RE\nq0,bc,1,CM\n");
+                + "star,asked,1,MT\nasked,star,1,RE\nq0,bc,1,CM\nx2,star,1,XX\n"); // the last: an unknown type, rejected
         Path file = Files.createDirectories(tmp.resolve("input")).resolve("hand.csv");
         Files.writeString(file, rows);
         return file;
@@ -113,8 +113,14 @@ class SparkLayersTest {
         List<String> header = List.of(lines.get(0).split(","));
         for (String l : lines.subList(1, lines.size())) rows.put(l.split(",", -1)[0], l.split(",", -1));
 
-        InteractionGraph g = GraphLoader.load(path, options).graph();
+        GraphLoader.Loaded loaded = GraphLoader.load(path, options, r -> { }, Progress.NONE);
+        InteractionGraph g = loaded.graph();
         assertTrue(Layers.applies(g), "typed input");
+        JsonNode accounting = report.at("/input/rows");
+        assertEquals(loaded.rows().read(), accounting.get("read").asLong());
+        assertEquals(loaded.rows().loaded(), accounting.get("loaded").asLong());
+        assertEquals(loaded.rows().rejected(), accounting.get("rejected").asLong());
+        assertEquals(input.equals("hand") ? 1 : 0, loaded.rows().rejected());
         int n = g.nodeCount();
         assertEquals(n, rows.size());
 
