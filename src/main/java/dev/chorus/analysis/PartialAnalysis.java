@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * What an engine that runs a subset of {@link Analysis} computed (Spark: betweenness and the seeding experiment added by
  * the caller, without imm or recommendations; one
- * label-propagation partition instead of the two Leiden ones, roles on untyped input only), for
+ * label-propagation partition instead of the two Leiden ones), for
  * {@code dev.chorus.output.ReportJson}.
  * Each part is what the embedded analysis would put in the same place of {@code report.json}.
  *
@@ -24,12 +24,15 @@ import java.util.Map;
  * @param ic                 the independent-cascade estimate of given seeds, or null
  * @param seconds            wall time per step, in step order
  * @param roles              the roles, or null when the engine computed none
+ * @param layerTops          typed input: at least the people of {@code reach_vs_conversation}'s lists, with the
+ *                           {@link Layers} columns, so that {@link ReachVsConversation#of} picks from them the lists it
+ *                           would pick from everyone; null on untyped input
  * @param approximate        what is approximate or read differently from the embedded engine, in words
  */
 public record PartialAnalysis(String engine, Source source, GraphStats graph, int top, long seed, ClusterConfig clusters,
                               String communityAlgorithm, int communityCount, double modularity, List<Map<String, Object>> hubs,
                               List<PassionateCluster> passionate, List<List<MemberEdge>> drawnEdges, SimulationResult ic,
-                              Map<String, Double> seconds, Roles roles, List<Approximate> approximate) {
+                              Map<String, Double> seconds, Roles roles, NodeTable layerTops, List<Approximate> approximate) {
     /**
      * The roles an engine computed with the embedded rules.
      *

@@ -214,7 +214,8 @@ public final class ReportJson {
     }
 
     /**
-     * The parts of {@code report.json} a {@link PartialAnalysis} has, under the embedded names; the parts it lacks
+     * The parts of {@code report.json} a {@link PartialAnalysis} has, under the embedded names ({@code reach_vs_conversation}
+     * from its {@link PartialAnalysis#layerTops()} on typed input); the parts it lacks
      * (betweenness, {@code roles} and {@code top_by_role} when it computed none, a role it could not decide) are left
      * out, {@code seeding} is null, {@code engine} names who made it, and {@code approximate} lists, in words, what
      * is approximate or computed differently. The schema states what such a report must hold.
@@ -247,6 +248,9 @@ public final class ReportJson {
                 ArrayNode list = byRole.putArray(role);
                 rows.forEach(r -> list.add(node(r)));
             });
+        }
+        if (p.layerTops() != null) {
+            reachVsConversation(root.putObject("reach_vs_conversation"), p.layerTops(), ReachVsConversation.of(p.layerTops()), p.top());
         }
         ArrayNode clusters = root.putArray("passionate_clusters");
         for (int i = 0; i < p.passionate().size(); i++) clusters.add(cluster(p.passionate().get(i), i < p.drawnEdges().size() ? p.drawnEdges().get(i) : null, null));

@@ -12,7 +12,8 @@ import scala.Tuple2;
 
 /**
  * The interaction graph as a GraphX graph: vertices carry the original id, edges the summed interaction
- * weight, one edge per aggregated (source, target) pair (per unordered pair for undirected inputs).
+ * weight, one edge per aggregated (source, target) pair (per unordered pair for undirected inputs). On typed input
+ * the typed pairs' row counts per layer come along ({@link #layerArcs}), from which each {@link #layer} is built.
  * <p>
  * Vertex ids: when every id is a canonical decimal number (SNAP data) it is its own GraphX id, which saves two
  * joins over the edges; otherwise ids are numbered with {@code zipWithIndex}. Never hashed: at a billion nodes
@@ -22,32 +23,49 @@ public final class SparkGraph {
     private final Graph<String, Double> graph;
     private final boolean directed;
     private final long nodeCount;
+    private final JavaRDD<Edge<double[]>> layers;
     private Graph<String, Double> undirected;
 
-    private SparkGraph(Graph<String, Double> graph, boolean directed) {
+    private SparkGraph(Graph<String, Double> graph, boolean directed, JavaRDD<Edge<double[]>> layers) {
         this.graph = graph;
         this.directed = directed;
         this.nodeCount = graph.vertices().count();
+        this.layers = layers;
     }
 
-    /** Builds the graph from aggregated edges ({@link SparkInput.Result#edges()}). */
+    /** Builds the graph from aggregated edges ({@link SparkInput.Result#edges()}), without interaction types. */
     public static SparkGraph of(JavaPairRDD<Tuple2<String, String>, Double> edges, boolean directed) {
+        return of(edges, null, directed);
+    }
+
+    /**
+     * @param layers the typed pairs' row counts per layer ({@link SparkInput.Result#layers()}); null: untyped input,
+     *               no {@link #layer}s
+     */
+    public static SparkGraph of(JavaPairRDD<Tuple2<String, String>, Double> edges, JavaPairRDD<Tuple2<String, String>, double[]> layers,
+                                boolean directed) {
         JavaRDD<String> ids = edges.keys().flatMap(k -> Arrays.asList(k._1(), k._2()).iterator()).distinct();
         JavaPairRDD<Long, String> vertices;
-        JavaRDD<Edge<Double>> arcs;
+        JavaPairRDD<String, Long> index = null;
         if (ids.filter(id -> !numeric(id)).isEmpty()) {
             vertices = ids.mapToPair(id -> new Tuple2<>(Long.parseLong(id), id));
-            arcs = edges.map(e -> new Edge<>(Long.parseLong(e._1()._1()), Long.parseLong(e._1()._2()), e._2()));
         } else {
-            JavaPairRDD<String, Long> index = ids.zipWithIndex();
+            // kept: the vertices and every join below must see one numbering
+            index = ids.zipWithIndex().persist(StorageLevel.MEMORY_AND_DISK());
             vertices = index.mapToPair(Tuple2::swap);
-            JavaPairRDD<String, Tuple2<String, Double>> bySource = edges.mapToPair(e -> new Tuple2<>(e._1()._1(), new Tuple2<>(e._1()._2(), e._2())));
-            arcs = bySource.join(index)
-                    .mapToPair(x -> new Tuple2<>(x._2()._1()._1(), new Tuple2<>(x._2()._2(), x._2()._1()._2())))
-                    .join(index)
-                    .map(x -> new Edge<>(x._2()._1()._1(), x._2()._2(), x._2()._1()._2()));
         }
-        return new SparkGraph(build(vertices, arcs), directed);
+        JavaRDD<Edge<double[]>> typed = layers == null ? null : byVertex(layers, index).persist(StorageLevel.MEMORY_AND_DISK());
+        return new SparkGraph(build(vertices, byVertex(edges, index)), directed, typed);
+    }
+
+    /** Pairs of original ids as edges between vertex ids: the ids themselves when numeric ({@code index} null), else by index. */
+    private static <A> JavaRDD<Edge<A>> byVertex(JavaPairRDD<Tuple2<String, String>, A> pairs, JavaPairRDD<String, Long> index) {
+        if (index == null) return pairs.map(e -> new Edge<>(Long.parseLong(e._1()._1()), Long.parseLong(e._1()._2()), e._2()));
+        JavaPairRDD<String, Tuple2<String, A>> bySource = pairs.mapToPair(e -> new Tuple2<>(e._1()._1(), new Tuple2<>(e._1()._2(), e._2())));
+        return bySource.join(index)
+                .mapToPair(x -> new Tuple2<>(x._2()._1()._1(), new Tuple2<>(x._2()._2(), x._2()._1()._2())))
+                .join(index)
+                .map(x -> new Edge<>(x._2()._1()._1(), x._2()._2(), x._2()._1()._2()));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -145,6 +163,31 @@ public final class SparkGraph {
             undirected = build(vertices, pairs);
         }
         return undirected;
+    }
+
+    /** Whether the rows carried interaction types, so that {@link #layer}s exist. */
+    public boolean typed() {
+        return layers != null;
+    }
+
+    /**
+     * The typed arcs (as the graph's edges: per unordered pair when undirected) with their row counts per layer,
+     * indexed as {@link SparkLayers#SPREAD} and the others; only on {@link #typed()} graphs.
+     */
+    JavaRDD<Edge<double[]>> layerArcs() {
+        if (layers == null) throw new IllegalStateException("untyped graph: no layers");
+        return layers;
+    }
+
+    /**
+     * One layer as a graph of its own, as the embedded {@code LayerGraph}: the same vertices, an edge wherever the
+     * layer has rows, weighted by how many. Unpersist its {@link #graph()} when done.
+     *
+     * @param count {@link SparkLayers#SPREAD} or {@link SparkLayers#TALK}
+     */
+    SparkGraph layer(int count) {
+        JavaRDD<Edge<Double>> arcs = layerArcs().filter(e -> e.attr()[count] > 0).map(e -> new Edge<>(e.srcId(), e.dstId(), e.attr()[count]));
+        return new SparkGraph(build(ids(), arcs), directed, null);
     }
 
     /** (vertex id, original id). */

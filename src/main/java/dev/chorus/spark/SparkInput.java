@@ -32,7 +32,8 @@ import scala.Tuple2;
 
 /**
  * Reads interaction rows with Spark from any path Hadoop understands (a file, a directory or a glob; local,
- * {@code hdfs://}, {@code s3a://}) and aggregates them into weighted edges.
+ * {@code hdfs://}, {@code s3a://}) and aggregates them into weighted edges, with each typed pair's row counts per
+ * layer ({@link Result#layers()}) from the same read.
  * <p>
  * Every file is parsed by the embedded engine's own reader ({@link Ingest#read}) inside one Spark task, so that
  * Spark accepts and rejects exactly the same rows with the same reasons and line numbers (CSV records spanning
@@ -78,7 +79,7 @@ public final class SparkInput {
 
     /**
      * What one file's read gave: counts, every rejected row, reader warnings, or why the file was unusable; {@code typed}
-     * when a loaded row carried an interaction type (Spark keeps weights only, so the typed analyses are left out).
+     * when a loaded row carried an interaction type.
      */
     public record FileReport(String path, String format, long read, long loaded, long rejected, List<Rejected> rejectedRows,
                              List<String> warnings, String error, boolean typed) implements Serializable {
@@ -86,10 +87,13 @@ public final class SparkInput {
 
     /**
      * @param edges    (source, target) to summed weight; for undirected inputs each pair once, source &lt;= target
+     * @param layers   the pairs with typed rows, to their row counts per {@link SparkLayers} layer ({@link SparkLayers#SPREAD},
+     *                 ...); empty on untyped input
      * @param directed whether the graph is directed
      * @param read     forces the read and returns the row accounting of every file, by path
      */
-    public record Result(JavaPairRDD<Tuple2<String, String>, Double> edges, boolean directed, Reader read) {
+    public record Result(JavaPairRDD<Tuple2<String, String>, Double> edges, JavaPairRDD<Tuple2<String, String>, double[]> layers,
+                         boolean directed, Reader read) {
     }
 
     /** Runs the read (an action) the first time it is called. */
@@ -114,24 +118,47 @@ public final class SparkInput {
         boolean directed = options.isDirected();
         String given = path;
         JavaPairRDD<String, PortableDataStream> files = sc.binaryFiles(path, Math.max(1, partitions));
-        JavaPairRDD<Tuple2<String, String>, Double> rows = files.flatMapToPair(file -> {
+        JavaPairRDD<Tuple2<String, String>, double[]> rows = files.flatMapToPair(file -> {
             String name = file._1().equals(given) || file._1().endsWith(":" + given) || file._1().endsWith("/" + given) ? given : file._1();
             return new FileRows(name, file._2(), options, reports);
         });
-        JavaPairRDD<Tuple2<String, String>, Double> edges = rows.reduceByKey(Double::sum, Math.max(1, partitions)).cache();
+        // one read: each pair's weight and, when its rows carry types, their counts per layer in the same value
+        JavaPairRDD<Tuple2<String, String>, double[]> pairs = rows.reduceByKey(SparkInput::sum, Math.max(1, partitions)).cache();
+        JavaPairRDD<Tuple2<String, String>, Double> edges = pairs.mapValues(v -> v[0]);
+        JavaPairRDD<Tuple2<String, String>, double[]> layers = pairs.filter(x -> x._2().length > 1)
+                .mapValues(v -> java.util.Arrays.copyOfRange(v, 1, v.length));
         Reader reader = new Reader() {
             private Accounting done;
 
             @Override
             public synchronized Accounting get() {
                 if (done == null) {
-                    edges.count();
+                    pairs.count();
                     done = accounting(reports.value(), options.maxRejects());
                 }
                 return done;
             }
         };
-        return new Result(edges, directed, reader);
+        return new Result(edges, layers, directed, reader);
+    }
+
+    /**
+     * A row's value: {weight} when untyped, else {weight, then 1 in each {@link SparkLayers} count the row's type
+     * adds to}; the sum of two is as long as the longer.
+     */
+    private static double[] value(Interaction row) {
+        if (row.type() == null) return new double[] {row.weight()};
+        double[] v = new double[1 + SparkLayers.COUNTS];
+        v[0] = row.weight();
+        SparkLayers.count(row.type(), v, 1);
+        return v;
+    }
+
+    private static double[] sum(double[] a, double[] b) {
+        double[] longer = a.length >= b.length ? a.clone() : b.clone();
+        double[] shorter = a.length >= b.length ? b : a;
+        for (int i = 0; i < shorter.length; i++) longer[i] += shorter[i];
+        return longer;
     }
 
     private static Accounting accounting(List<FileReport> raw, long maxRejects) {
@@ -165,18 +192,18 @@ public final class SparkInput {
      * One file's rows as an iterator: the embedded reader pushes rows from a thread of its own into a bounded
      * queue, so a task's memory does not grow with the file.
      */
-    private static final class FileRows implements Iterator<Tuple2<Tuple2<String, String>, Double>> {
+    private static final class FileRows implements Iterator<Tuple2<Tuple2<String, String>, double[]>> {
         private static final int BATCH = 4096;
-        private static final List<Tuple2<Tuple2<String, String>, Double>> END = new ArrayList<>();
-        private final BlockingQueue<List<Tuple2<Tuple2<String, String>, Double>>> queue = new ArrayBlockingQueue<>(16);
+        private static final List<Tuple2<Tuple2<String, String>, double[]>> END = new ArrayList<>();
+        private final BlockingQueue<List<Tuple2<Tuple2<String, String>, double[]>>> queue = new ArrayBlockingQueue<>(16);
         private final CollectionAccumulator<FileReport> reports;
         private volatile FileReport report;
         private volatile Throwable failure;
         /** Set by the producer thread only, read after it ended. */
         private boolean typed;
-        private List<Tuple2<Tuple2<String, String>, Double>> batch = List.of();
+        private List<Tuple2<Tuple2<String, String>, double[]>> batch = List.of();
         /** The producer thread's batch being filled. */
-        private List<Tuple2<Tuple2<String, String>, Double>> pending = new ArrayList<>(BATCH);
+        private List<Tuple2<Tuple2<String, String>, double[]>> pending = new ArrayList<>(BATCH);
         private int pos;
         private boolean ended;
 
@@ -213,7 +240,7 @@ public final class SparkInput {
                             s = t;
                             t = x;
                         }
-                        pending.add(new Tuple2<>(new Tuple2<>(s, t), row.weight()));
+                        pending.add(new Tuple2<>(new Tuple2<>(s, t), value(row)));
                         if (pending.size() == BATCH) {
                             put(pending);
                             pending = new ArrayList<>(BATCH);
@@ -233,7 +260,7 @@ public final class SparkInput {
             put(END);
         }
 
-        private void put(List<Tuple2<Tuple2<String, String>, Double>> b) {
+        private void put(List<Tuple2<Tuple2<String, String>, double[]>> b) {
             try {
                 queue.put(b);
             } catch (InterruptedException e) {
@@ -263,7 +290,7 @@ public final class SparkInput {
         }
 
         @Override
-        public Tuple2<Tuple2<String, String>, Double> next() {
+        public Tuple2<Tuple2<String, String>, double[]> next() {
             if (!hasNext()) throw new NoSuchElementException();
             return batch.get(pos++);
         }

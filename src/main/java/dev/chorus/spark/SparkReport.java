@@ -3,6 +3,10 @@ package dev.chorus.spark;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.analysis.GraphStats;
+import dev.chorus.analysis.Layers;
+import dev.chorus.analysis.NodeTable;
+import dev.chorus.analysis.ReachVsConversation;
+import dev.chorus.graph.IdMap;
 import dev.chorus.analysis.MemberEdge;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.PassionateClusters;
@@ -26,7 +30,8 @@ import scala.Tuple2;
 /**
  * The parts of {@code report.json} a Spark run computes beyond {@code nodes.csv} and {@code clusters.csv}, each an
  * aggregation over the edges or a small collect: the graph section ({@link #graphStats}), the hubs and the top
- * people by role ({@link #top}, {@link #topByRole}), and the passionate clusters of the label-propagation communities with the
+ * people by role ({@link #top}, {@link #topByRole}), on typed input the people of reach vs conversation
+ * ({@link #layerTops}), and the passionate clusters of the label-propagation communities with the
  * member ties of those the report draws ({@link #passionate}). The driver only ever holds the top rows and the
  * members of passionate clusters (at most {@link ClusterConfig#maxSize()} each).
  */
@@ -113,6 +118,41 @@ final class SparkReport {
         out.put(Role.ENGAGER.label(), top(rows, top, Role.ENGAGER, "out"));
         out.put(Role.BROADCASTER.label(), top(rows, top, Role.BROADCASTER, "out"));
         return out;
+    }
+
+    /**
+     * The people of {@code reach_vs_conversation}: the first {@link ReachVsConversation#OVERLAP_N} of each layer by its
+     * PageRank among those who received rows of it (ties by id, as {@code TopNodes}), one {@code takeOrdered} each,
+     * with their {@link Layers#COLUMNS}. {@link ReachVsConversation#of} picks the same two lists from them as from
+     * everyone: whoever else it could rank lies below the last of a full list. Null when the table has no layer columns.
+     */
+    static NodeTable layerTops(SparkJob.NodeRows rows) {
+        List<String> metrics = rows.header().subList(1, rows.header().size());
+        if (!metrics.contains(Layers.COLUMNS.get(0))) return null;
+        Map<String, double[]> people = new java.util.TreeMap<>();
+        for (String layer : List.of("spread", "talk")) {
+            int attention = metrics.indexOf("in_" + layer);
+            for (Tuple2<String, double[]> r : rows.rows().filter(r -> r._2()[attention] > 0)
+                    .takeOrdered(ReachVsConversation.OVERLAP_N, new ByColumn(metrics.indexOf("pagerank_" + layer)))) {
+                double[] v = new double[Layers.COLUMNS.size()];
+                for (int i = 0; i < v.length; i++) v[i] = r._2()[metrics.indexOf(Layers.COLUMNS.get(i))];
+                people.put(r._1(), v);
+            }
+        }
+        IdMap ids = new IdMap();
+        for (String id : people.keySet()) {
+            byte[] b = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ids.intern(b, 0, b.length);
+        }
+        List<double[]> values = new ArrayList<>(people.values());
+        Map<String, double[]> layers = new LinkedHashMap<>();
+        for (int i = 0; i < Layers.COLUMNS.size(); i++) {
+            double[] column = new double[values.size()];
+            for (int u = 0; u < column.length; u++) column[u] = values.get(u)[i];
+            layers.put(Layers.COLUMNS.get(i), column);
+        }
+        int n = values.size();
+        return new NodeTable(ids, Map.of(), new int[n], java.util.Collections.nCopies(n, List.of()), new int[n], layers);
     }
 
     /** The ids in the cores of the clusters: who holds {@code cluster_core}. */
