@@ -24,9 +24,10 @@ import scala.Tuple2;
  * interpolates between are read back ({@link MetricSummary#ranks}). Mean and standard deviation come from Spark's
  * {@link StatCounter} (Welford's update, merged per partition), which differs from commons-math3's two-pass
  * sums by rounding only, growing with the number of people (about 1e-11 relative on Higgs Twitter's 304,691); a
- * person can only fall the other way of a cut-off when a value is that close to it. On typed input (the table has the {@link SparkLayers} columns) each rule reads the layer its role is
- * about, as the embedded {@code Roles} does: reach from {@code in_spread} and {@code pagerank_spread}, answering
- * from {@code reciprocity_talk} and {@code answer_rate_talk}.
+ * person can only fall the other way of a cut-off when a value is that close to it. On typed input (the table has
+ * the {@link SparkLayers} columns) each rule reads the layer its role is about, as the embedded {@code Roles} does:
+ * reach from {@code in_spread} and {@code pagerank_spread}, answering from {@code reciprocity_talk} and
+ * {@code answer_rate_talk}.
  * <p>
  * Cost: one distributed sort per metric (in, pagerank, total, out, and betweenness when given), O(n log n), plus
  * one pass for the masks; the driver holds only the cluster cores.
