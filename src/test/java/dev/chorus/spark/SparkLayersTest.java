@@ -14,11 +14,7 @@ import dev.chorus.analysis.AnalysisConfig;
 import dev.chorus.analysis.Layers;
 import dev.chorus.analysis.NodeTable;
 import dev.chorus.analysis.ReachVsConversation;
-import dev.chorus.centrality.Centralities;
 import dev.chorus.centrality.CentralitySettings;
-import dev.chorus.community.ClusterCohesion;
-import dev.chorus.community.Cohesion;
-import dev.chorus.community.CohesionConfig;
 import dev.chorus.community.Communities;
 import dev.chorus.graph.GraphLoader;
 import dev.chorus.graph.InteractionGraph;
@@ -27,14 +23,10 @@ import dev.chorus.ingest.IngestOptions;
 import dev.chorus.output.ReportJson;
 import dev.chorus.output.html.ReportHtml;
 import dev.chorus.progress.Progress;
-import dev.chorus.roles.ClusterConfig;
 import dev.chorus.roles.Engagement;
 import dev.chorus.roles.EngagementConfig;
-import dev.chorus.roles.PassionateCluster;
-import dev.chorus.roles.PassionateClusters;
 import dev.chorus.roles.Role;
 import dev.chorus.roles.RoleAssignment;
-import dev.chorus.roles.RoleConfig;
 import dev.chorus.roles.Roles;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -147,27 +139,11 @@ class SparkLayersTest {
         assertTrue(java.util.Arrays.stream(engagement.column("reply_share")).anyMatch(x -> x > 0), "replies to compare");
 
         // roles: the embedded per-layer rules on the embedded numbers
-        NodeScores degree = Centralities.DEGREE.compute(g, settings, Progress.NONE);
-        NodeScores pagerank = Centralities.PAGERANK.compute(g, settings, Progress.NONE);
-        NodeScores kcore = Centralities.KCORE.compute(g, settings, Progress.NONE);
-        ClusterConfig clusters = ClusterConfig.defaults();
-        List<ClusterCohesion> cohesion = Cohesion.compute(g, lpa, CohesionConfig.defaults().withCoreSize(clusters.coreSize()));
-        List<ClusterCohesion> passing = PassionateClusters.passing(cohesion, clusters);
-        List<PassionateCluster> passionate = PassionateClusters.ranked(passing, passing.stream().map(x -> List.<String>of()).toList());
-        double[] between = new double[n];
-        for (int u = 0; u < n; u++) between[u] = Double.parseDouble(rows.get(g.ids().id(u))[header.indexOf("betweenness")]);
-        NodeScores betweenness = new NodeScores("betweenness", g.ids(), List.of("betweenness"), List.of(between), "betweenness", 0, true);
-        RoleAssignment expected = Roles.compute(new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate, List.of(), layers),
-                RoleConfig.defaults());
-
-        JsonNode thresholds = report.at("/roles/thresholds");
-        for (Map.Entry<String, Double> t : expected.thresholds().entrySet()) {
-            JsonNode actual = thresholds.get(t.getKey());
-            if (Double.isInfinite(t.getValue())) assertTrue(actual.isNull(), t.getKey());
-            // mean and sd summed in Spark's order: on Higgs's 304,691 people within 1e-11 relative
-            else assertEquals(t.getValue(), actual.asDouble(), 1e-9 * Math.abs(t.getValue()), t.getKey());
-        }
-        assertEquals(expected.thresholds().size(), thresholds.size());
+        SparkRolesTest.Reference ref = SparkRolesTest.Reference.of(g, rows, header, lpa, engagement, layers);
+        RoleAssignment expected = ref.roles();
+        NodeScores pagerank = ref.pagerank();
+        // mean and sd summed in Spark's order: on Higgs's 304,691 people within 1e-11 relative
+        SparkRolesTest.assertThresholds(report, expected, 1e-9);
         int[] count = new int[Role.values().length];
         for (int u = 0; u < n; u++) {
             String cell = rows.get(g.ids().id(u))[header.indexOf("roles")];

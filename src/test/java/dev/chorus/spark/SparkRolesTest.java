@@ -60,6 +60,46 @@ class SparkRolesTest {
                 Arguments.of("datasets/karate/karate_weighted_networkx.tsv", IngestOptions.defaults().withDirected(false)));
     }
 
+    /** The embedded engine's roles on Spark's partition, and the inputs a test reads again. */
+    record Reference(NodeScores degree, NodeScores pagerank, double[] betweenness, RoleAssignment roles) {
+        /**
+         * Embedded degree, PageRank, k-core and passionate clusters of {@code lpa}; betweenness is Spark's own column
+         * (checked against the embedded Betweenness in SparkBetweennessTest; sampled sources are drawn on Spark's node
+         * order), so the bridge rule is compared too.
+         *
+         * @param layers the embedded {@code Layers} columns on typed input, else null
+         */
+        static Reference of(InteractionGraph g, Map<String, String[]> rows, List<String> header, Communities lpa, NodeScores engagement,
+                            NodeScores layers) {
+            CentralitySettings settings = CentralitySettings.defaults();
+            NodeScores degree = Centralities.DEGREE.compute(g, settings, Progress.NONE);
+            NodeScores pagerank = Centralities.PAGERANK.compute(g, settings, Progress.NONE);
+            NodeScores kcore = Centralities.KCORE.compute(g, settings, Progress.NONE);
+            ClusterConfig clusters = ClusterConfig.defaults();
+            List<ClusterCohesion> cohesion = Cohesion.compute(g, lpa, CohesionConfig.defaults().withCoreSize(clusters.coreSize()));
+            List<ClusterCohesion> passing = PassionateClusters.passing(cohesion, clusters);
+            List<PassionateCluster> passionate = PassionateClusters.ranked(passing, passing.stream().map(x -> List.<String>of()).toList());
+            int n = g.nodeCount();
+            double[] between = new double[n];
+            for (int u = 0; u < n; u++) between[u] = Double.parseDouble(rows.get(g.ids().id(u))[header.indexOf("betweenness")]);
+            NodeScores betweenness = new NodeScores("betweenness", g.ids(), List.of("betweenness"), List.of(between), "betweenness", 0, true);
+            RoleAssignment roles = Roles.compute(new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate, List.of(), layers),
+                    RoleConfig.defaults());
+            return new Reference(degree, pagerank, between, roles);
+        }
+    }
+
+    /** report.json's {@code roles.thresholds} equal {@code expected}'s within {@code relative} (infinite: null), no more, no fewer. */
+    static void assertThresholds(JsonNode report, RoleAssignment expected, double relative) {
+        JsonNode thresholds = report.at("/roles/thresholds");
+        for (Map.Entry<String, Double> t : expected.thresholds().entrySet()) {
+            JsonNode actual = thresholds.get(t.getKey());
+            if (Double.isInfinite(t.getValue())) assertTrue(actual.isNull(), t.getKey());
+            else assertEquals(t.getValue(), actual.asDouble(), relative * Math.abs(t.getValue()), t.getKey());
+        }
+        assertEquals(expected.thresholds().size(), thresholds.size(), "the same thresholds, betweenness included by both");
+    }
+
     @ParameterizedTest
     @MethodSource("datasets")
     void engagementAndRolesEqualTheEmbeddedEngineOnTheSamePartition(String path, IngestOptions options) throws Exception {
@@ -95,29 +135,12 @@ class SparkRolesTest {
         }
 
         // roles by the embedded rule code on embedded inputs
-        CentralitySettings settings = CentralitySettings.defaults();
-        NodeScores degree = Centralities.DEGREE.compute(g, settings, Progress.NONE);
-        NodeScores pagerank = Centralities.PAGERANK.compute(g, settings, Progress.NONE);
-        NodeScores kcore = Centralities.KCORE.compute(g, settings, Progress.NONE);
-        ClusterConfig clusters = ClusterConfig.defaults();
-        List<ClusterCohesion> cohesion = Cohesion.compute(g, lpa, CohesionConfig.defaults().withCoreSize(clusters.coreSize()));
-        List<ClusterCohesion> passing = PassionateClusters.passing(cohesion, clusters);
-        List<PassionateCluster> passionate = PassionateClusters.ranked(passing, passing.stream().map(x -> List.<String>of()).toList());
-        // betweenness: Spark's own column (its values are checked against the embedded Betweenness in
-        // SparkBetweennessTest; sampled sources are drawn on Spark's node order), so the bridge rule is compared too
-        double[] between = new double[n];
-        for (int u = 0; u < n; u++) between[u] = Double.parseDouble(rows.get(g.ids().id(u))[header.indexOf("betweenness")]);
-        NodeScores betweenness = new NodeScores("betweenness", g.ids(), List.of("betweenness"), List.of(between), "betweenness", 0, true);
-        RoleConfig config = RoleConfig.defaults();
-        RoleAssignment expected = Roles.compute(new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate, List.of()), config);
-
-        JsonNode thresholds = report.at("/roles/thresholds");
-        for (Map.Entry<String, Double> t : expected.thresholds().entrySet()) {
-            JsonNode actual = thresholds.get(t.getKey());
-            if (Double.isInfinite(t.getValue())) assertTrue(actual.isNull(), t.getKey());
-            else assertEquals(t.getValue(), actual.asDouble(), 1e-12 * Math.abs(t.getValue()), t.getKey());
-        }
-        assertEquals(expected.thresholds().size(), thresholds.size(), "the same thresholds, betweenness included by both");
+        Reference ref = Reference.of(g, rows, header, lpa, engagement, null);
+        RoleAssignment expected = ref.roles();
+        NodeScores pagerank = ref.pagerank();
+        NodeScores degree = ref.degree();
+        double[] between = ref.betweenness();
+        assertThresholds(report, expected, 1e-12);
 
         // a person may only differ where a value is within the documented rounding of a cut-off; count those
         double[] pr = pagerank.column("pagerank");
