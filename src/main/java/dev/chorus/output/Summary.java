@@ -163,7 +163,7 @@ public final class Summary {
 
     /**
      * The answer to "influencers or groups?" per model, the goal's model first ({@code analyze --goal}): the best hub
-     * arm ({@code degree}, {@code pagerank}) against the best group arm ({@code choirs}, {@code voices}), from the
+     * arm ({@code degree}, {@code pagerank}) against the best group arm ({@code choirs}, {@code voices}, {@code clusters}), from the
      * confidence intervals, and why the loser lost; after each, the seeds recommended for that model's goal
      * ({@link Recommendation}).
      */
@@ -200,12 +200,10 @@ public final class Summary {
     private static String comparison(AnalysisResult r, Seeding seeding, Goal goal) {
         String model = goal.model();
         SeedingArm hub = best(seeding.arms(model), "degree", "pagerank");
-        SeedingArm group = best(seeding.arms(model), "choirs", "voices");
+        // every group strategy: choirs and voices need an audience outside the group, and seeds spread over the
+        // clusters may spread further than either; the verdict must not say "the groups lost" when one of them won
+        SeedingArm group = best(seeding.arms(model), "choirs", "voices", "clusters");
         if (hub == null || group == null) return null;
-        // choirs and voices need an audience outside the group; without one, seeds spread over the clusters still answer
-        // "groups or hubs?", and the recommendation may well be theirs
-        SeedingArm clusters = best(seeding.arms(model), "clusters", "clusters");
-        if (group.seeds().isEmpty() && clusters != null && !clusters.seeds().isEmpty()) group = clusters;
         Set<InteractionType> layer = seeding.layered() ? goal.types() : null;
         String name = (model.equals("ic") ? "simple contagion (independent cascade)" : "complex contagion (threshold)")
                 + (seeding.layered() ? " on " + goal.layerName() : "");
@@ -292,10 +290,15 @@ public final class Summary {
     }
 
     /** The arm of the two strategies with the larger mean (the first on a tie), or null. */
-    private static SeedingArm best(List<SeedingArm> arms, String a, String b) {
+    /** The arm of {@code strategies} with the largest mean spread, an arm with seeds before one without, ties to the first named. */
+    private static SeedingArm best(List<SeedingArm> arms, String... strategies) {
         SeedingArm best = null;
-        for (SeedingArm arm : arms) {
-            if ((arm.strategy().equals(a) || arm.strategy().equals(b)) && (best == null || arm.mean() > best.mean())) best = arm;
+        for (String strategy : strategies) {
+            for (SeedingArm arm : arms) {
+                if (!arm.strategy().equals(strategy)) continue;
+                if (best == null || best.seeds().isEmpty() && !arm.seeds().isEmpty()
+                        || arm.seeds().isEmpty() == best.seeds().isEmpty() && arm.mean() > best.mean()) best = arm;
+            }
         }
         return best;
     }

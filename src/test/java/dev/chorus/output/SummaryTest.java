@@ -5,6 +5,7 @@ import dev.chorus.analysis.AnalysisResult;
 import dev.chorus.analysis.AnalysisConfig;
 import dev.chorus.analysis.Analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.diffusion.SeedingArm;
@@ -32,10 +33,10 @@ class SummaryTest {
     void separatedIntervalsGiveAnAnswerPerModel() {
         List<String> v = Summary.verdict(with(List.of(
                 arm("degree", "ic", 50, 48, 52), arm("pagerank", "ic", 55, 53, 57), arm("voices", "ic", 20, 19, 21),
-                arm("choirs", "ic", 10, 9, 11), arm("clusters", "ic", 90, 89, 91),
+                arm("choirs", "ic", 10, 9, 11), arm("clusters", "ic", 15, 14, 16),
                 arm("degree", "threshold", 10, 10, 10), arm("choirs", "threshold", 30, 29, 31), arm("voices", "threshold", 25, 25, 25))), null);
         assertEquals(3, v.size(), v.toString());
-        // the clusters arm is no group arm of the verdict: hubs against the best of choirs and voices
+        // hubs against the best group arm, here voices
         assertTrue(v.get(0).contains("simple contagion") && v.get(0).contains("hub seeds spread further than voices seeds")
                 && v.get(0).contains("pagerank hubs reached 55.0") && v.get(0).contains("voices seeds 20.0"), v.get(0));
         // the star has no choir: the loser's reason says so; the hub is acted on by 6 people, a0 by nobody
@@ -44,6 +45,16 @@ class SummaryTest {
         assertTrue(v.get(1).contains("complex contagion") && v.get(1).contains("choirs seeds spread further than hub seeds")
                 && v.get(1).contains("the hubs lost because complex contagion needs 2 active contacts"), v.get(1));
         assertTrue(v.get(2).startsWith("Caveats"), v.get(2));
+    }
+
+    @Test
+    void theClustersArmIsAGroupArmSoTheVerdictNeverSaysTheGroupsLostWhenItWon() {
+        List<String> v = Summary.verdict(with(List.of(
+                arm("degree", "ic", 50, 48, 52), arm("pagerank", "ic", 55, 53, 57), arm("voices", "ic", 20, 19, 21),
+                arm("choirs", "ic", 10, 9, 11), arm("clusters", "ic", 90, 89, 91))), null);
+        assertTrue(v.get(0).contains("clusters seeds spread further than hub seeds") && v.get(0).contains("pagerank hubs reached 55.0")
+                && v.get(0).contains("clusters seeds 90.0") && v.get(0).contains("the hubs lost because"), v.get(0));
+        assertFalse(v.get(0).contains("the groups lost"), v.get(0));
     }
 
     @Test
