@@ -69,14 +69,13 @@ final class CommunityGraph {
             int[] mark = scratch(marks, k);
             for (int c = chunks.start(chunk); c < chunks.end(chunk); c++) {
                 int distinct = 0;
+                mark[c] = c; // c itself is not a neighbour
                 for (int j = start[c]; j < start[c + 1]; j++) {
                     int u = members[j];
                     for (int i = offsets[u], end = offsets[u + 1]; i < end; i++) {
                         int d = community[neighbors[i]];
-                        if (d != c && mark[d] != c) {
-                            mark[d] = c;
-                            distinct++;
-                        }
+                        distinct += 1 - Leiden.same(mark[d], c);
+                        mark[d] = c;
                     }
                 }
                 aggOffsets[c + 1] = distinct;

@@ -380,7 +380,7 @@ public final class GraphBuilder implements InteractionSink {
         }
         EdgeData data = new EdgeData(types, typeCounts, first, last);
         if (!directed) return symmetric(n, offsets, targets, weights, data);
-        return new InteractionGraph(ids, attributes, true, new Adjacency(offsets, targets, weights), data);
+        return new InteractionGraph(ids, attributes, true, new Adjacency(offsets, targets, weights), data, threads);
     }
 
     /** Undirected input: each pair {a <= b} becomes arcs a->b and b->a (a loop stays one arc). */
@@ -415,6 +415,6 @@ public final class GraphBuilder implements InteractionSink {
                 }
             }
         }
-        return new InteractionGraph(ids, attributes, false, new Adjacency(offsets, targets, weights), pairs.select(pairOf));
+        return new InteractionGraph(ids, attributes, false, new Adjacency(offsets, targets, weights), pairs.select(pairOf), threads);
     }
 }

@@ -2,10 +2,12 @@ package dev.chorus.graph;
 
 import dev.chorus.ingest.Interaction;
 import dev.chorus.ingest.InteractionType;
+import dev.chorus.parallel.Chunks;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultDirectedWeightedGraph;
 import org.jgrapht.graph.DefaultUndirectedWeightedGraph;
@@ -43,6 +45,7 @@ public final class InteractionGraph {
     private final Adjacency out;
     private final EdgeData data;
     private final int selfLoops;
+    private final int threads;
     private volatile Inverse inverse;
     private volatile Adjacency undirected;
 
@@ -50,7 +53,10 @@ public final class InteractionGraph {
     private record Inverse(Adjacency in, int[] inArc, long[] reciprocated, long reciprocatedArcs) {
     }
 
-    InteractionGraph(IdMap ids, NodeAttributes attributes, boolean directed, Adjacency out, EdgeData data) {
+    /** @param threads threads that build the derived views ({@link #in()}, {@link #undirected()}); they do not change them */
+    InteractionGraph(IdMap ids, NodeAttributes attributes, boolean directed, Adjacency out, EdgeData data, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        this.threads = threads;
         this.ids = ids;
         this.attributes = attributes;
         this.directed = directed;
@@ -74,43 +80,110 @@ public final class InteractionGraph {
         return x;
     }
 
-    /** The in-CSR by a counting sort of the arcs on their targets, and the reciprocated arcs by merging rows. O(n + m). */
+    /**
+     * The in-CSR by a counting sort of the arcs on their targets, and the reciprocated arcs by merging rows. O(n + m)
+     * time, plus O(n) per source range: the sort runs over up to {@link #MAX_RANGES} ranges of sources in parallel,
+     * each counting and placing its own arcs, a range's block of a row before the next range's, so that every row
+     * lists its sources in increasing order, as one sequential pass would.
+     */
     private Inverse invert() {
         int n = ids.size();
         int m = out.size();
-        int[] inOffsets = new int[n + 1];
         int[] outOffsets = out.offsets();
         int[] targets = out.neighbors();
-        for (int e = 0; e < m; e++) inOffsets[targets[e] + 1]++;
-        for (int v = 0; v < n; v++) inOffsets[v + 1] += inOffsets[v];
-        int[] fill = Arrays.copyOf(inOffsets, n);
-        int[] sources = new int[m];
-        double[] inWeights = new double[m];
-        int[] inArc = new int[m];
-        for (int u = 0; u < n; u++) {
-            for (int e = outOffsets[u]; e < outOffsets[u + 1]; e++) {
-                int i = fill[targets[e]]++;
-                sources[i] = u;
-                inWeights[i] = out.weight(e);
-                inArc[i] = e;
+        ForkJoinPool pool = m < PARALLEL_ARCS ? null : Chunks.pool(threads);
+        try {
+            Chunks ranges = Chunks.balanced(outOffsets, pool == null ? 1 : Math.min(threads, MAX_RANGES));
+            int[][] fill = new int[ranges.count()][];
+            ranges.forEach(pool, r -> {
+                int[] count = new int[n];
+                for (int e = outOffsets[ranges.start(r)]; e < outOffsets[ranges.end(r)]; e++) count[targets[e]]++;
+                fill[r] = count;
+            });
+            int[] inOffsets = new int[n + 1];
+            for (int v = 0; v < n; v++) {
+                int at = inOffsets[v];
+                for (int[] count : fill) {
+                    int c = count[v];
+                    count[v] = at;
+                    at += c;
+                }
+                inOffsets[v + 1] = at;
             }
+            int[] sources = new int[m];
+            double[] inWeights = new double[m];
+            int[] inArc = new int[m];
+            ranges.forEach(pool, r -> {
+                int[] next = fill[r];
+                for (int u = ranges.start(r); u < ranges.end(r); u++) {
+                    for (int e = outOffsets[u]; e < outOffsets[u + 1]; e++) {
+                        int i = next[targets[e]]++;
+                        sources[i] = u;
+                        inWeights[i] = out.weight(e);
+                        inArc[i] = e;
+                    }
+                }
+            });
+            long[] reciprocated = new long[(m + 63) >>> 6];
+            long rec = reciprocate(pool, outOffsets, targets, inOffsets, sources, reciprocated);
+            return new Inverse(new Adjacency(inOffsets, sources, inWeights), inArc, reciprocated, rec);
+        } finally {
+            if (pool != null) pool.shutdown();
         }
-        long[] reciprocated = new long[(m + 63) >>> 6];
-        // u -> v is reciprocated iff v is also an in-neighbour of u: merge the two sorted rows, no searching
-        long rec = 0;
-        for (int u = 0; u < n; u++) {
-            int j = inOffsets[u];
-            int jEnd = inOffsets[u + 1];
-            for (int e = outOffsets[u]; e < outOffsets[u + 1] && j < jEnd; e++) {
-                int v = targets[e];
-                while (j < jEnd && sources[j] < v) j++;
-                if (j < jEnd && sources[j] == v && v != u) {
-                    reciprocated[e >>> 6] |= 1L << e;
-                    rec++;
+    }
+
+    /** Fewer arcs than this build the views on the caller's thread: starting threads would cost more. */
+    private static final int PARALLEL_ARCS = 1 << 16;
+    /** Most source ranges of the in-CSR's counting sort: each holds an int per node. */
+    private static final int MAX_RANGES = 4;
+
+    /**
+     * Sets the bit of every arc u -> v whose reverse exists (v is also an in-neighbour of u: the two sorted rows are
+     * merged, no searching), over chunks of nodes in parallel; returns their number. A chunk's first and last words
+     * may hold another chunk's arcs, so it ORs those in after the parallel pass.
+     */
+    private static long reciprocate(ForkJoinPool pool, int[] outOffsets, int[] targets, int[] inOffsets, int[] sources, long[] bits) {
+        Chunks chunks = Chunks.balanced(outOffsets, Chunks.DEFAULT_CHUNKS);
+        long[] edgeWords = new long[2 * chunks.count()];
+        long[] counts = new long[chunks.count()];
+        chunks.forEach(pool, c -> {
+            int from = outOffsets[chunks.start(c)];
+            int to = outOffsets[chunks.end(c)];
+            if (from == to) return;
+            int firstWord = from >>> 6;
+            int lastWord = (to - 1) >>> 6;
+            long first = 0;
+            long last = 0;
+            long rec = 0;
+            for (int u = chunks.start(c); u < chunks.end(c); u++) {
+                int j = inOffsets[u];
+                int jEnd = inOffsets[u + 1];
+                for (int e = outOffsets[u]; e < outOffsets[u + 1] && j < jEnd; e++) {
+                    int v = targets[e];
+                    while (j < jEnd && sources[j] < v) j++;
+                    if (j < jEnd && sources[j] == v && v != u) {
+                        int w = e >>> 6;
+                        if (w == firstWord) first |= 1L << e;
+                        else if (w == lastWord) last |= 1L << e;
+                        else bits[w] |= 1L << e;
+                        rec++;
+                    }
                 }
             }
+            edgeWords[2 * c] = first;
+            edgeWords[2 * c + 1] = last;
+            counts[c] = rec;
+        });
+        long total = 0;
+        for (int c = 0; c < chunks.count(); c++) {
+            int from = outOffsets[chunks.start(c)];
+            int to = outOffsets[chunks.end(c)];
+            if (from == to) continue;
+            bits[from >>> 6] |= edgeWords[2 * c];
+            bits[(to - 1) >>> 6] |= edgeWords[2 * c + 1];
+            total += counts[c];
         }
-        return new Inverse(new Adjacency(inOffsets, sources, inWeights), inArc, reciprocated, rec);
+        return total;
     }
 
     /** Original ids of the nodes. */
@@ -139,6 +212,11 @@ public final class InteractionGraph {
     /** Distinct interaction pairs: arcs if directed; undirected pairs (self-loops included) otherwise. */
     public long edgeCount() {
         return directed ? out.size() : (out.size() - selfLoops) / 2L + selfLoops;
+    }
+
+    /** Threads that build the derived views (as the graph was built with). */
+    int threads() {
+        return threads;
     }
 
     public int selfLoopCount() {
@@ -285,38 +363,49 @@ public final class InteractionGraph {
         int n = nodeCount();
         Adjacency b = directed ? in() : null;
         int[] offsets = new int[n + 1];
-        for (int pass = 0; pass < 2; pass++) {
-            int[] nb = pass == 0 ? null : new int[offsets[n]];
-            double[] w = pass == 0 ? null : new double[offsets[n]];
-            for (int u = 0; u < n; u++) {
-                int i = out.start(u);
-                int iEnd = out.end(u);
-                int j = b == null ? 0 : b.start(u);
-                int jEnd = b == null ? 0 : b.end(u);
-                int k = pass == 0 ? 0 : offsets[u];
-                while (i < iEnd || j < jEnd) {
-                    int x = i < iEnd ? out.neighbor(i) : Integer.MAX_VALUE;
-                    int y = j < jEnd ? b.neighbor(j) : Integer.MAX_VALUE;
-                    int v = Math.min(x, y);
-                    double sum = 0;
-                    if (x == v) sum += out.weight(i++);
-                    if (y == v) sum += b.weight(j++);
-                    if (v == u) continue;
-                    if (pass == 1) {
-                        nb[k] = v;
-                        w[k] = sum;
-                    }
-                    k++;
-                }
-                if (pass == 0) offsets[u + 1] = k;
-            }
-            if (pass == 0) {
-                for (int u = 0; u < n; u++) offsets[u + 1] += offsets[u];
-            } else {
-                return new Adjacency(offsets, nb, w);
-            }
+        ForkJoinPool pool = out.size() < PARALLEL_ARCS ? null : Chunks.pool(threads);
+        try {
+            Chunks chunks = Chunks.balanced(out.offsets(), Chunks.DEFAULT_CHUNKS);
+            chunks.forEach(pool, c -> {
+                for (int u = chunks.start(c); u < chunks.end(c); u++) offsets[u + 1] = mergeRow(u, b, null, null, 0);
+            });
+            for (int u = 0; u < n; u++) offsets[u + 1] += offsets[u];
+            int[] nb = new int[offsets[n]];
+            double[] w = new double[offsets[n]];
+            chunks.forEach(pool, c -> {
+                for (int u = chunks.start(c); u < chunks.end(c); u++) mergeRow(u, b, nb, w, offsets[u]);
+            });
+            return new Adjacency(offsets, nb, w);
+        } finally {
+            if (pool != null) pool.shutdown();
         }
-        throw new AssertionError("unreachable");
+    }
+
+    /**
+     * Merges u's out-row with its in-row {@code b} (null: undirected input, out is both), without u itself, into
+     * {@code nb}/{@code w} from {@code at} (null: only counts); returns the number of neighbours.
+     */
+    private int mergeRow(int u, Adjacency b, int[] nb, double[] w, int at) {
+        int i = out.start(u);
+        int iEnd = out.end(u);
+        int j = b == null ? 0 : b.start(u);
+        int jEnd = b == null ? 0 : b.end(u);
+        int k = at;
+        while (i < iEnd || j < jEnd) {
+            int x = i < iEnd ? out.neighbor(i) : Integer.MAX_VALUE;
+            int y = j < jEnd ? b.neighbor(j) : Integer.MAX_VALUE;
+            int v = Math.min(x, y);
+            double sum = 0;
+            if (x == v) sum += out.weight(i++);
+            if (y == v) sum += b.weight(j++);
+            if (v == u) continue;
+            if (nb != null) {
+                nb[k] = v;
+                w[k] = sum;
+            }
+            k++;
+        }
+        return k - at;
     }
 
     /** Bytes held by the graph, by part, for reports and the ingest benchmark. */

@@ -42,6 +42,6 @@ public final class LayerGraph {
             }
         }
         return new InteractionGraph(g.ids(), new NodeAttributes(), g.isDirected(), new Adjacency(offsets, targets, weights),
-                new EdgeData(new InteractionType[0], null, null, null));
+                new EdgeData(new InteractionType[0], null, null, null), g.threads());
     }
 }

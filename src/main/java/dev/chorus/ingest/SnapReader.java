@@ -49,12 +49,15 @@ public final class SnapReader implements InteractionReader {
             if (s == e || b[s] == '#' || b[s] == '%') continue;
             boolean first = firstData;
             firstData = false;
-            String binary = Fields.binaryProblem(b, s, e);
-            if (binary != null) {
-                rows.reject(n, binary, b, s, e);
-                continue;
-            }
             int count = split(b, s, e, starts, ends, cap);
+            if (count < 0) { // the line may hold binary data: the full check, and its message
+                String binary = Fields.binaryProblem(b, s, e);
+                if (binary != null) {
+                    rows.reject(n, binary, b, s, e);
+                    continue;
+                }
+                count = -1 - count;
+            }
             if (first && headerPossible) {
                 List<Column> header = headerColumns(b, starts, ends, count);
                 if (header != null) {
@@ -83,20 +86,35 @@ public final class SnapReader implements InteractionReader {
         progress.stepTo(in.bytesRead());
     }
 
-    /** Splits on runs of spaces/tabs into at most {@code cap} fields; returns the field count (capped). */
-    private static int split(byte[] b, int s, int e, int[] starts, int[] ends, int cap) {
+    /**
+     * Splits on runs of spaces/tabs into at most {@code cap} fields and returns the field count (capped), or
+     * {@code -1 - count} when the line may hold binary data ({@link Fields#binaryProblem} looks at it then): a
+     * byte outside printable ASCII in a field, or a line not scanned to its end. Checking while splitting saves
+     * the separate pass over every line that the check was.
+     */
+    static int split(byte[] b, int s, int e, int[] starts, int[] ends, int cap) {
         int count = 0;
         int i = s;
+        int printable = 0; // sign bit set once a field byte is below 0x20, above 0x7e, or non-ASCII (negative)
         while (i < e && count < cap) {
             while (i < e && (b[i] == ' ' || b[i] == '\t')) i++;
             if (i == e) break;
             int start = i;
-            while (i < e && b[i] != ' ' && b[i] != '\t') i++;
+            while (i < e) {
+                int c = b[i];
+                if (c == ' ' || c == '\t') break;
+                printable |= (c - 0x20) | (0x7e - c);
+                i++;
+            }
             starts[count] = start;
             ends[count] = i;
             count++;
         }
-        return count;
+        return printable < 0 || i < e ? -1 - count : count;
+    }
+
+    private static int fields(int split) {
+        return split < 0 ? -1 - split : split;
     }
 
     /** The layout named by a line made only of known column names including source and target, else null. */
@@ -133,7 +151,7 @@ public final class SnapReader implements InteractionReader {
                 int p = s;
                 while (p < e && (head[p] == ' ' || head[p] == '\t')) p++;
                 if (p < e && head[p] != '#' && head[p] != '%') {
-                    int c = split(head, p, e, st, en, 6);
+                    int c = fields(split(head, p, e, st, en, 6));
                     if (firstCount < 0) firstCount = c;
                     freq.merge(c, 1, Integer::sum);
                     if (c == 3) thirdColumn.add(java.util.Arrays.copyOfRange(head, st[2], en[2]));
@@ -144,7 +162,7 @@ public final class SnapReader implements InteractionReader {
         if (freq.isEmpty() && s < head.length) {
             int[] st = new int[6];
             int[] en = new int[6];
-            firstCount = split(head, s, head.length, st, en, 6);
+            firstCount = fields(split(head, s, head.length, st, en, 6));
             freq.merge(firstCount, 1, Integer::sum);
         }
         int best = firstCount < 0 ? 2 : firstCount;

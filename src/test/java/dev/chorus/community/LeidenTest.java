@@ -275,4 +275,16 @@ class LeidenTest {
         assertThrows(IllegalArgumentException.class, () -> d.withQuality(null));
         assertThrows(IllegalArgumentException.class, () -> d.withThreads(-2));
     }
+
+    /** The branch-free tests of the inner loops agree with the comparisons they replace, at the edges of int and double. */
+    @Test
+    void branchFreeTestsAgreeWithComparisons() {
+        int[] values = {0, 1, -1, 2, 7, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE + 1, 123_456, -123_456};
+        for (int a : values) {
+            for (int b : values) assertEquals(a == b ? 1 : 0, Leiden.same(a, b), a + " vs " + b);
+        }
+        for (double t : new double[] {-1, -0.5, -Double.MIN_VALUE, 0.0, Double.MIN_VALUE, 1, 3.5, Double.MAX_VALUE}) {
+            assertEquals(t < 0 ? 1 : 0, Leiden.unseen(t), "t = " + t);
+        }
+    }
 }

@@ -28,8 +28,12 @@ class InteractionGraphTest {
 
     /** Random rows over {@code n} ids (string ids "v0".."v{n-1}"), with repeats and self-loops. */
     static Rows randomRows(long seed, int n, int rows, boolean directed) {
+        return randomRows(seed, n, rows, directed, Runtime.getRuntime().availableProcessors());
+    }
+
+    static Rows randomRows(long seed, int n, int rows, boolean directed, int threads) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        GraphBuilder b = new GraphBuilder(directed);
+        GraphBuilder b = new GraphBuilder(directed, rows, threads);
         Map<String, Double> pairs = new HashMap<>();
         for (int i = 0; i < rows; i++) {
             int s = rnd.nextInt(n);
@@ -46,8 +50,19 @@ class InteractionGraphTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void directedMatchesBruteForce(long seed) {
-        Rows r = randomRows(seed, 40, 300, true);
+        assertMatchesBruteForce(randomRows(seed, 40, 300, true));
+    }
+
+    /** Over 2^16 arcs the views are built on the graph's threads (3 here: uneven source ranges and chunks). */
+    @ParameterizedTest
+    @ValueSource(longs = {6, 7})
+    void directedMatchesBruteForceWhenTheViewsAreBuiltInParallel(long seed) {
+        assertMatchesBruteForce(randomRows(seed, 3000, 120_000, true, 3));
+    }
+
+    private static void assertMatchesBruteForce(Rows r) {
         InteractionGraph g = r.builder().build();
+        assertTrue(g.arcCount() > 1 << 16 || g.arcCount() < 1000, "a case per path");
         assertEquals(r.pairs().size(), g.edgeCount());
         assertEquals(r.pairs().size(), g.arcCount());
         double sum = 0;

@@ -100,6 +100,22 @@ class BadInputTest {
         assertRejected(1, 3, "not valid UTF-8");
     }
 
+    /**
+     * The snap reader checks for binary data while it splits: a DEL inside a field, a control byte after the fields
+     * it splits (past the column count), valid UTF-8 ids and tab separators are told apart as the full check does.
+     */
+    @Test
+    void binaryCheckWhileSplittingSeesEveryByte() {
+        byte[] bytes = concat("a b\n".getBytes(StandardCharsets.UTF_8), new byte[] {'c', 'd', 0x7f, ' ', 'e', '\n'},
+                new byte[] {'f', ' ', 'g', ' ', 'h', ' ', 0x01, '\n'}, "\u00e9l\u00e8ve\tb\n".getBytes(StandardCharsets.UTF_8),
+                "i j\n".getBytes(StandardCharsets.UTF_8));
+        GraphLoader.Loaded l = load("x.txt", bytes, IngestOptions.defaults());
+        assertEquals(5, l.rows().read());
+        assertEquals(List.of("a>b:1.0", "\u00e9l\u00e8ve>b:1.0", "i>j:1.0"), arcs(l.graph()));
+        assertRejected(0, 2, "binary data: control byte 0x7f at column 3");
+        assertRejected(1, 3, "binary data: control byte 0x01 at column 7");
+    }
+
     @Test
     void overlongLineIsRejectedWithoutBufferingIt() {
         String longId = "x".repeat(5000);
