@@ -241,7 +241,7 @@ public final class SparkJob {
         columns.put(Centralities.KCORE.column(), keep(sc, SparkKCore.compute(g, KCoreConfig.defaults(), log).mapValues(v -> new double[] {v})));
         steps.mark(Centralities.KCORE.name());
         // one broadcast of the whole graph serves betweenness and the seeding experiment; released at the end
-        org.apache.spark.broadcast.Broadcast<SparkLocalGraph> local = SparkLocalGraph.broadcast(sc, g);
+        org.apache.spark.broadcast.Broadcast<SparkLocalGraph> local = SparkLocalGraph.broadcast(sc, g, seedOnLayers(g, analysis));
         try {
             return analyze(sc, c, err, analysis, t0, steps, log, partitions, acc, in, edges, g, columns, files, local);
         } finally {
@@ -307,7 +307,7 @@ public final class SparkJob {
             SeedingExperimentConfig sec = SeedingExperimentConfig.defaults().withK(analysis.k()).withRuns(analysis.seedingRuns())
                     .withSeed(analysis.seed());
             seeding = SparkSeeding.compute(sc, local, table, community, clusters, sec, clusterConfig, analysis.roles().minZ(),
-                    g.typed() && analysis.seedOnLayers(), partitions, log);
+                    seedOnLayers(g, analysis), partitions, log);
             steps.mark("seeding");
         }
         SimulationResult ic = null;
@@ -336,6 +336,11 @@ public final class SparkJob {
         log.line("wrote " + report + " (render it with: chorus report --from " + out + ")");
         return new Summary(acc.rows().read(), acc.rows().loaded(), acc.rows().rejected(), g.nodeCount(), edges, clusters.size(), files,
                 ic, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Whether the seeding experiment runs, on typed input, each model on its goal's layer, as the embedded analyze. */
+    private static boolean seedOnLayers(SparkGraph g, AnalysisConfig analysis) {
+        return g.typed() && analysis.seedOnLayers() && analysis.seedingRuns() > 0;
     }
 
     /**

@@ -24,7 +24,7 @@ import scala.Tuple2;
  * numbering and therefore every result are the same whatever the partitioning of the RDDs it came from. Memory:
  * about 16 bytes per arc and 60 per node here, plus the built graph (about 40 bytes per arc) per executor.
  * <p>
- * On typed input it also carries each arc's rows of every goal's layer, so that the seeding experiment can run each
+ * For the seeding experiment on typed input it also carries each arc's rows of every goal's layer, so that the seeding experiment can run each
  * model on its goal's layer ({@link #graph(Broadcast, Goal)}) as the embedded engine does: 8 more bytes per arc here,
  * and per executor each layer asked for, built once from the built graph by {@link LayerGraph}.
  *
@@ -43,8 +43,13 @@ record SparkLocalGraph(long[] vertices, String[] ids, int[] src, int[] dst, doub
     record Built(InteractionGraph graph, int[] index, Map<Goal, InteractionGraph> layers) {
     }
 
-    /** Collects {@code g}'s arcs as primitive arrays (one array triple per partition, not one object per arc). */
-    static SparkLocalGraph collect(SparkGraph g) {
+    /**
+     * Collects {@code g}'s arcs as primitive arrays (one array triple per partition, not one object per arc).
+     *
+     * @param layers whether to collect the layers' rows too (a {@link SparkGraph#typed()} graph): only the seeding
+     *               experiment on the layers reads them
+     */
+    static SparkLocalGraph collect(SparkGraph g, boolean layers) {
         List<Tuple2<Long, String>> names = new ArrayList<>(g.ids().collect());
         names.sort((a, b) -> Long.compare(a._1(), b._1()));
         long[] vertices = new long[names.size()];
@@ -97,7 +102,7 @@ record SparkLocalGraph(long[] vertices, String[] ids, int[] src, int[] dst, doub
             dst[i] = (int) (sorted[i] % n);
             weight[Arrays.binarySearch(sorted, key[i])] = byArc[i];
         }
-        return new SparkLocalGraph(vertices, ids, src, dst, weight, g.isDirected(), g.typed() ? layerRows(g, vertices, sorted) : null);
+        return new SparkLocalGraph(vertices, ids, src, dst, weight, g.isDirected(), layers ? layerRows(g, vertices, sorted) : null);
     }
 
     /**
@@ -155,7 +160,7 @@ record SparkLocalGraph(long[] vertices, String[] ids, int[] src, int[] dst, doub
      * The graph a model runs on: the whole built graph, or with {@code layer} the layer of that goal, built once per
      * JVM ({@link #layer}) and numbered as the whole graph.
      *
-     * @param layer a goal, or null for the whole graph; a goal only on typed input
+     * @param layer a goal, or null for the whole graph; a goal only when the layers' rows were collected
      */
     static InteractionGraph graph(Broadcast<SparkLocalGraph> b, Goal layer) {
         Built built = built(b);
@@ -168,8 +173,9 @@ record SparkLocalGraph(long[] vertices, String[] ids, int[] src, int[] dst, doub
         b.destroy();
     }
 
-    static Broadcast<SparkLocalGraph> broadcast(JavaSparkContext sc, SparkGraph g) {
-        return sc.broadcast(collect(g));
+    /** @param layers as {@link #collect} */
+    static Broadcast<SparkLocalGraph> broadcast(JavaSparkContext sc, SparkGraph g, boolean layers) {
+        return sc.broadcast(collect(g, layers));
     }
 
     /** Arcs added in canonical order, then the node index map. */

@@ -49,6 +49,9 @@ class SparkSeedingTest {
         JsonNode seeding = new ObjectMapper().readTree(dir.resolve("report.json").toFile()).path("seeding");
         assertEquals(10, seeding.path("k").asInt());
         assertEquals(runs, seeding.path("runs").asInt());
+        // untyped: both models on the whole graph, as embedded
+        assertEquals("all", seeding.at("/layers/ic").asText());
+        assertEquals("all", seeding.at("/layers/threshold").asText());
 
         InteractionGraph g = GraphLoader.load(EMAIL, IngestOptions.defaults()).graph();
         SeedingExperimentConfig config = SeedingExperimentConfig.defaults().withRuns(runs).withSeed(42).withThreads(2);
@@ -88,7 +91,7 @@ class SparkSeedingTest {
     void sameSeedSameNumbersForAnyPartitionCount() {
         SparkInput.Result in = SparkInput.read(SC, EMAIL, SparkInput.Options.of(IngestOptions.defaults()), 2);
         SparkGraph g = SparkGraph.of(in.edges(), in.directed());
-        Broadcast<SparkLocalGraph> b = SparkLocalGraph.broadcast(SC, g);
+        Broadcast<SparkLocalGraph> b = SparkLocalGraph.broadcast(SC, g, false);
         try {
             Map<String, int[]> sets = new LinkedHashMap<>();
             sets.put("a", new int[] {0, 1, 2});
