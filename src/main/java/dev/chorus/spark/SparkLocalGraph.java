@@ -24,15 +24,15 @@ import scala.Tuple2;
  * numbering and therefore every result are the same whatever the partitioning of the RDDs it came from. Memory:
  * about 16 bytes per arc and 60 per node here, plus the built graph (about 40 bytes per arc) per executor.
  * <p>
- * For the seeding experiment on typed input it also carries each arc's rows of every goal's layer, so that the seeding experiment can run each
- * model on its goal's layer ({@link #graph(Broadcast, Goal)}) as the embedded engine does: 8 more bytes per arc here,
- * and per executor each layer asked for, built once from the built graph by {@link LayerGraph}.
+ * When the seeding experiment runs on typed input it also carries each arc's rows of every goal's layer, so that
+ * each model can run on its goal's layer ({@link #graph(Broadcast, Goal)}) as the embedded engine does: 8 more bytes
+ * per arc here, and per executor each layer asked for, built once from the built graph by {@link LayerGraph}.
  *
  * @param vertices  GraphX vertex ids, ascending
  * @param ids       original ids, parallel to {@code vertices}: node {@code i} of this graph
  * @param src       arc sources, positions in {@code vertices}
- * @param layerRows on typed input, per {@link Goal} (by ordinal) the rows of its layer on each arc, parallel to
- *                  {@code src}; null on untyped input
+ * @param layerRows when collected ({@link #collect}), per {@link Goal} (by ordinal) the rows of its layer on each arc,
+ *                  parallel to {@code src}; else null
  */
 record SparkLocalGraph(long[] vertices, String[] ids, int[] src, int[] dst, double[] weight, boolean directed, int[][] layerRows)
         implements Serializable {

@@ -81,13 +81,15 @@ public final class SparkSeeding {
         SeedStrategies.Groups groups = groups(graph, b, community, cohesion, clusters, minZ);
         // as the embedded analyze: a layer without rows would make its goal's numbers meaningless
         boolean layered = onLayers && Arrays.stream(Goal.values()).allMatch(goal -> SparkLocalGraph.graph(graph, goal).arcCount() > 0);
-        Map<String, int[]> whole = layered ? null : seeds(table, g, null, groups, k, config);
-        Map<String, int[]> icSets = layered ? seeds(table, SparkLocalGraph.graph(graph, Goal.AWARENESS), Goal.AWARENESS, groups, k, config) : whole;
-        Map<String, int[]> thresholdSets = layered ? seeds(table, SparkLocalGraph.graph(graph, Goal.ACTION), Goal.ACTION, groups, k, config) : whole;
-        Map<String, SimulationResult> ic = independentCascade(sc, graph, layered ? Goal.AWARENESS : null, icSets, config, partitions, progress);
-        InteractionGraph talk = SparkLocalGraph.graph(graph, layered ? Goal.ACTION : null);
+        // the layer each model runs on, null for the whole graph
+        Goal spread = layered ? Goal.AWARENESS : null;
+        Goal talk = layered ? Goal.ACTION : null;
+        Map<String, int[]> icSets = seeds(table, graph, spread, groups, k, config);
+        Map<String, int[]> thresholdSets = layered ? seeds(table, graph, talk, groups, k, config) : icSets;
+        Map<String, SimulationResult> ic = independentCascade(sc, graph, spread, icSets, config, partitions, progress);
+        InteractionGraph h = SparkLocalGraph.graph(graph, talk);
         List<SeedingArm> arms = new ArrayList<>();
-        try (SpreadEstimator threshold = new SpreadEstimator(talk.nodeCount(), config.complex().cascade(talk), config.runs(), config.seed(),
+        try (SpreadEstimator threshold = new SpreadEstimator(h.nodeCount(), config.complex().cascade(h), config.runs(), config.seed(),
                 SpreadEstimator.STREAM_EVALUATE, 1)) {
             for (String strategy : STRATEGIES) {
                 arms.add(arm(strategy, ids(icSets.get(strategy), g), ic.get(strategy)));
@@ -99,11 +101,12 @@ public final class SparkSeeding {
     }
 
     /**
-     * Every strategy's seeds on {@code h}: the whole graph ({@code layer} null) or the layer of {@code layer}, whose
-     * {@code in} and {@code pagerank} columns ({@link Layers#COLUMNS}) rank the hubs there.
+     * Every strategy's seeds on the whole graph ({@code layer} null) or on the layer of {@code layer}, whose {@code in}
+     * and {@code pagerank} columns ({@link Layers#COLUMNS}) rank the hubs there.
      */
-    private static Map<String, int[]> seeds(SparkJob.NodeRows table, InteractionGraph h, Goal layer, SeedStrategies.Groups groups, int k,
-                                            SeedingExperimentConfig config) {
+    private static Map<String, int[]> seeds(SparkJob.NodeRows table, Broadcast<SparkLocalGraph> graph, Goal layer,
+                                            SeedStrategies.Groups groups, int k, SeedingExperimentConfig config) {
+        InteractionGraph h = SparkLocalGraph.graph(graph, layer);
         Map<String, int[]> sets = new LinkedHashMap<>();
         List<String> header = table.header().subList(1, table.header().size());
         int in = header.indexOf(column("in", layer));

@@ -60,8 +60,8 @@ class SparkLayerSeedingTest {
         }
         StringBuilder b = new StringBuilder("source,target,weight,type\n");
         for (long[] row : rows) {
-            b.append(row[0]).append(',').append(row[1]).append(',').append(1 + row[2] % 3).append(',').append(TYPES.get(r.nextInt(TYPES.size())))
-                    .append('\n');
+            String type = TYPES.get(r.nextInt(TYPES.size()));
+            b.append(row[0]).append(',').append(row[1]).append(',').append(1 + row[2] % 3).append(',').append(type).append('\n');
         }
         Path file = dir.resolve("typed.csv");
         Files.writeString(file, b);
@@ -139,11 +139,13 @@ class SparkLayerSeedingTest {
             arm.path("seeds").forEach(s -> ids.add(s.asText()));
             if (strategy.equals("degree") || strategy.equals("pagerank")) {
                 int[] embedded = SeedStrategies.choose(strategy, layer, SeedStrategies.Groups.single(layer), 10, config);
-                assertEquals(java.util.Arrays.stream(embedded).mapToObj(u -> g.ids().id(u)).toList(), ids, strategy + " seeds on " + goal.layer());
+                List<String> expected = java.util.Arrays.stream(embedded).mapToObj(u -> g.ids().id(u)).toList();
+                assertEquals(expected, ids, strategy + " seeds on " + goal.layer());
             }
             int[] seeds = ids.stream().mapToInt(id -> g.ids().index(id)).toArray();
             var model = goal == Goal.AWARENESS ? config.simple() : config.complex();
-            try (SpreadEstimator e = new SpreadEstimator(layer.nodeCount(), model.cascade(layer), runs, 42, SpreadEstimator.STREAM_EVALUATE, 2)) {
+            try (SpreadEstimator e = new SpreadEstimator(layer.nodeCount(), model.cascade(layer), runs, 42,
+                    SpreadEstimator.STREAM_EVALUATE, 2)) {
                 SimulationResult r = e.simulate(goal.model(), seeds);
                 String what = strategy + " " + goal.model() + " on " + goal.layer();
                 assertEquals(r.runs(), arm.path("runs").asInt(), what);
