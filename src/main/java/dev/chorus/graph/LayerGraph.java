@@ -2,6 +2,7 @@ package dev.chorus.graph;
 
 import dev.chorus.ingest.InteractionType;
 import java.util.Set;
+import java.util.function.IntToLongFunction;
 
 /**
  * One layer of a typed interaction graph: the same nodes, in the same order, and an arc wherever the graph
@@ -18,17 +19,30 @@ public final class LayerGraph {
 
     public static InteractionGraph of(InteractionGraph g, Set<InteractionType> types) {
         InteractionType[] chosen = g.types().stream().filter(types::contains).toArray(InteractionType[]::new);
+        return of(g, e -> {
+            long r = 0;
+            for (InteractionType t : chosen) r += g.typeCount(e, t);
+            return r;
+        });
+    }
+
+    /**
+     * The layer from its rows per arc counted elsewhere: Spark keeps a pair's rows per layer, not per type, so its
+     * copy of the graph has no types to choose from; the layer is still built here, by the same rules.
+     *
+     * @param rows the rows of the layer's types on arc {@code e} of {@code g.out()}; on undirected graphs equal for
+     *             both arcs of a pair
+     */
+    public static InteractionGraph of(InteractionGraph g, IntToLongFunction rows) {
         Adjacency out = g.out();
         int n = g.nodeCount();
         int[] offsets = new int[n + 1];
-        long[] rows = new long[out.size()];
+        long[] counts = new long[out.size()];
         for (int u = 0; u < n; u++) {
             int kept = 0;
             for (int e = out.start(u); e < out.end(u); e++) {
-                long r = 0;
-                for (InteractionType t : chosen) r += g.typeCount(e, t);
-                rows[e] = r;
-                if (r > 0) kept++;
+                counts[e] = rows.applyAsLong(e);
+                if (counts[e] > 0) kept++;
             }
             offsets[u + 1] = offsets[u] + kept;
         }
@@ -36,9 +50,9 @@ public final class LayerGraph {
         double[] weights = new double[offsets[n]];
         for (int u = 0, i = 0; u < n; u++) {
             for (int e = out.start(u); e < out.end(u); e++) {
-                if (rows[e] == 0) continue;
+                if (counts[e] == 0) continue;
                 targets[i] = out.neighbor(e);
-                weights[i++] = rows[e];
+                weights[i++] = counts[e];
             }
         }
         return new InteractionGraph(g.ids(), new NodeAttributes(), g.isDirected(), new Adjacency(offsets, targets, weights),

@@ -40,7 +40,7 @@ public final class SparkCascade {
      */
     public static SimulationResult simulate(JavaSparkContext sc, SparkGraph g, List<String> seeds, SimulationConfig config,
                                             int partitions, Progress progress) {
-        Broadcast<SparkLocalGraph> graph = SparkLocalGraph.broadcast(sc, g);
+        Broadcast<SparkLocalGraph> graph = SparkLocalGraph.broadcast(sc, g, false);
         try {
             return simulate(sc, graph, seeds, config, partitions, progress);
         } finally {

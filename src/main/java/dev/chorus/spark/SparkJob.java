@@ -241,7 +241,7 @@ public final class SparkJob {
         columns.put(Centralities.KCORE.column(), keep(sc, SparkKCore.compute(g, KCoreConfig.defaults(), log).mapValues(v -> new double[] {v})));
         steps.mark(Centralities.KCORE.name());
         // one broadcast of the whole graph serves betweenness and the seeding experiment; released at the end
-        org.apache.spark.broadcast.Broadcast<SparkLocalGraph> local = SparkLocalGraph.broadcast(sc, g);
+        org.apache.spark.broadcast.Broadcast<SparkLocalGraph> local = SparkLocalGraph.broadcast(sc, g, seedOnLayers(g, analysis));
         try {
             return analyze(sc, c, err, analysis, t0, steps, log, partitions, acc, in, edges, g, columns, files, local);
         } finally {
@@ -306,7 +306,8 @@ public final class SparkJob {
         if (analysis.seedingRuns() > 0) {
             SeedingExperimentConfig sec = SeedingExperimentConfig.defaults().withK(analysis.k()).withRuns(analysis.seedingRuns())
                     .withSeed(analysis.seed());
-            seeding = SparkSeeding.compute(sc, local, table, community, clusters, sec, clusterConfig, analysis.roles().minZ(), partitions, log);
+            seeding = SparkSeeding.compute(sc, local, table, community, clusters, sec, clusterConfig, analysis.roles().minZ(),
+                    seedOnLayers(g, analysis), partitions, log);
             steps.mark("seeding");
         }
         SimulationResult ic = null;
@@ -325,7 +326,7 @@ public final class SparkJob {
         Path report = out.resolve("report.json");
         com.fasterxml.jackson.databind.node.ObjectNode tree = ReportJson.tree(new PartialAnalysis("spark", new Source(c.input(), format(acc, c.options()), acc.rows()), stats, TOP,
                 c.seed(), clusterConfig, CommunityAlgorithms.LPA.name(), clusters.size(), Modularity.of(clusters), hubs, passionate.clusters(),
-                passionate.drawnEdges(), ic, steps.seconds(), roleReport, layerTops, approximate(seeding != null)));
+                passionate.drawnEdges(), ic, steps.seconds(), roleReport, layerTops, approximate(seeding)));
         // what Spark computes beyond PartialAnalysis, under the embedded names
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("settings")).put("betweenness_samples", samples)
                 .put("k", analysis.k()).put("seeding_runs", analysis.seedingRuns());
@@ -335,6 +336,11 @@ public final class SparkJob {
         log.line("wrote " + report + " (render it with: chorus report --from " + out + ")");
         return new Summary(acc.rows().read(), acc.rows().loaded(), acc.rows().rejected(), g.nodeCount(), edges, clusters.size(), files,
                 ic, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Whether the seeding experiment runs, on typed input, each model on its goal's layer, as the embedded analyze. */
+    private static boolean seedOnLayers(SparkGraph g, AnalysisConfig analysis) {
+        return g.typed() && analysis.seedOnLayers() && analysis.seedingRuns() > 0;
     }
 
     /**
@@ -364,8 +370,10 @@ public final class SparkJob {
     /**
      * What in this report is approximate or read differently from the embedded engine, in words: the parts of
      * {@code report.json} a reader should not take as the embedded engine's numbers.
+     *
+     * @param seeding the seeding experiment, or null when it did not run
      */
-    static List<PartialAnalysis.Approximate> approximate(boolean seeding) {
+    static List<PartialAnalysis.Approximate> approximate(Seeding seeding) {
         List<PartialAnalysis.Approximate> a = new ArrayList<>();
         a.add(new PartialAnalysis.Approximate("communities", "label propagation, not Leiden: a heuristic that does not optimise modularity; "
                 + "on the shipped datasets its modularity is below Leiden's (README, \"Communities on Spark\")"));
@@ -379,10 +387,11 @@ public final class SparkJob {
                 + "relative on the 304,691 people of Higgs Twitter)"));
         a.add(new PartialAnalysis.Approximate("roles.cluster_core", "the cores of the cohesive label-propagation communities, not of "
                 + "the embedded engine's Leiden clusters; ring_member is not assigned (no reach)"));
-        if (seeding) {
+        if (seeding != null) {
+            // on typed input each model runs on its goal's layer as embedded (seeding.layers says which): nothing to note there
             a.add(new PartialAnalysis.Approximate("seeding", "the group arms (clusters, choirs, voices) seed from the label-propagation "
                     + "communities, not the embedded engine's Leiden clusters; there is no imm arm (sequential over its RR sets), no core arms "
-                    + "and no recommendation; every model on the whole graph"));
+                    + "and no recommendation" + (seeding.layered() ? "" : "; every model on the whole graph")));
         }
         return a;
     }

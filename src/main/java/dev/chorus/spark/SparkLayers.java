@@ -1,5 +1,6 @@
 package dev.chorus.spark;
 
+import dev.chorus.analysis.Goal;
 import dev.chorus.analysis.Layers;
 import dev.chorus.centrality.PageRankConfig;
 import dev.chorus.ingest.InteractionType;
@@ -33,6 +34,16 @@ final class SparkLayers {
     static final int COUNTS = 4;
 
     private SparkLayers() {
+    }
+
+    /**
+     * The index of {@code goal}'s layer among a typed pair's counts: the layer whose rows {@link #count} counts by
+     * the goal's types ({@link Goal#types()}).
+     */
+    static int of(Goal goal) {
+        if (goal.types().equals(Layers.SPREAD)) return SPREAD;
+        if (goal.types().equals(Layers.TALK)) return TALK;
+        throw new IllegalArgumentException("no layer counted for the goal " + goal.cliName());
     }
 
     /** Adds one row of type {@code t} to the counts held in {@code v} from {@code at}. */

@@ -1,5 +1,7 @@
 package dev.chorus.spark;
 
+import dev.chorus.analysis.Goal;
+import dev.chorus.analysis.Layers;
 import dev.chorus.analysis.Seeding;
 import dev.chorus.centrality.Centralities;
 import dev.chorus.community.ClusterAudience;
@@ -37,18 +39,24 @@ import scala.Tuple2;
  * under the simple (independent cascade) and the complex (threshold) contagion of a {@link SeedingExperimentConfig},
  * in the shape of {@code report.json}'s {@code seeding} section.
  * <ul>
- * <li>Seeds: {@code degree} and {@code pagerank} are the top k of Spark's {@code in} and {@code pagerank} columns, ties
- * as {@link dev.chorus.diffusion.SeedBaselines} (by weighted in-degree, then id): the embedded seeds. The group
- * strategies run the embedded rules ({@link SeedStrategies#choose}) on the driver's copy of the graph with Spark's
- * label-propagation communities as both the clusters and the communities, the kinds (choir, ring) resolved as
- * embedded; the embedded engine uses Leiden CPM clusters and Leiden communities, so these seeds differ.
- * {@code imm} is not run: it is sequential over its RR sets.</li>
+ * <li>Graphs: on typed input with rows in both layers, as the embedded {@code analyze}, each model runs on its
+ * goal's layer ({@link Goal#layer()}: {@code ic} on the spreading layer, {@code threshold} on the conversation
+ * layer), the layer's seeds chosen on that layer ({@link SparkLocalGraph#graph}: the embedded {@code LayerGraph} of
+ * the driver's and every executor's copy); otherwise both run on the whole graph.</li>
+ * <li>Seeds: {@code degree} and {@code pagerank} are the top k of Spark's {@code in} and {@code pagerank} columns (on a
+ * layer, its {@code in_} and {@code pagerank_} columns), ties as {@link dev.chorus.diffusion.SeedBaselines} (by
+ * weighted in-degree, then id): the embedded seeds. The group
+ * strategies run the embedded rules ({@link SeedStrategies#choose}) on the driver's copy of the graph (or layer) with
+ * Spark's label-propagation communities of the whole graph as both the clusters and the communities, the kinds (choir,
+ * ring) resolved as embedded; the embedded engine uses Leiden CPM clusters and Leiden communities, so these seeds
+ * differ. {@code imm} is not run: it is sequential over its RR sets.</li>
  * <li>Spread: the runs of the independent cascade are spread over tasks; run r draws from
  * {@link SpreadEstimator#random}(seed, evaluate stream, r) on the canonical graph ({@link SparkLocalGraph}) whatever
  * task runs it, so the numbers are the same for any partition count; 95% intervals as the embedded estimator. The
  * threshold contagion is deterministic: one run on the driver, as the embedded estimator does.</li>
  * </ul>
- * Cost: O(n + m) on the driver for the group seeds, runs x arms cascades over the tasks.
+ * Cost: O(n + m) on the driver for the group seeds, runs x arms cascades over the tasks; on a layer, the same on a
+ * graph no larger, plus O(m log m) per JVM to build the layers.
  */
 public final class SparkSeeding {
     /** The arms Spark runs, in {@link SeedStrategies#NAMES} order. */
@@ -58,34 +66,66 @@ public final class SparkSeeding {
     }
 
     /**
-     * @param table      {@code nodes.csv}'s rows (read: {@code in}, {@code pagerank})
+     * @param table      {@code nodes.csv}'s rows (read: {@code in}, {@code pagerank}, and per layer theirs)
      * @param community  Spark's communities, numbered as {@code cohesion}
      * @param cohesion   their cohesion, index = community number
+     * @param onLayers   whether to run each model on its goal's layer: typed input and the analysis asks for it
+     *                   ({@code AnalysisConfig#seedOnLayers}); a layer without rows still makes both run on the whole graph
      */
     public static Seeding compute(JavaSparkContext sc, Broadcast<SparkLocalGraph> graph, SparkJob.NodeRows table,
                                   JavaPairRDD<Long, Long> community, List<ClusterCohesion> cohesion, SeedingExperimentConfig config,
-                                  ClusterConfig clusters, double minZ, int partitions, Progress progress) {
+                                  ClusterConfig clusters, double minZ, boolean onLayers, int partitions, Progress progress) {
         SparkLocalGraph.Built b = SparkLocalGraph.built(graph);
         InteractionGraph g = b.graph();
         int k = Math.min(config.k(), g.nodeCount());
-        Map<String, int[]> sets = new LinkedHashMap<>();
-        List<String> header = table.header().subList(1, table.header().size());
-        int in = header.indexOf("in");
-        sets.put("degree", top(table, in, in, k, g));
-        sets.put("pagerank", top(table, header.indexOf(Centralities.PAGERANK.column()), in, k, g));
         SeedStrategies.Groups groups = groups(graph, b, community, cohesion, clusters, minZ);
-        for (String s : STRATEGIES.subList(2, STRATEGIES.size())) sets.put(s, SeedStrategies.choose(s, g, groups, k, config));
-        Map<String, SimulationResult> ic = independentCascade(sc, graph, sets, config, partitions, progress);
+        // as the embedded analyze: a layer without rows would make its goal's numbers meaningless
+        boolean layered = onLayers && Arrays.stream(Goal.values()).allMatch(goal -> SparkLocalGraph.graph(graph, goal).arcCount() > 0);
+        // the layer each model runs on, null for the whole graph
+        Goal spread = layered ? Goal.AWARENESS : null;
+        Goal talk = layered ? Goal.ACTION : null;
+        Map<String, int[]> icSets = seeds(table, graph, spread, groups, k, config);
+        Map<String, int[]> thresholdSets = layered ? seeds(table, graph, talk, groups, k, config) : icSets;
+        Map<String, SimulationResult> ic = independentCascade(sc, graph, spread, icSets, config, partitions, progress);
+        InteractionGraph h = SparkLocalGraph.graph(graph, talk);
         List<SeedingArm> arms = new ArrayList<>();
-        try (SpreadEstimator threshold = new SpreadEstimator(g.nodeCount(), config.complex().cascade(g), config.runs(), config.seed(),
+        try (SpreadEstimator threshold = new SpreadEstimator(h.nodeCount(), config.complex().cascade(h), config.runs(), config.seed(),
                 SpreadEstimator.STREAM_EVALUATE, 1)) {
-            for (Map.Entry<String, int[]> set : sets.entrySet()) {
-                List<String> ids = Arrays.stream(set.getValue()).mapToObj(u -> g.ids().id(u)).toList();
-                arms.add(arm(set.getKey(), ids, ic.get(set.getKey())));
-                arms.add(arm(set.getKey(), ids, threshold.simulate(config.complex().model().cliName(), set.getValue())));
+            for (String strategy : STRATEGIES) {
+                arms.add(arm(strategy, ids(icSets.get(strategy), g), ic.get(strategy)));
+                arms.add(arm(strategy, ids(thresholdSets.get(strategy), g),
+                        threshold.simulate(config.complex().model().cliName(), thresholdSets.get(strategy))));
             }
         }
-        return new Seeding(k, config.runs(), config.complex().thresholdK(), arms);
+        return new Seeding(k, config.runs(), config.complex().thresholdK(), arms, List.of(), layered, List.of(), config.runs(), null);
+    }
+
+    /**
+     * Every strategy's seeds on the whole graph ({@code layer} null) or on the layer of {@code layer}, whose {@code in}
+     * and {@code pagerank} columns ({@link Layers#COLUMNS}) rank the hubs there.
+     */
+    private static Map<String, int[]> seeds(SparkJob.NodeRows table, Broadcast<SparkLocalGraph> graph, Goal layer,
+                                            SeedStrategies.Groups groups, int k, SeedingExperimentConfig config) {
+        InteractionGraph h = SparkLocalGraph.graph(graph, layer);
+        Map<String, int[]> sets = new LinkedHashMap<>();
+        List<String> header = table.header().subList(1, table.header().size());
+        int in = header.indexOf(column("in", layer));
+        sets.put("degree", top(table, in, in, k, h));
+        sets.put("pagerank", top(table, header.indexOf(column(Centralities.PAGERANK.column(), layer)), in, k, h));
+        for (String s : STRATEGIES.subList(2, STRATEGIES.size())) sets.put(s, SeedStrategies.choose(s, h, groups, k, config));
+        return sets;
+    }
+
+    /** {@code nodes.csv}'s column {@code name} on the whole graph, or its {@link Layers#COLUMNS} counterpart on {@code layer}'s. */
+    private static String column(String name, Goal layer) {
+        if (layer == null) return name;
+        String c = name + "_" + layer.layer();
+        if (!Layers.COLUMNS.contains(c)) throw new IllegalArgumentException("no layer column " + c);
+        return c;
+    }
+
+    private static List<String> ids(int[] nodes, InteractionGraph g) {
+        return Arrays.stream(nodes).mapToObj(u -> g.ids().id(u)).toList();
     }
 
     /** The k best rows by {@code score}, then {@code tie}, descending, then id; as node indices of {@code g}. */
@@ -116,9 +156,14 @@ public final class SparkSeeding {
         return new SeedStrategies.Groups(c, PassionateClusters.seedingOrder(ranking, cohesion), PassionateClusters.choirOrder(ranking), c);
     }
 
-    /** Every set's independent-cascade runs, spread over tasks by run index; sets with the same seeds run once. */
-    static Map<String, SimulationResult> independentCascade(JavaSparkContext sc, Broadcast<SparkLocalGraph> graph, Map<String, int[]> sets,
-                                                            SeedingExperimentConfig config, int partitions, Progress progress) {
+    /**
+     * Every set's independent-cascade runs, spread over tasks by run index; sets with the same seeds run once.
+     *
+     * @param layer the goal whose layer the cascades run on ({@link SparkLocalGraph#graph}), or null for the whole graph
+     */
+    static Map<String, SimulationResult> independentCascade(JavaSparkContext sc, Broadcast<SparkLocalGraph> graph, Goal layer,
+                                                            Map<String, int[]> sets, SeedingExperimentConfig config, int partitions,
+                                                            Progress progress) {
         Map<String, int[]> distinct = new LinkedHashMap<>();
         for (int[] s : sets.values()) {
             int[] canonical = Arrays.stream(s).sorted().distinct().toArray();
@@ -134,7 +179,7 @@ public final class SparkSeeding {
             // per run: (run, curves and spreads); the seed sets are in the driver's node numbering, which the
             // executors' graph shares (both are built from the same canonical arcs)
             done = sc.parallelize(runIndex, Math.max(1, Math.min(partitions, runs))).mapPartitions(rs -> {
-                InteractionGraph local = SparkLocalGraph.built(graph).graph();
+                InteractionGraph local = SparkLocalGraph.graph(graph, layer);
                 Cascade cascade = simple.cascade(local);
                 Cascade.Scratch scratch = new Cascade.Scratch(local.nodeCount());
                 Cascade.IntList curve = new Cascade.IntList();

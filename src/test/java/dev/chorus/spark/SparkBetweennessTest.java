@@ -42,7 +42,7 @@ class SparkBetweennessTest {
             Graph<String, DefaultWeightedEdge> jg = new AsUnweightedGraph<>(g.toJGraphT());
             Map<String, Double> expected = new BetweennessCentrality<>(jg).getScores();
             SparkGraph sg = spark(c[0], options);
-            Broadcast<SparkLocalGraph> b = SparkLocalGraph.broadcast(SC, sg);
+            Broadcast<SparkLocalGraph> b = SparkLocalGraph.broadcast(SC, sg, false);
             try {
                 Map<Long, Double> byVertex = SparkBetweenness.compute(SC, sg, b, BetweennessConfig.defaults(), 3, Progress.NONE).collectAsMap();
                 Map<Long, String> ids = sg.ids().collectAsMap();
@@ -74,7 +74,7 @@ class SparkBetweennessTest {
             String[] sourceIds = new String[sources.length];
             for (int i = 0; i < sources.length; i++) sourceIds[i] = g.ids().id(sources[i]);
             SparkGraph sg = spark(c[0], options);
-            Broadcast<SparkLocalGraph> b = SparkLocalGraph.broadcast(SC, sg);
+            Broadcast<SparkLocalGraph> b = SparkLocalGraph.broadcast(SC, sg, false);
             try {
                 for (int partitions : new int[] {1, 4}) {
                     double[] spark = SparkBetweenness.compute(SC, b, sourceIds, config, partitions, Progress.NONE);

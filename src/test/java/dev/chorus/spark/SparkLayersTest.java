@@ -97,7 +97,7 @@ class SparkLayersTest {
         SparkJob.Config c = new SparkJob.Config(null, path, SparkInput.Options.of(options), out, 2, 42,
                 dev.chorus.centrality.PageRankConfig.defaults(), dev.chorus.community.LabelPropagationConfig.defaults().withSeed(42), List.of(),
                 dev.chorus.diffusion.SimulationConfig.defaults(), true, null);
-        // the seeding experiment does not read the layers on Spark: left out to save time
+        // the seeding experiment on the layers is SparkLayerSeedingTest's: left out to save time
         SparkJob.analyze(SparkTestContext.get(), c, new PrintWriter(new StringWriter(), true), AnalysisConfig.defaults().withSeed(42).withSeedingRuns(0));
         JsonNode report = ReportJson.read(out.resolve("report.json"));
         Map<String, String[]> rows = new HashMap<>();

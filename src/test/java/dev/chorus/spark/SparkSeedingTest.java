@@ -49,6 +49,9 @@ class SparkSeedingTest {
         JsonNode seeding = new ObjectMapper().readTree(dir.resolve("report.json").toFile()).path("seeding");
         assertEquals(10, seeding.path("k").asInt());
         assertEquals(runs, seeding.path("runs").asInt());
+        // untyped: both models on the whole graph, as embedded
+        assertEquals("all", seeding.at("/layers/ic").asText());
+        assertEquals("all", seeding.at("/layers/threshold").asText());
 
         InteractionGraph g = GraphLoader.load(EMAIL, IngestOptions.defaults()).graph();
         SeedingExperimentConfig config = SeedingExperimentConfig.defaults().withRuns(runs).withSeed(42).withThreads(2);
@@ -88,15 +91,15 @@ class SparkSeedingTest {
     void sameSeedSameNumbersForAnyPartitionCount() {
         SparkInput.Result in = SparkInput.read(SC, EMAIL, SparkInput.Options.of(IngestOptions.defaults()), 2);
         SparkGraph g = SparkGraph.of(in.edges(), in.directed());
-        Broadcast<SparkLocalGraph> b = SparkLocalGraph.broadcast(SC, g);
+        Broadcast<SparkLocalGraph> b = SparkLocalGraph.broadcast(SC, g, false);
         try {
             Map<String, int[]> sets = new LinkedHashMap<>();
             sets.put("a", new int[] {0, 1, 2});
             sets.put("b", new int[] {5, 50, 500});
             sets.put("a again", new int[] {2, 1, 0});
             SeedingExperimentConfig config = SeedingExperimentConfig.defaults().withRuns(300).withSeed(7);
-            Map<String, SimulationResult> one = SparkSeeding.independentCascade(SC, b, sets, config, 1, Progress.NONE);
-            Map<String, SimulationResult> five = SparkSeeding.independentCascade(SC, b, sets, config, 5, Progress.NONE);
+            Map<String, SimulationResult> one = SparkSeeding.independentCascade(SC, b, null, sets, config, 1, Progress.NONE);
+            Map<String, SimulationResult> five = SparkSeeding.independentCascade(SC, b, null, sets, config, 5, Progress.NONE);
             for (String k : sets.keySet()) {
                 assertEquals(one.get(k).mean(), five.get(k).mean(), 0.0, k);
                 assertEquals(one.get(k).sd(), five.get(k).sd(), 0.0, k);
@@ -104,7 +107,7 @@ class SparkSeedingTest {
             }
             assertEquals(one.get("a").mean(), one.get("a again").mean(), 0.0);
             // a different seed draws different cascades
-            Map<String, SimulationResult> other = SparkSeeding.independentCascade(SC, b, sets, config.withSeed(8), 5, Progress.NONE);
+            Map<String, SimulationResult> other = SparkSeeding.independentCascade(SC, b, null, sets, config.withSeed(8), 5, Progress.NONE);
             assertTrue(other.get("b").mean() != five.get("b").mean() || other.get("b").sd() != five.get("b").sd());
         } finally {
             SparkLocalGraph.release(b);
