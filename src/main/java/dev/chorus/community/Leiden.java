@@ -80,7 +80,10 @@ public final class Leiden {
         return ((x | -x) >>> 31) ^ 1;
     }
 
-    /** 1 if {@code t} is negative (the -1 that marks a cluster not yet seen), else 0. */
+    /**
+     * 1 if {@code t}'s sign bit is set (the -1 that marks a cluster not yet seen), else 0. Unlike {@code t < 0} this
+     * also says 1 for -0.0, which the sums never hold: they start from (-1 + 1) + w, and -0.0 + 0.0 is +0.0.
+     */
     static int unseen(double t) {
         return (int) (Double.doubleToRawLongBits(t) >>> 63);
     }
