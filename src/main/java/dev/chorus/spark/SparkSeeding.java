@@ -4,7 +4,6 @@ import dev.chorus.analysis.Goal;
 import dev.chorus.analysis.Layers;
 import dev.chorus.analysis.Seeding;
 import dev.chorus.centrality.Centralities;
-import dev.chorus.community.ClusterAudience;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Communities;
 import dev.chorus.diffusion.Cascade;
@@ -15,12 +14,8 @@ import dev.chorus.diffusion.SimulationResult;
 import dev.chorus.diffusion.SpreadEstimator;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.progress.Progress;
-import dev.chorus.roles.ClusterConfig;
-import dev.chorus.roles.ClusterKinds;
 import dev.chorus.roles.ClusterRanking;
 import dev.chorus.roles.PassionateClusters;
-import dev.chorus.roles.Engagement;
-import dev.chorus.roles.EngagementConfig;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,16 +42,16 @@ import scala.Tuple2;
  * layer, its {@code in_} and {@code pagerank_} columns), ties as {@link dev.chorus.diffusion.SeedBaselines} (by
  * weighted in-degree, then id): the embedded seeds. The group
  * strategies run the embedded rules ({@link SeedStrategies#choose}) on the driver's copy of the graph (or layer) with
- * Spark's label-propagation communities of the whole graph as both the clusters and the communities, the kinds (choir,
- * ring) resolved as embedded; the embedded engine uses Leiden CPM clusters and Leiden communities, so these seeds
- * differ. {@code imm} is not run: it is sequential over its RR sets.</li>
+ * Spark's label-propagation communities of the whole graph as both the clusters and the communities, in the order of
+ * their kinds (choir, ring) as the report lists them ({@link SparkAudience}, the embedded rules); the embedded engine
+ * uses Leiden CPM clusters and Leiden communities, so these seeds differ. {@code imm} is not run: it is sequential over its RR sets.</li>
  * <li>Spread: the runs of the independent cascade are spread over tasks; run r draws from
  * {@link SpreadEstimator#random}(seed, evaluate stream, r) on the canonical graph ({@link SparkLocalGraph}) whatever
  * task runs it, so the numbers are the same for any partition count; 95% intervals as the embedded estimator. The
  * threshold contagion is deterministic: one run on the driver, as the embedded estimator does.</li>
  * </ul>
- * Cost: O(n + m) on the driver for the group seeds, runs x arms cascades over the tasks; on a layer, the same on a
- * graph no larger, plus O(m log m) per JVM to build the layers.
+ * Cost: O(n + m) on the driver for the group seeds (their choice; the kinds come computed over the edges), runs x
+ * arms cascades over the tasks; on a layer, the same on a graph no larger, plus O(m log m) per JVM to build the layers.
  */
 public final class SparkSeeding {
     /** The arms Spark runs, in {@link SeedStrategies#NAMES} order. */
@@ -73,12 +68,12 @@ public final class SparkSeeding {
      *                   ({@code AnalysisConfig#seedOnLayers}); a layer without rows still makes both run on the whole graph
      */
     public static Seeding compute(JavaSparkContext sc, Broadcast<SparkLocalGraph> graph, SparkJob.NodeRows table,
-                                  JavaPairRDD<Long, Long> community, List<ClusterCohesion> cohesion, SeedingExperimentConfig config,
-                                  ClusterConfig clusters, double minZ, boolean onLayers, int partitions, Progress progress) {
+                                  JavaPairRDD<Long, Long> community, List<ClusterCohesion> cohesion, ClusterRanking kinds,
+                                  SeedingExperimentConfig config, boolean onLayers, int partitions, Progress progress) {
         SparkLocalGraph.Built b = SparkLocalGraph.built(graph);
         InteractionGraph g = b.graph();
         int k = Math.min(config.k(), g.nodeCount());
-        SeedStrategies.Groups groups = groups(graph, b, community, cohesion, clusters, minZ);
+        SeedStrategies.Groups groups = groups(graph, b, community, cohesion, kinds);
         // as the embedded analyze: a layer without rows would make its goal's numbers meaningless
         boolean layered = onLayers && Arrays.stream(Goal.values()).allMatch(goal -> SparkLocalGraph.graph(graph, goal).arcCount() > 0);
         // the layer each model runs on, null for the whole graph
@@ -142,18 +137,15 @@ public final class SparkSeeding {
         }
     }
 
-    /** Spark's communities as the embedded strategies' clusters and communities, with the kinds resolved as embedded. */
+    /** Spark's communities as the embedded strategies' clusters and communities, in the order of their kinds ({@link SparkAudience}). */
     private static SeedStrategies.Groups groups(Broadcast<SparkLocalGraph> graph, SparkLocalGraph.Built b, JavaPairRDD<Long, Long> community,
-                                                List<ClusterCohesion> cohesion, ClusterConfig clusters, double minZ) {
+                                                List<ClusterCohesion> cohesion, ClusterRanking kinds) {
         InteractionGraph g = b.graph();
         long[] vertices = graph.value().vertices();
         int[] membership = new int[g.nodeCount()];
         for (Tuple2<Long, Long> x : community.collect()) membership[b.index()[Arrays.binarySearch(vertices, x._1())]] = (int) (long) x._2();
         Communities c = new Communities("lpa", g.ids(), membership, cohesion.size(), Double.NaN, 1, 0, true);
-        double[] reciprocity = Engagement.compute(g, c, EngagementConfig.defaults()).column("reciprocity");
-        ClusterRanking ranking = PassionateClusters.compute(c, cohesion, ClusterAudience.compute(g, c),
-                ClusterKinds.resolve(g, reciprocity, clusters, minZ));
-        return new SeedStrategies.Groups(c, PassionateClusters.seedingOrder(ranking, cohesion), PassionateClusters.choirOrder(ranking), c);
+        return new SeedStrategies.Groups(c, PassionateClusters.seedingOrder(kinds, cohesion), PassionateClusters.choirOrder(kinds), c);
     }
 
     /**
