@@ -2,6 +2,7 @@ package dev.chorus.spark;
 
 import dev.chorus.analysis.Goal;
 import dev.chorus.analysis.Layers;
+import dev.chorus.analysis.Recommendation;
 import dev.chorus.analysis.Seeding;
 import dev.chorus.centrality.Centralities;
 import dev.chorus.community.ClusterCohesion;
@@ -12,6 +13,7 @@ import dev.chorus.diffusion.SeedingArm;
 import dev.chorus.diffusion.SeedingExperimentConfig;
 import dev.chorus.diffusion.SimulationResult;
 import dev.chorus.diffusion.SpreadEstimator;
+import dev.chorus.graph.IdMap;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.progress.Progress;
 import dev.chorus.roles.ClusterRanking;
@@ -49,6 +51,7 @@ import scala.Tuple2;
  * {@link SpreadEstimator#random}(seed, evaluate stream, r) on the canonical graph ({@link SparkLocalGraph}) whatever
  * task runs it, so the numbers are the same for any partition count; 95% intervals as the embedded estimator. The
  * threshold contagion is deterministic: one run on the driver, as the embedded estimator does.</li>
+ * <li>Recommendations: one per goal among these arms, by the embedded rule ({@link #recommendations}).</li>
  * </ul>
  * Cost: O(n + m) on the driver for the group seeds (their choice; the kinds come computed over the edges), runs x
  * arms cascades over the tasks; on a layer, the same on a graph no larger, plus O(m log m) per JVM to build the layers.
@@ -92,7 +95,34 @@ public final class SparkSeeding {
                         threshold.simulate(config.complex().model().cliName(), thresholdSets.get(strategy))));
             }
         }
-        return new Seeding(k, config.runs(), config.complex().thresholdK(), arms, List.of(), layered, List.of(), config.runs(), null);
+        return new Seeding(k, config.runs(), config.complex().thresholdK(), arms, List.of(), layered,
+                recommendations(table, arms, layered), config.runs(), null);
+    }
+
+    /**
+     * One {@link Recommendation} per {@link Goal} among the arms, by the embedded rule ({@link Recommendation#choose}),
+     * whose credibility reads the seeds' share of mutual conversation ties: {@code reciprocity_talk} when the models ran
+     * on their layers, else {@code reciprocity}, as the embedded analyze. Only the seeds' values are collected (one
+     * filter over the table), in an id map of their own.
+     */
+    static List<Recommendation> recommendations(SparkJob.NodeRows table, List<SeedingArm> arms, boolean layered) {
+        java.util.Set<String> seeds = new java.util.HashSet<>();
+        for (SeedingArm a : arms) seeds.addAll(a.seeds());
+        int column = table.header().subList(1, table.header().size()).indexOf(layered ? "reciprocity_talk" : "reciprocity");
+        if (column < 0) throw new IllegalArgumentException("recommendations need the reciprocity columns, the table has " + table.header());
+        List<Tuple2<String, Double>> values = table.rows().filter(r -> seeds.contains(r._1())).map(r -> new Tuple2<>(r._1(), r._2()[column])).collect();
+        IdMap ids = new IdMap();
+        double[] reciprocity = new double[values.size()];
+        for (Tuple2<String, Double> v : values) {
+            byte[] id = v._1().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            reciprocity[ids.intern(id, 0, id.length)] = v._2();
+        }
+        List<Recommendation> out = new ArrayList<>();
+        for (Goal goal : Goal.values()) {
+            Recommendation rec = Recommendation.choose(goal, layered, arms, reciprocity, ids);
+            if (rec != null) out.add(rec);
+        }
+        return out;
     }
 
     /**

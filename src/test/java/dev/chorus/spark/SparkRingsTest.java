@@ -8,6 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.chorus.analysis.Goal;
+import dev.chorus.analysis.Layers;
+import dev.chorus.analysis.Recommendation;
+import dev.chorus.centrality.CentralitySettings;
+import dev.chorus.diffusion.SeedingArm;
+import dev.chorus.output.Summary;
+import dev.chorus.progress.Progress;
 import dev.chorus.cli.Chorus;
 import dev.chorus.community.ClusterAudience;
 import dev.chorus.community.ClusterCohesion;
@@ -62,11 +69,16 @@ class SparkRingsTest {
 
     /**
      * Four background groups of 30 people, each pair of a group tied one way with probability 0.3 (no tie answered),
-     * a few one-way ties between groups; the choir and the ring, every ordered pair with weight 3; 12 background
-     * people each act once on a choir member (two per member).
+     * a few one-way ties between groups; the choir and the ring, every ordered pair with weight 3; 18 background
+     * people each act once on a choir member (three per member).
      */
-    static synchronized Path planted() throws Exception {
-        Path file = tmp.resolve("planted.csv");
+    static Path planted() throws Exception {
+        return planted(false);
+    }
+
+    /** With {@code typed}, every row also gets an interaction type drawn from both layers' types (and others). */
+    static synchronized Path planted(boolean typed) throws Exception {
+        Path file = tmp.resolve(typed ? "planted-typed.csv" : "planted.csv");
         if (Files.exists(file)) return file;
         Random r = new Random(7);
         StringBuilder b = new StringBuilder("source,target,weight\n");
@@ -86,7 +98,16 @@ class SparkRingsTest {
         for (List<String> group : List.of(CHOIR, RING)) {
             for (String u : group) for (String v : group) if (!u.equals(v)) b.append(u).append(',').append(v).append(",3\n");
         }
-        for (int k = 0; k < 12; k++) b.append("b").append(k % 4).append('_').append(k).append(',').append(CHOIR.get(k % 6)).append(",1\n");
+        for (int k = 0; k < 18; k++) b.append("b").append(k % 4).append('_').append(k).append(',').append(CHOIR.get(k % 6)).append(",1\n");
+        if (typed) {
+            Random t = new Random(11);
+            List<String> types = List.of("RT", "QT", "RE", "CM", "DM", "MT");
+            StringBuilder withTypes = new StringBuilder("source,target,weight,type\n");
+            for (String line : b.toString().split("\n")) {
+                if (!line.startsWith("source")) withTypes.append(line).append(',').append(types.get(t.nextInt(types.size()))).append('\n');
+            }
+            b = withTypes;
+        }
         Files.writeString(file, b);
         return file;
     }
@@ -103,7 +124,19 @@ class SparkRingsTest {
     /** A Spark run's output directory and the embedded kinds of its partition. */
     record Run(Path out, JsonNode report, InteractionGraph g, Communities lpa, List<ClusterCohesion> cohesion, List<ClusterAudience> audience,
                ClusterRanking kinds, Map<String, List<String>> nodes, List<String> header) {
-        static Run of(String input, IngestOptions options, String name) throws Exception {
+        static final Map<String, Run> RUNS = new HashMap<>();
+
+        /** The run of {@code name}, made once per test class. */
+        static synchronized Run of(String input, IngestOptions options, String name) throws Exception {
+            Run run = RUNS.get(name);
+            if (run == null) {
+                run = make(input, options, name);
+                RUNS.put(name, run);
+            }
+            return run;
+        }
+
+        private static Run make(String input, IngestOptions options, String name) throws Exception {
             Path out = Files.createDirectories(tmp.resolve("out-" + name));
             SparkJob.Config c = new SparkJob.Config(null, input, SparkInput.Options.of(options), out, 2, 42,
                     dev.chorus.centrality.PageRankConfig.defaults(), dev.chorus.community.LabelPropagationConfig.defaults().withSeed(42), List.of(),
@@ -155,6 +188,11 @@ class SparkRingsTest {
         }
         assertClusters(kinds.choirs(), report.get("passionate_clusters"));
         assertClusters(kinds.rings(), report.get("rings"));
+        if (name.startsWith("planted")) {
+            // the planted choir is heard either way; the planted ring is one only where answers are recorded
+            assertEquals(1, kinds.count(ClusterKinds.CHOIR), name);
+            assertEquals(options.directed() == Boolean.FALSE ? 0 : 1, kinds.count(ClusterKinds.RING), name);
+        }
         System.err.println(name + ": " + kinds.count(ClusterKinds.CHOIR) + " choirs, " + kinds.count(ClusterKinds.RING) + " rings, "
                 + kinds.count(ClusterKinds.OTHER) + " other, as embedded on Spark's partition");
 
@@ -216,7 +254,7 @@ class SparkRingsTest {
 
     @Test
     void thePlantedChoirAndRingAreFoundAndTheReportShowsThem() throws Exception {
-        Run run = Run.of(planted().toString(), IngestOptions.defaults(), "planted-report");
+        Run run = Run.of(planted().toString(), IngestOptions.defaults(), "planted");
         int community = run.header().indexOf("community");
         int choir = Integer.parseInt(run.nodes().get(CHOIR.get(0)).get(community));
         int ring = Integer.parseInt(run.nodes().get(RING.get(0)).get(community));
@@ -224,7 +262,7 @@ class SparkRingsTest {
         for (String id : RING) assertEquals(ring, Integer.parseInt(run.nodes().get(id).get(community)), id);
         assertEquals(ClusterKinds.CHOIR, run.kinds().kinds().get(choir));
         assertEquals(ClusterKinds.RING, run.kinds().kinds().get(ring));
-        assertEquals(12, run.audience().get(choir).reach(), "12 outsiders act on the choir");
+        assertEquals(18, run.audience().get(choir).reach(), "18 outsiders act on the choir");
         assertEquals(0, run.audience().get(ring).reach(), "nobody outside touches the ring");
         JsonNode report = run.report();
         assertEquals(choir, report.at("/passionate_clusters/0/cluster").asInt());
@@ -249,6 +287,71 @@ class SparkRingsTest {
         for (String sentence : ReportJsonStrings.of(report.get("summary"))) {
             assertFalse(sentence.contains("so no rings") || sentence.contains("not told apart"), sentence);
         }
+    }
+
+    static Stream<Arguments> seedingInputs() throws Exception {
+        return Stream.of(Arguments.of("planted", false), Arguments.of("planted-typed", true));
+    }
+
+    /**
+     * report.json's {@code recommendation} and {@code recommendations} are the embedded {@link Recommendation#choose}
+     * applied to the arms of the report, with the embedded engine's reciprocity ({@link Engagement}'s, or on typed input
+     * the conversation layer's, {@link Layers}): every field, the reason included; and the page shows them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seedingInputs")
+    void recommendationsAreTheEmbeddedRuleOnSparksArms(String name, boolean typed) throws Exception {
+        Run run = Run.of(planted(typed).toString(), IngestOptions.defaults(), name);
+        JsonNode report = run.report();
+        JsonNode seeding = report.get("seeding");
+        boolean layered = seeding.at("/layers/ic").asText().equals("spread");
+        assertEquals(typed, layered, "typed input with rows in both layers: each model on its goal's layer");
+        List<SeedingArm> arms = new ArrayList<>();
+        for (JsonNode a : seeding.get("arms")) {
+            double[] curve = new double[a.get("curve").size()];
+            for (int i = 0; i < curve.length; i++) curve[i] = a.get("curve").get(i).asDouble();
+            arms.add(new SeedingArm(a.get("strategy").asText(), a.get("model").asText(), ReportJsonStrings.of(a.get("seeds")), a.get("runs").asInt(),
+                    a.get("mean").asDouble(), a.get("sd").asDouble(), a.get("ci95_low").asDouble(), a.get("ci95_high").asDouble(), curve));
+        }
+        assertEquals(2 * SparkSeeding.STRATEGIES.size(), arms.size());
+        InteractionGraph g = run.g();
+        double[] reciprocity = layered
+                ? Layers.compute(g, CentralitySettings.defaults(), run.lpa(), Progress.NONE).column("reciprocity_talk")
+                : Engagement.compute(g, run.lpa(), EngagementConfig.defaults()).column("reciprocity");
+        int thresholdK = seeding.get("threshold_k").asInt();
+        for (Goal goal : Goal.values()) {
+            Recommendation want = Recommendation.choose(goal, layered, arms, reciprocity, g.ids());
+            JsonNode got = report.at("/recommendations/" + goal.cliName());
+            String at = name + " " + goal.cliName();
+            assertEquals(goal.cliName(), got.get("goal").asText(), at);
+            assertEquals(want.arm().strategy(), got.get("strategy").asText(), at);
+            assertEquals(want.arm().seeds(), ReportJsonStrings.of(got.get("seeds")), at);
+            assertEquals(Summary.reason(want, thresholdK), got.get("reason").asText(), at);
+            assertEquals(want.arm().model(), got.get("model").asText(), at);
+            assertEquals(layered ? goal.layer() : "all", got.get("layer").asText(), at);
+            assertEquals(want.arm().mean(), got.get("mean").asDouble(), 0, at);
+            assertEquals(want.credibility(), got.get("credibility").asDouble(), 1e-12, at);
+            assertEquals(want.forCredibility(), got.get("for_credibility").asBoolean(), at);
+            if (want.runnerUp() == null) {
+                assertTrue(got.get("runner_up").isNull(), at);
+            } else {
+                assertEquals(want.runnerUp().strategy(), got.at("/runner_up/strategy").asText(), at);
+                assertEquals(want.runnerUpCredibility(), got.at("/runner_up/credibility").asDouble(), 1e-12, at);
+                assertEquals(want.tied(), got.at("/runner_up/tied").asBoolean(), at);
+            }
+        }
+        assertEquals("awareness", report.at("/settings/goal").asText());
+        assertEquals(report.at("/recommendations/awareness"), report.get("recommendation"), "the recommendation of settings.goal");
+        assertTrue(ReportJsonStrings.of(report.get("summary")).stream().anyMatch(x -> x.startsWith("Recommended seeds for awareness")),
+                report.get("summary").toString());
+
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Chorus.commandLine(new PrintWriter(o, true), new PrintWriter(e, true)).execute("report", "--from", run.out().toString());
+        assertEquals(0, code, e.toString());
+        String html = Files.readString(run.out().resolve("report.html"));
+        assertTrue(html.contains("<b>Recommended for awareness</b>"), "the goal's recommendation on the page");
+        assertTrue(html.contains("For action instead"), "and the other goal's");
     }
 
     /** The page from a heading to the next. */
