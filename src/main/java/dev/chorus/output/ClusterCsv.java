@@ -12,16 +12,11 @@ import java.util.List;
  * {@code clusters.csv}: {@link ClusterCohesion#COLUMNS}, {@code core} (member ids joined by {@code ;}), then
  * {@code reach} (distinct outsiders who acted on a member, {@link dev.chorus.community.ClusterAudience}) and
  * {@code kind} ({@code choir}, {@code ring}, {@code other}: {@link dev.chorus.roles.ClusterKinds}), as the embedded
- * analysis, {@code communities --clusters} and Spark write it; the last two are empty where the engine measures
- * no reach (Spark). Cells are formatted by {@link CsvOut}.
+ * analysis, {@code communities --clusters} and Spark write it (the last two empty when no kinds are given). Cells
+ * are formatted by {@link CsvOut}.
  */
 public final class ClusterCsv {
     private ClusterCsv() {
-    }
-
-    /** Without reach and kind (empty cells). */
-    public static void write(Path path, List<ClusterCohesion> clusters) {
-        write(path, clusters, null);
     }
 
     /** @param kinds the clusters' reach and kind, by cluster index; null for empty cells */

@@ -15,6 +15,7 @@ import dev.chorus.analysis.Goal;
 import dev.chorus.analysis.Recommendation;
 import dev.chorus.community.ClusterAudience;
 import dev.chorus.roles.ClusterKinds;
+import dev.chorus.roles.ClusterRanking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -123,22 +124,10 @@ public final class ReportJson {
         for (PassionateCluster p : r.clusterKinds().rings()) {
             rings.add(cluster(p, p.rank() <= DRAWN_CLUSTERS ? memberEdges(g, p.members()) : null, r.seeding()));
         }
-        ObjectNode kinds = root.putObject("cluster_kinds");
-        ObjectNode kindCounts = kinds.putObject("counts");
-        for (String kind : List.of(ClusterKinds.CHOIR, ClusterKinds.RING, ClusterKinds.OTHER)) kindCounts.put(kind, r.clusterKinds().count(kind));
-        ObjectNode kindThresholds = kinds.putObject("thresholds");
-        r.clusterKinds().rules().thresholds().forEach((k, v) -> number(kindThresholds, k, v));
+        clusterKinds(root, r.clusterKinds());
 
         seeding(root, r.seeding());
-        Recommendation chosen = r.seeding() == null ? null : r.seeding().recommendation(c.goal());
-        if (chosen == null) root.putNull("recommendation");
-        else root.set("recommendation", recommendation(chosen, r.seeding().thresholdK()));
-        if (r.seeding() == null || r.seeding().recommendations().isEmpty()) {
-            root.putNull("recommendations");
-        } else {
-            ObjectNode all = root.putObject("recommendations");
-            for (Recommendation rec : r.seeding().recommendations()) all.set(rec.goal().cliName(), recommendation(rec, r.seeding().thresholdK()));
-        }
+        recommendations(root, r.seeding(), c.goal());
         if (backtest != null) root.set("backtest", BacktestJson.tree(backtest, backtestSource));
         ObjectNode timings = root.putObject("timings_seconds");
         r.seconds().forEach(timings::put);
@@ -183,6 +172,31 @@ public final class ReportJson {
         }
     }
 
+    /** {@code cluster_kinds}: the clusters per kind and the resolved thresholds. */
+    private static void clusterKinds(ObjectNode root, ClusterRanking k) {
+        ObjectNode kinds = root.putObject("cluster_kinds");
+        ObjectNode kindCounts = kinds.putObject("counts");
+        for (String kind : List.of(ClusterKinds.CHOIR, ClusterKinds.RING, ClusterKinds.OTHER)) kindCounts.put(kind, k.count(kind));
+        ObjectNode kindThresholds = kinds.putObject("thresholds");
+        k.rules().thresholds().forEach((key, v) -> number(kindThresholds, key, v));
+    }
+
+    /**
+     * Sets {@code recommendation} (the one of {@code goal}) and {@code recommendations} (every goal's), each null when
+     * the experiment did not run or made none.
+     */
+    public static void recommendations(ObjectNode root, Seeding s, Goal goal) {
+        Recommendation chosen = s == null ? null : s.recommendation(goal);
+        if (chosen == null) root.putNull("recommendation");
+        else root.set("recommendation", recommendation(chosen, s.thresholdK()));
+        if (s == null || s.recommendations().isEmpty()) {
+            root.putNull("recommendations");
+        } else {
+            ObjectNode all = root.putObject("recommendations");
+            for (Recommendation rec : s.recommendations()) all.set(rec.goal().cliName(), recommendation(rec, s.thresholdK()));
+        }
+    }
+
     /** The contract's {@code {goal, strategy, seeds, reason}} and the numbers the reason cites. */
     private static ObjectNode recommendation(Recommendation rec, int thresholdK) {
         ObjectNode o = JSON.createObjectNode();
@@ -215,10 +229,11 @@ public final class ReportJson {
 
     /**
      * The parts of {@code report.json} a {@link PartialAnalysis} has, under the embedded names ({@code reach_vs_conversation}
-     * from its {@link PartialAnalysis#layerTops()} on typed input); the parts it lacks
-     * (betweenness, {@code roles} and {@code top_by_role} when it computed none, a role it could not decide) are left
-     * out, {@code seeding} is null, {@code engine} names who made it, and {@code approximate} lists, in words, what
-     * is approximate or computed differently. The schema states what such a report must hold.
+     * from its {@link PartialAnalysis#layerTops()} on typed input; the choirs, rings and {@code cluster_kinds}; the
+     * seeding experiment and its recommendations, null when it did not run); the parts it lacks ({@code roles} and
+     * {@code top_by_role} when it computed none, a role it could not decide) are left out, {@code engine} names who
+     * made it, and {@code approximate} lists, in words, what is approximate or computed differently. The schema
+     * states what such a report must hold.
      */
     public static ObjectNode tree(PartialAnalysis p) {
         ObjectNode root = header(p.engine(), p.source(), p.graph());
@@ -226,6 +241,7 @@ public final class ReportJson {
         settings.put("top", p.top());
         settings.put("seed", p.seed());
         settings.put("community_algorithm", p.communityAlgorithm());
+        settings.put("goal", p.goal().cliName());
         if (p.roles() != null) roleSettings(settings, p.roles().rules().config());
         clusterSettings(settings, p.clusters());
         ArrayNode summary = root.putArray("summary");
@@ -253,11 +269,14 @@ public final class ReportJson {
             reachVsConversation(root.putObject("reach_vs_conversation"), p.layerTops(), ReachVsConversation.of(p.layerTops()), p.top());
         }
         ArrayNode clusters = root.putArray("passionate_clusters");
-        for (int i = 0; i < p.passionate().size(); i++) clusters.add(cluster(p.passionate().get(i), i < p.drawnEdges().size() ? p.drawnEdges().get(i) : null, null));
-        root.putNull("rings");
-        root.putNull("seeding");
-        root.putNull("recommendation");
-        root.putNull("recommendations");
+        List<PassionateCluster> choirs = p.kinds().choirs();
+        for (int i = 0; i < choirs.size(); i++) clusters.add(cluster(choirs.get(i), i < p.choirEdges().size() ? p.choirEdges().get(i) : null, p.seeding()));
+        ArrayNode rings = root.putArray("rings");
+        List<PassionateCluster> ringList = p.kinds().rings();
+        for (int i = 0; i < ringList.size(); i++) rings.add(cluster(ringList.get(i), i < p.ringEdges().size() ? p.ringEdges().get(i) : null, p.seeding()));
+        clusterKinds(root, p.kinds());
+        seeding(root, p.seeding());
+        recommendations(root, p.seeding(), p.goal());
         if (p.ic() != null) {
             ObjectNode ic = root.putObject("ic");
             ic.put("model", p.ic().model());

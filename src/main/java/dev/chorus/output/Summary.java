@@ -86,7 +86,8 @@ public final class Summary {
                     p.engine(), String.join(", ", ids), h.get("node"), number((Double) h.get("in")), (Double) h.get("pagerank"),
                     (int) (double) (Double) h.get("kcore")));
         }
-        s.add(passionate(p.passionate(), p.clusters(), p.top()));
+        s.add(choirs(p.kinds(), p.top()));
+        s.add(rings(p.kinds(), p.top()));
         if (p.roles() != null) {
             List<String> counts = new ArrayList<>();
             p.roles().counts().forEach((role, n) -> counts.add(n + " " + role.replace('_', ' ') + (n == 1 ? "" : "s")));
@@ -96,9 +97,16 @@ public final class Summary {
             s.add(String.format(Locale.ROOT, "Independent cascade from the given seeds: %.1f people reached (95%% CI %.1f to %.1f, %d runs).",
                     p.ic().mean(), p.ic().ci95Low(), p.ic().ci95High(), p.ic().runs()));
         }
-        // betweenness and the seeding arms but imm are computed there (dev.chorus.spark.SparkJob); the rest is not
-        String missing = (p.roles() == null ? "roles, " : "") + "the clusters' outside reach (so no rings), the imm seeding arm and the "
-                + "goal recommendations";
+        if (p.seeding() != null) {
+            for (Goal gl : List.of(p.goal(), p.goal().other())) {
+                Recommendation chosen = p.seeding().recommendation(gl);
+                if (chosen != null) s.add(recommended(chosen, p.seeding().thresholdK()));
+            }
+        }
+        // betweenness, the clusters' reach and kinds, and the seeding arms but imm are computed there
+        // (dev.chorus.spark.SparkJob); the rest is not
+        String missing = (p.roles() == null ? "roles, " : "") + "the imm seeding arm, the spread of the choirs' cores and the clusters' "
+                + "activity span";
         s.add("Not computed by the " + p.engine() + " engine: " + missing + "; chorus analyze computes them on one machine.");
         return s;
     }
@@ -143,24 +151,6 @@ public final class Summary {
                 String.join(", ", named));
     }
 
-    /** Spark measures no reach: its cohesive clusters are listed by cohesion, choirs and rings alike. */
-    private static String passionate(List<PassionateCluster> passionate, ClusterConfig config, int top) {
-        if (passionate.isEmpty()) {
-            return String.format(Locale.ROOT, "No cohesive clusters: no tight cluster of %d to %d members reaches a cohesion of %.2f.",
-                    config.minSize(), config.maxSize(), config.minScore());
-        }
-        PassionateCluster c = passionate.get(0);
-        List<String> named = new ArrayList<>();
-        for (PassionateCluster p : passionate.subList(0, Math.min(top, passionate.size()))) {
-            named.add("#" + p.cluster() + " (" + p.cohesion().size() + ")");
-        }
-        return String.format(Locale.ROOT, "Cohesive clusters (%d of %d to %d members with cohesion >= %.2f; without reach, choirs and "
-                        + "rings are not told apart): %s. The most cohesive, cluster #%d, has %d members, density %.2f, %s of its ties answered, "
-                        + "and its core is %s.",
-                passionate.size(), config.minSize(), config.maxSize(), config.minScore(), String.join(", ", named), c.cluster(),
-                c.cohesion().size(), c.cohesion().density(), percent(c.cohesion().reciprocity()), String.join(", ", c.cohesion().core()));
-    }
-
     /**
      * The answer to "influencers or groups?" per model, the goal's model first ({@code analyze --goal}): the best hub
      * arm ({@code degree}, {@code pagerank}) against the best group arm ({@code choirs}, {@code voices}, {@code clusters}), from the
@@ -177,15 +167,11 @@ public final class Summary {
         }
         Goal goal = r.config().goal();
         for (Goal gl : List.of(goal, goal.other())) {
-            String model = gl.model();
             String question = gl == goal ? "Influencers or groups, for " + gl.cliName() + "?" : "For " + gl.cliName() + " instead:";
             String comparison = comparison(r, seeding, gl);
             if (comparison != null) s.add(question + " " + (gl == goal ? comparison : Character.toLowerCase(comparison.charAt(0)) + comparison.substring(1)));
             Recommendation rec = seeding.recommendation(gl);
-            if (rec != null) {
-                s.add(String.format(Locale.ROOT, "Recommended seeds for %s (%s): %s. %s", gl.cliName(), model.equals("ic")
-                                ? "reach" : "people who act", String.join(", ", rec.arm().seeds()), reason(rec, seeding.thresholdK())));
-            }
+            if (rec != null) s.add(recommended(rec, seeding.thresholdK()));
         }
         if (backtest != null) s.add(backtest(backtest));
         s.add("Caveats: these are simulations on the observed interaction graph, so their answer holds only as far as the "
@@ -194,6 +180,12 @@ public final class Summary {
                 + "could work, not that it will." + (seeding.layered() ? "" : " The input has no interaction types, or no rows of "
                 + "one of the two layers, so reach and conversation are not read apart: both goals are measured on the whole graph."));
         return s;
+    }
+
+    /** "Recommended seeds for the goal": the seeds and the reason, one sentence. */
+    private static String recommended(Recommendation rec, int thresholdK) {
+        return String.format(Locale.ROOT, "Recommended seeds for %s (%s): %s. %s", rec.goal().cliName(), rec.goal().model().equals("ic")
+                ? "reach" : "people who act", String.join(", ", rec.arm().seeds()), reason(rec, thresholdK));
     }
 
     /** Hubs against groups under the goal's model, or null when the model's arms were not kept ({@code --model}). */

@@ -49,15 +49,30 @@ public record ClusterKinds(boolean directed, double typicalAudience, double choi
      * @param minZ        as the role rules use it
      */
     public static ClusterKinds resolve(InteractionGraph g, double[] reciprocity, ClusterConfig config, double minZ) {
-        int n = g.nodeCount();
-        double typical = n == 0 ? 0 : (double) (g.arcCount() - g.selfLoopCount()) / n;
+        double[] r = java.util.Arrays.stream(reciprocity).filter(x -> !Double.isNaN(x)).toArray();
+        MetricSummary people = r.length < 2 ? new MetricSummary(r.length, Double.NaN, Double.NaN, Double.NaN)
+                : new MetricSummary(r.length, new Mean().evaluate(r), new StandardDeviation().evaluate(r), Double.NaN);
+        return resolve(g.isDirected(), g.nodeCount(), (long) g.arcCount() - g.selfLoopCount(), people, config, minZ);
+    }
+
+    /**
+     * The thresholds from the few numbers they read, for engines that hold the graph in pieces (Spark): the same rules
+     * as {@link #resolve(InteractionGraph, double[], ClusterConfig, double)}, which calls this.
+     *
+     * @param nodes       people in the graph
+     * @param arcs        arcs without self-loops; on undirected input both directions of every pair (as
+     *                    {@link InteractionGraph#arcCount()} counts them)
+     * @param reciprocity count, mean and sample standard deviation of the people's defined (not NaN) reciprocity;
+     *                    the percentile is not read
+     */
+    public static ClusterKinds resolve(boolean directed, long nodes, long arcs, MetricSummary reciprocity, ClusterConfig config, double minZ) {
+        double typical = nodes == 0 ? 0 : (double) arcs / nodes;
         double ring = Double.NaN;
-        if (g.isDirected()) {
-            double[] r = java.util.Arrays.stream(reciprocity).filter(x -> !Double.isNaN(x)).toArray();
-            double usual = r.length < 2 ? 0 : new Mean().evaluate(r) + minZ * new StandardDeviation().evaluate(r);
+        if (directed) {
+            double usual = reciprocity.count() < 2 ? 0 : reciprocity.mean() + minZ * reciprocity.sd();
             ring = Math.max(config.ringMinReciprocity(), usual);
         }
-        return new ClusterKinds(g.isDirected(), typical, config.choirMinAudienceShare() * typical, config.ringMaxAudienceShare() * typical,
+        return new ClusterKinds(directed, typical, config.choirMinAudienceShare() * typical, config.ringMaxAudienceShare() * typical,
                 ring, config);
     }
 

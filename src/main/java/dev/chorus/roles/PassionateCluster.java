@@ -9,17 +9,15 @@ import java.util.Map;
  * A cohesive cluster ranked by {@link PassionateClusters}, with the numbers that placed it.
  *
  * @param rank          1 for the first of its list (choirs or rings)
- * @param score         the choirs' ranking score, sqrt(cohesionScore x reachScore), in [0, 1]; engines that measure
- *                      no reach (Spark) rank by cohesion alone and put it here
+ * @param score         the choirs' ranking score, sqrt(cohesionScore x reachScore), in [0, 1]
  * @param cohesionScore the cohesion axis in [0, 1], the mean of {@code parts}
- * @param reachScore    the reach axis in [0, 1] (see {@link PassionateClusters}); NaN where reach is not measured
- * @param kind          {@code choir}, {@code ring} or {@code other} ({@link ClusterKinds}); null where reach is not
- *                      measured
+ * @param reachScore    the reach axis in [0, 1] (see {@link PassionateClusters})
+ * @param kind          {@code choir}, {@code ring} or {@code other} ({@link ClusterKinds})
  * @param parts         the cohesion terms by name ({@code reciprocity}, {@code density}, {@code clustering},
  *                      {@code intensity}), each in [0, 1]; an undefined term is left out
  * @param cohesion      the cluster's cohesion metrics, core included
- * @param audience      who outside listens to it; null where reach is not measured
- * @param members       original ids of all members, in index order
+ * @param audience      who outside listens to it
+ * @param members       original ids of all members, in index order (Spark: sorted by id)
  */
 public record PassionateCluster(int rank, double score, double cohesionScore, double reachScore, String kind,
                                 Map<String, Double> parts, ClusterCohesion cohesion, ClusterAudience audience,

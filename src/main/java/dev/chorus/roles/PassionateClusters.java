@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Passionate clusters on two axes. Clusters are communities of a fine partition ({@link ClusterConfig#resolution()}).
@@ -35,6 +36,16 @@ public final class PassionateClusters {
     /** Kinds of every cluster, and the choirs and rings with their members. */
     public static ClusterRanking compute(Communities communities, List<ClusterCohesion> cohesion, List<ClusterAudience> audience,
                                          ClusterKinds rules) {
+        return compute(cohesion, audience, rules, (choirs, rings) -> members(communities, choirs, rings));
+    }
+
+    /**
+     * The same ranking for engines that hold the partition in pieces (Spark): {@code members} is given the choirs' and
+     * then the rings' cluster indices, each list in rank order, and returns the members of each, choirs first, in that
+     * order (only these clusters' members are ever needed).
+     */
+    public static ClusterRanking compute(List<ClusterCohesion> cohesion, List<ClusterAudience> audience, ClusterKinds rules,
+                                         BiFunction<List<Integer>, List<Integer>, List<List<String>>> members) {
         int k = cohesion.size();
         double[] cohesionScore = new double[k];
         int maxReach = 0;
@@ -59,14 +70,14 @@ public final class PassionateClusters {
                 .thenComparingInt(c -> c));
         rings.sort(Comparator.comparingDouble((Integer c) -> -cohesionScore[c]).thenComparingInt(c -> -cohesion.get(c).size())
                 .thenComparingInt(c -> c));
-        List<List<String>> members = members(communities, choirs, rings);
+        List<List<String>> memberLists = members.apply(List.copyOf(choirs), List.copyOf(rings));
         List<PassionateCluster> choirList = new ArrayList<>();
         List<PassionateCluster> ringList = new ArrayList<>();
         for (int i = 0; i < choirs.size() + rings.size(); i++) {
             boolean choir = i < choirs.size();
             int c = choir ? choirs.get(i) : rings.get(i - choirs.size());
             PassionateCluster p = new PassionateCluster(choir ? i + 1 : i - choirs.size() + 1, score[c], cohesionScore[c], reachScore[c],
-                    kinds.get(c), parts(cohesion.get(c)), cohesion.get(c), audience.get(c), members.get(i));
+                    kinds.get(c), parts(cohesion.get(c)), cohesion.get(c), audience.get(c), memberLists.get(i));
             (choir ? choirList : ringList).add(p);
         }
         return new ClusterRanking(choirList, ringList, kinds, audience, rules);
@@ -88,35 +99,6 @@ public final class PassionateClusters {
             if (slot[member[u]] >= 0) members.get(slot[member[u]]).add(communities.ids().id(u));
         }
         return members;
-    }
-
-    /**
-     * For engines that measure no reach (Spark): the cohesive clusters, by cohesion alone, then size, then index.
-     * Choirs and rings cannot be told apart without reach, so both are listed.
-     */
-    public static List<ClusterCohesion> passing(List<ClusterCohesion> cohesion, ClusterConfig config) {
-        record Scored(ClusterCohesion c, double score) {
-        }
-        List<Scored> kept = new ArrayList<>();
-        for (ClusterCohesion c : cohesion) {
-            if (c.size() < config.minSize() || c.size() > config.maxSize()) continue;
-            double score = cohesionScore(c);
-            if (score >= config.minScore()) kept.add(new Scored(c, score));
-        }
-        kept.sort(Comparator.comparingDouble((Scored s) -> -s.score()).thenComparingInt(s -> -s.c().size())
-                .thenComparingInt(s -> s.c().community()));
-        return kept.stream().map(Scored::c).toList();
-    }
-
-    /** {@link #passing} clusters with their members (same order), ranked 1, 2, ...; no reach, no kind. */
-    public static List<PassionateCluster> ranked(List<ClusterCohesion> passing, List<List<String>> members) {
-        List<PassionateCluster> out = new ArrayList<>(passing.size());
-        for (int i = 0; i < passing.size(); i++) {
-            ClusterCohesion c = passing.get(i);
-            double s = cohesionScore(c);
-            out.add(new PassionateCluster(i + 1, s, s, Double.NaN, null, parts(c), c, null, members.get(i)));
-        }
-        return out;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.chorus.spark;
 
 import dev.chorus.centrality.Centralities;
+import dev.chorus.community.ClusterAudience;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.CommunityAlgorithms;
 import dev.chorus.centrality.BetweennessConfig;
@@ -31,6 +32,8 @@ import dev.chorus.analysis.PartialAnalysis;
 import dev.chorus.output.ReportJson;
 import dev.chorus.analysis.Source;
 import dev.chorus.roles.ClusterConfig;
+import dev.chorus.roles.ClusterKinds;
+import dev.chorus.roles.ClusterRanking;
 import dev.chorus.roles.EngagementConfig;
 import dev.chorus.roles.Role;
 import java.io.PrintWriter;
@@ -267,8 +270,8 @@ public final class SparkJob {
             layers = SparkLayers.compute(sc, g, c.pageRank(), log);
             steps.mark("layers");
         }
-        JavaPairRDD<Long, double[]> engagement = SparkEngagement.compute(g, community, layers == null ? null : layers.replyShare(),
-                EngagementConfig.defaults(), log);
+        JavaPairRDD<Long, double[]> engagement = keep(sc, SparkEngagement.compute(g, community, layers == null ? null : layers.replyShare(),
+                EngagementConfig.defaults(), log));
         columns.put(String.join(",", SparkEngagement.COLUMNS), engagement);
         steps.mark("engagement");
         JavaPairRDD<Long, double[]> communityColumn = community.mapValues(v -> new double[] {v});
@@ -287,14 +290,21 @@ public final class SparkJob {
         ClusterConfig clusterConfig = analysis.clusters();
         List<ClusterCohesion> clusters = SparkCohesion.compute(g, community, triangles,
                 CohesionConfig.defaults().withCoreSize(clusterConfig.coreSize()), log);
-        Path clustersCsv = out.resolve("clusters.csv");
-        ClusterCsv.write(clustersCsv, clusters);
-        files.add(clustersCsv);
         steps.mark("cohesion");
+        // every community's audience over the edges, and its kind by the embedded rules: choirs and rings
+        GraphStats stats = SparkReport.graphStats(g, edges);
+        List<ClusterAudience> audience = SparkAudience.compute(g, community, clusters.size());
+        ClusterKinds rules = SparkAudience.kinds(g, edges, stats.selfLoops(), engagement, clusterConfig, analysis.roles().minZ());
+        SparkReport.Passionate passionate = SparkReport.passionate(g, community, clusters, audience, rules, ReportJson.DRAWN_CLUSTERS);
+        ClusterRanking kinds = passionate.ranking();
+        steps.mark("audience");
+        log.line(String.format("audience: %d choirs, %d rings", kinds.choirs().size(), kinds.rings().size()));
+        Path clustersCsv = out.resolve("clusters.csv");
+        ClusterCsv.write(clustersCsv, clusters, kinds);
+        files.add(clustersCsv);
         log.line("wrote " + clustersCsv + " (" + clusters.size() + " communities)");
-        SparkReport.Passionate passionate = SparkReport.passionate(g, community, clusters, clusterConfig, ReportJson.DRAWN_CLUSTERS);
         NodeRows table = nodeRows(g, columns);
-        SparkRoles.Result roles = SparkRoles.compute(table, SparkReport.cores(passionate.clusters()), analysis.roles(), log);
+        SparkRoles.Result roles = SparkRoles.compute(table, SparkReport.cores(kinds), SparkReport.ringMembers(kinds), analysis.roles(), log);
         table = roles.table();
         steps.mark("roles");
         Path nodes = out.resolve("nodes.csv");
@@ -306,8 +316,7 @@ public final class SparkJob {
         if (analysis.seedingRuns() > 0) {
             SeedingExperimentConfig sec = SeedingExperimentConfig.defaults().withK(analysis.k()).withRuns(analysis.seedingRuns())
                     .withSeed(analysis.seed());
-            seeding = SparkSeeding.compute(sc, local, table, community, clusters, sec, clusterConfig, analysis.roles().minZ(),
-                    seedOnLayers(g, analysis), partitions, log);
+            seeding = SparkSeeding.compute(sc, local, table, community, clusters, kinds, sec, seedOnLayers(g, analysis), partitions, log);
             steps.mark("seeding");
         }
         SimulationResult ic = null;
@@ -317,20 +326,20 @@ public final class SparkJob {
             log.line(String.format(java.util.Locale.ROOT, "ic: mean spread %.3f (95%% CI %.3f..%.3f, %d runs)", ic.mean(), ic.ci95Low(),
                     ic.ci95High(), ic.runs()));
         }
-        GraphStats stats = SparkReport.graphStats(g, edges);
         List<Map<String, Object>> hubs = SparkReport.top(table, TOP, Role.HUB, Centralities.PAGERANK.column());
         PartialAnalysis.Roles roleReport = new PartialAnalysis.Roles(roles.rules(), roles.counts(), SparkReport.topByRole(table, TOP, roles.rules()));
         NodeTable layerTops = SparkReport.layerTops(table);
         table.rows().unpersist(false);
+        engagement.unpersist(false);
         steps.mark("report");
         Path report = out.resolve("report.json");
         com.fasterxml.jackson.databind.node.ObjectNode tree = ReportJson.tree(new PartialAnalysis("spark", new Source(c.input(), format(acc, c.options()), acc.rows()), stats, TOP,
-                c.seed(), clusterConfig, CommunityAlgorithms.LPA.name(), clusters.size(), Modularity.of(clusters), hubs, passionate.clusters(),
-                passionate.drawnEdges(), ic, steps.seconds(), roleReport, layerTops, approximate(seeding)));
+                c.seed(), clusterConfig, CommunityAlgorithms.LPA.name(), clusters.size(), Modularity.of(clusters), hubs, kinds,
+                passionate.choirEdges(), passionate.ringEdges(), ic, steps.seconds(), roleReport, layerTops, approximate(seeding), seeding,
+                analysis.goal()));
         // what Spark computes beyond PartialAnalysis, under the embedded names
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("settings")).put("betweenness_samples", samples)
                 .put("k", analysis.k()).put("seeding_runs", analysis.seedingRuns());
-        ReportJson.seeding(tree, seeding);
         ReportJson.write(tree, report);
         files.add(report);
         log.line("wrote " + report + " (render it with: chorus report --from " + out + ")");
@@ -377,21 +386,22 @@ public final class SparkJob {
         List<PartialAnalysis.Approximate> a = new ArrayList<>();
         a.add(new PartialAnalysis.Approximate("communities", "label propagation, not Leiden: a heuristic that does not optimise modularity; "
                 + "on the shipped datasets its modularity is below Leiden's (README, \"Communities on Spark\")"));
-        a.add(new PartialAnalysis.Approximate("passionate_clusters", "ranked by cohesion alone, from the label-propagation communities: "
-                + "Spark measures no outside reach, so choirs and rings are not told apart"));
+        a.add(new PartialAnalysis.Approximate("passionate_clusters", "choirs and rings among the label-propagation communities, not "
+                + "the embedded engine's Leiden clusters: reach, audience and kind by the embedded rules (cluster_kinds); "
+                + "evidence.activity_span_share is null, as Spark's edges carry no times"));
         a.add(new PartialAnalysis.Approximate("betweenness", "sampled the same way as the embedded engine (Brandes & Pich: "
                 + "settings.betweenness_samples sources, same seed and scaling), drawn on Spark's node order (by id), so the sources, and "
                 + "the estimates, can differ from an embedded run's; exact (no sampling) on graphs as small as the embedded engine's cut-off"));
         a.add(new PartialAnalysis.Approximate("roles.thresholds", "percentiles exact (a distributed sort); mean and standard deviation "
                 + "summed in Spark's order, equal to the embedded engine's up to rounding that grows with the number of people (about 1e-11 "
                 + "relative on the 304,691 people of Higgs Twitter)"));
-        a.add(new PartialAnalysis.Approximate("roles.cluster_core", "the cores of the cohesive label-propagation communities, not of "
-                + "the embedded engine's Leiden clusters; ring_member is not assigned (no reach)"));
+        a.add(new PartialAnalysis.Approximate("roles.cluster_core", "the cores of the choirs among the label-propagation communities, "
+                + "not of the embedded engine's Leiden clusters; ring_member likewise from their rings"));
         if (seeding != null) {
             // on typed input each model runs on its goal's layer as embedded (seeding.layers says which): nothing to note there
             a.add(new PartialAnalysis.Approximate("seeding", "the group arms (clusters, choirs, voices) seed from the label-propagation "
-                    + "communities, not the embedded engine's Leiden clusters; there is no imm arm (sequential over its RR sets), no core arms "
-                    + "and no recommendation" + (seeding.layered() ? "" : "; every model on the whole graph")));
+                    + "communities, not the embedded engine's Leiden clusters; there is no imm arm (sequential over its RR sets) and no core "
+                    + "arms, so the recommendations choose among the arms Spark runs" + (seeding.layered() ? "" : "; every model on the whole graph")));
         }
         return a;
     }

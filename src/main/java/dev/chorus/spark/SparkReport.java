@@ -1,5 +1,6 @@
 package dev.chorus.spark;
 
+import dev.chorus.community.ClusterAudience;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.analysis.GraphStats;
@@ -11,6 +12,8 @@ import dev.chorus.analysis.MemberEdge;
 import dev.chorus.roles.PassionateCluster;
 import dev.chorus.roles.PassionateClusters;
 import dev.chorus.roles.ClusterConfig;
+import dev.chorus.roles.ClusterKinds;
+import dev.chorus.roles.ClusterRanking;
 import dev.chorus.roles.Role;
 import dev.chorus.roles.RoleRules;
 import java.io.Serializable;
@@ -31,9 +34,9 @@ import scala.Tuple2;
  * The parts of {@code report.json} a Spark run computes beyond {@code nodes.csv} and {@code clusters.csv}, each an
  * aggregation over the edges or a small collect: the graph section ({@link #graphStats}), the hubs and the top
  * people by role ({@link #top}, {@link #topByRole}), on typed input the people of reach vs conversation
- * ({@link #layerTops}), and the passionate clusters of the label-propagation communities with the
- * member ties of those the report draws ({@link #passionate}). The driver only ever holds the top rows and the
- * members of passionate clusters (at most {@link ClusterConfig#maxSize()} each).
+ * ({@link #layerTops}), and the choirs and rings among the label-propagation communities with the member ties of
+ * those the report draws ({@link #passionate}). The driver only ever holds the top rows and the members of choirs
+ * and rings (at most {@link ClusterConfig#maxSize()} each).
  */
 final class SparkReport {
     private SparkReport() {
@@ -155,46 +158,69 @@ final class SparkReport {
         return new NodeTable(ids, Map.of(), new int[n], java.util.Collections.nCopies(n, List.of()), new int[n], layers);
     }
 
-    /** The ids in the cores of the clusters: who holds {@code cluster_core}. */
-    static Set<String> cores(List<PassionateCluster> clusters) {
+    /** The ids in the cores of the choirs: who holds {@code cluster_core}, as the embedded {@code Roles}. */
+    static Set<String> cores(ClusterRanking ranking) {
         Set<String> ids = new HashSet<>();
-        for (PassionateCluster c : clusters) ids.addAll(c.cohesion().core());
+        for (PassionateCluster c : ranking.choirs()) ids.addAll(c.cohesion().core());
         return ids;
     }
 
-    /** Passionate clusters with the member ties of the first {@code drawn}. */
-    record Passionate(List<PassionateCluster> clusters, List<List<MemberEdge>> drawnEdges) {
+    /** The members of the rings: who holds {@code ring_member}, as the embedded {@code Roles}. */
+    static Set<String> ringMembers(ClusterRanking ranking) {
+        Set<String> ids = new HashSet<>();
+        for (PassionateCluster c : ranking.rings()) ids.addAll(c.members());
+        return ids;
     }
 
     /**
-     * {@link PassionateClusters} on the communities' cohesion (driver side, one record per community), members
-     * collected for the passing ones only, sorted by id; then the undirected edges between members of the first
-     * {@code drawn}, found by one filter over the edges.
+     * The choirs and rings with the member ties of the first {@code drawn} of each list.
+     *
+     * @param choirEdges per drawn choir, in rank order, its member ties
+     * @param ringEdges  per drawn ring, in rank order, its member ties
+     */
+    record Passionate(ClusterRanking ranking, List<List<MemberEdge>> choirEdges, List<List<MemberEdge>> ringEdges) {
+    }
+
+    /**
+     * {@link PassionateClusters#compute} on the communities' cohesion and audience (driver side, one record per
+     * community) with the embedded kind rules, members collected for the choirs and rings only, sorted by id; then
+     * the undirected edges between members of the first {@code drawn} choirs and rings, found by one filter over the
+     * edges.
      */
     static Passionate passionate(SparkGraph g, JavaPairRDD<Long, Long> community, List<ClusterCohesion> cohesion,
-                                 ClusterConfig config, int drawn) {
-        List<ClusterCohesion> passing = PassionateClusters.passing(cohesion, config);
-        Map<Long, Integer> rank = new HashMap<>();
-        for (int i = 0; i < passing.size(); i++) rank.put((long) passing.get(i).community(), i);
-        Set<Long> wanted = new HashSet<>(rank.keySet());
-        // (community, (vertex, id)) of the members of passing communities
-        List<Tuple2<Long, Tuple2<Long, String>>> found = community.filter(x -> wanted.contains(x._2())).join(g.ids())
-                .mapToPair(x -> new Tuple2<>(x._2()._1(), new Tuple2<>(x._1(), x._2()._2()))).collect();
+                                 List<ClusterAudience> audience, ClusterKinds rules, int drawn) {
+        // the members of the listed clusters, choirs then rings: (vertex, id) sorted by id, kept for the ties below
         List<List<Tuple2<Long, String>>> members = new ArrayList<>();
-        for (int i = 0; i < passing.size(); i++) members.add(new ArrayList<>());
-        for (Tuple2<Long, Tuple2<Long, String>> f : found) members.get(rank.get(f._1())).add(f._2());
-        for (List<Tuple2<Long, String>> m : members) m.sort(Comparator.comparing(Tuple2::_2));
-        List<PassionateCluster> clusters = PassionateClusters.ranked(passing,
-                members.stream().map(m -> m.stream().map(Tuple2::_2).toList()).toList());
+        ClusterRanking ranking = PassionateClusters.compute(cohesion, audience, rules, (choirs, rings) -> {
+            List<Integer> listed = new ArrayList<>(choirs);
+            listed.addAll(rings);
+            Map<Long, Integer> slot = new HashMap<>();
+            for (int i = 0; i < listed.size(); i++) slot.put((long) listed.get(i), i);
+            Set<Long> wanted = new HashSet<>(slot.keySet());
+            for (int i = 0; i < listed.size(); i++) members.add(new ArrayList<>());
+            if (!wanted.isEmpty()) {
+                // (community, (vertex, id)) of the members of listed communities
+                List<Tuple2<Long, Tuple2<Long, String>>> found = community.filter(x -> wanted.contains(x._2())).join(g.ids())
+                        .mapToPair(x -> new Tuple2<>(x._2()._1(), new Tuple2<>(x._1(), x._2()._2()))).collect();
+                for (Tuple2<Long, Tuple2<Long, String>> f : found) members.get(slot.get(f._1())).add(f._2());
+            }
+            for (List<Tuple2<Long, String>> m : members) m.sort(Comparator.comparing(Tuple2::_2));
+            return members.stream().map(m -> m.stream().map(Tuple2::_2).toList()).toList();
+        });
+        int choirs = ranking.choirs().size();
+        // the drawn clusters' slots in members: the first drawn choirs, then the first drawn rings
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(drawn, choirs); i++) shown.add(i);
+        for (int i = 0; i < Math.min(drawn, ranking.rings().size()); i++) shown.add(choirs + i);
         // vertex -> {drawn cluster, position in its members}
         HashMap<Long, int[]> position = new HashMap<>();
-        int shown = Math.min(drawn, clusters.size());
-        for (int i = 0; i < shown; i++) {
-            for (int j = 0; j < members.get(i).size(); j++) position.put(members.get(i).get(j)._1(), new int[] {i, j});
+        for (int i = 0; i < shown.size(); i++) {
+            List<Tuple2<Long, String>> m = members.get(shown.get(i));
+            for (int j = 0; j < m.size(); j++) position.put(m.get(j)._1(), new int[] {i, j});
         }
         List<List<MemberEdge>> edges = new ArrayList<>();
-        for (int i = 0; i < shown; i++) edges.add(new ArrayList<>());
-        if (shown > 0) {
+        for (int i = 0; i < shown.size(); i++) edges.add(new ArrayList<>());
+        if (!shown.isEmpty()) {
             List<Edge<Double>> ties = g.undirected().edges().toJavaRDD().filter(e -> {
                 int[] a = position.get(e.srcId());
                 int[] b = position.get(e.dstId());
@@ -207,6 +233,7 @@ final class SparkReport {
             }
             for (List<MemberEdge> l : edges) l.sort(Comparator.comparingInt(MemberEdge::a).thenComparingInt(MemberEdge::b));
         }
-        return new Passionate(clusters, edges);
+        int drawnChoirs = Math.min(drawn, choirs);
+        return new Passionate(ranking, edges.subList(0, drawnChoirs), edges.subList(drawnChoirs, edges.size()));
     }
 }

@@ -30,7 +30,7 @@ import scala.Tuple2;
  * {@code answer_rate_talk}.
  * <p>
  * Cost: one distributed sort per metric (in, pagerank, total, out, and betweenness when given), O(n log n), plus
- * one pass for the masks; the driver holds only the cluster cores.
+ * one pass for the masks; the driver holds only the choirs' cores and the rings' members.
  */
 final class SparkRoles {
     private SparkRoles() {
@@ -50,9 +50,10 @@ final class SparkRoles {
      * @param table       the {@code nodes.csv} table with at least {@code in, out, total, pagerank, kcore},
      *                    {@code Engagement}'s columns and {@code roles}; {@code betweenness} when computed; the layer
      *                    columns on typed input
-     * @param clusterCore ids of the cores of the passionate clusters ({@code cluster_core})
+     * @param clusterCore ids of the cores of the choirs ({@code cluster_core})
+     * @param ringMember  ids of the members of the rings ({@code ring_member})
      */
-    static Result compute(SparkJob.NodeRows table, Set<String> clusterCore, RoleConfig config, Progress progress) {
+    static Result compute(SparkJob.NodeRows table, Set<String> clusterCore, Set<String> ringMember, RoleConfig config, Progress progress) {
         try (Progress.Task task = progress.begin("roles", -1, "")) {
             List<String> cols = table.header().subList(1, table.header().size());
             // typed input: reach is read on the spreading layer, answering on the conversation layer, as Roles does
@@ -75,12 +76,15 @@ final class SparkRoles {
             RoleRules rules = RoleRules.resolve(summary(rows, in, p), summary(rows, pr, p), summary(rows, total, p),
                     between < 0 ? null : summary(rows, between, p), summary(rows, out, p), maxCore, config);
             Set<String> cores = new HashSet<>(clusterCore);
+            Set<String> rings = new HashSet<>(ringMember);
             int coreBit = Role.CLUSTER_CORE.bit();
+            int ringBit = Role.RING_MEMBER.bit();
             JavaRDD<Tuple2<String, double[]>> withRoles = rows.map(r -> {
                 double[] v = r._2().clone();
                 int m = rules.mask(new RoleValues(v[in], v[pr], v[total], v[out], v[attention], v[core], between < 0 ? Double.NaN : v[between],
                         v[rec], v[ans], v[reply], v[part]));
                 if (cores.contains(r._1())) m |= coreBit;
+                if (rings.contains(r._1())) m |= ringBit;
                 v[roles] = m;
                 return new Tuple2<>(r._1(), v);
             }).persist(StorageLevel.MEMORY_AND_DISK());
@@ -97,7 +101,6 @@ final class SparkRoles {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (Role role : Role.values()) {
                 if (role == Role.BRIDGE && !rules.bridges()) continue;
-                if (role == Role.RING_MEMBER) continue; // rings need the cluster audiences, which Spark does not measure
                 counts.put(role.label(), perRole[role.ordinal()]);
             }
             return new Result(new SparkJob.NodeRows(table.header(), withRoles), rules, counts);

@@ -2,9 +2,9 @@ package dev.chorus.spark;
 
 import dev.chorus.analysis.Goal;
 import dev.chorus.analysis.Layers;
+import dev.chorus.analysis.Recommendation;
 import dev.chorus.analysis.Seeding;
 import dev.chorus.centrality.Centralities;
-import dev.chorus.community.ClusterAudience;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Communities;
 import dev.chorus.diffusion.Cascade;
@@ -13,14 +13,11 @@ import dev.chorus.diffusion.SeedingArm;
 import dev.chorus.diffusion.SeedingExperimentConfig;
 import dev.chorus.diffusion.SimulationResult;
 import dev.chorus.diffusion.SpreadEstimator;
+import dev.chorus.graph.IdMap;
 import dev.chorus.graph.InteractionGraph;
 import dev.chorus.progress.Progress;
-import dev.chorus.roles.ClusterConfig;
-import dev.chorus.roles.ClusterKinds;
 import dev.chorus.roles.ClusterRanking;
 import dev.chorus.roles.PassionateClusters;
-import dev.chorus.roles.Engagement;
-import dev.chorus.roles.EngagementConfig;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,16 +44,17 @@ import scala.Tuple2;
  * layer, its {@code in_} and {@code pagerank_} columns), ties as {@link dev.chorus.diffusion.SeedBaselines} (by
  * weighted in-degree, then id): the embedded seeds. The group
  * strategies run the embedded rules ({@link SeedStrategies#choose}) on the driver's copy of the graph (or layer) with
- * Spark's label-propagation communities of the whole graph as both the clusters and the communities, the kinds (choir,
- * ring) resolved as embedded; the embedded engine uses Leiden CPM clusters and Leiden communities, so these seeds
- * differ. {@code imm} is not run: it is sequential over its RR sets.</li>
+ * Spark's label-propagation communities of the whole graph as both the clusters and the communities, in the order of
+ * their kinds (choir, ring) as the report lists them ({@link SparkAudience}, the embedded rules); the embedded engine
+ * uses Leiden CPM clusters and Leiden communities, so these seeds differ. {@code imm} is not run: it is sequential over its RR sets.</li>
  * <li>Spread: the runs of the independent cascade are spread over tasks; run r draws from
  * {@link SpreadEstimator#random}(seed, evaluate stream, r) on the canonical graph ({@link SparkLocalGraph}) whatever
  * task runs it, so the numbers are the same for any partition count; 95% intervals as the embedded estimator. The
  * threshold contagion is deterministic: one run on the driver, as the embedded estimator does.</li>
+ * <li>Recommendations: one per goal among these arms, by the embedded rule ({@link #recommendations}).</li>
  * </ul>
- * Cost: O(n + m) on the driver for the group seeds, runs x arms cascades over the tasks; on a layer, the same on a
- * graph no larger, plus O(m log m) per JVM to build the layers.
+ * Cost: O(n + m) on the driver for the group seeds (their choice; the kinds come computed over the edges), runs x
+ * arms cascades over the tasks; on a layer, the same on a graph no larger, plus O(m log m) per JVM to build the layers.
  */
 public final class SparkSeeding {
     /** The arms Spark runs, in {@link SeedStrategies#NAMES} order. */
@@ -73,12 +71,12 @@ public final class SparkSeeding {
      *                   ({@code AnalysisConfig#seedOnLayers}); a layer without rows still makes both run on the whole graph
      */
     public static Seeding compute(JavaSparkContext sc, Broadcast<SparkLocalGraph> graph, SparkJob.NodeRows table,
-                                  JavaPairRDD<Long, Long> community, List<ClusterCohesion> cohesion, SeedingExperimentConfig config,
-                                  ClusterConfig clusters, double minZ, boolean onLayers, int partitions, Progress progress) {
+                                  JavaPairRDD<Long, Long> community, List<ClusterCohesion> cohesion, ClusterRanking kinds,
+                                  SeedingExperimentConfig config, boolean onLayers, int partitions, Progress progress) {
         SparkLocalGraph.Built b = SparkLocalGraph.built(graph);
         InteractionGraph g = b.graph();
         int k = Math.min(config.k(), g.nodeCount());
-        SeedStrategies.Groups groups = groups(graph, b, community, cohesion, clusters, minZ);
+        SeedStrategies.Groups groups = groups(graph, b, community, cohesion, kinds);
         // as the embedded analyze: a layer without rows would make its goal's numbers meaningless
         boolean layered = onLayers && Arrays.stream(Goal.values()).allMatch(goal -> SparkLocalGraph.graph(graph, goal).arcCount() > 0);
         // the layer each model runs on, null for the whole graph
@@ -97,7 +95,34 @@ public final class SparkSeeding {
                         threshold.simulate(config.complex().model().cliName(), thresholdSets.get(strategy))));
             }
         }
-        return new Seeding(k, config.runs(), config.complex().thresholdK(), arms, List.of(), layered, List.of(), config.runs(), null);
+        return new Seeding(k, config.runs(), config.complex().thresholdK(), arms, List.of(), layered,
+                recommendations(table, arms, layered), config.runs(), null);
+    }
+
+    /**
+     * One {@link Recommendation} per {@link Goal} among the arms, by the embedded rule ({@link Recommendation#choose}),
+     * whose credibility reads the seeds' share of mutual conversation ties: {@code reciprocity_talk} when the models ran
+     * on their layers, else {@code reciprocity}, as the embedded analyze. Only the seeds' values are collected (one
+     * filter over the table), in an id map of their own.
+     */
+    static List<Recommendation> recommendations(SparkJob.NodeRows table, List<SeedingArm> arms, boolean layered) {
+        java.util.Set<String> seeds = new java.util.HashSet<>();
+        for (SeedingArm a : arms) seeds.addAll(a.seeds());
+        int column = table.header().subList(1, table.header().size()).indexOf(layered ? "reciprocity_talk" : "reciprocity");
+        if (column < 0) throw new IllegalArgumentException("recommendations need the reciprocity columns, the table has " + table.header());
+        List<Tuple2<String, Double>> values = table.rows().filter(r -> seeds.contains(r._1())).map(r -> new Tuple2<>(r._1(), r._2()[column])).collect();
+        IdMap ids = new IdMap();
+        double[] reciprocity = new double[values.size()];
+        for (Tuple2<String, Double> v : values) {
+            byte[] id = v._1().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            reciprocity[ids.intern(id, 0, id.length)] = v._2();
+        }
+        List<Recommendation> out = new ArrayList<>();
+        for (Goal goal : Goal.values()) {
+            Recommendation rec = Recommendation.choose(goal, layered, arms, reciprocity, ids);
+            if (rec != null) out.add(rec);
+        }
+        return out;
     }
 
     /**
@@ -142,18 +167,15 @@ public final class SparkSeeding {
         }
     }
 
-    /** Spark's communities as the embedded strategies' clusters and communities, with the kinds resolved as embedded. */
+    /** Spark's communities as the embedded strategies' clusters and communities, in the order of their kinds ({@link SparkAudience}). */
     private static SeedStrategies.Groups groups(Broadcast<SparkLocalGraph> graph, SparkLocalGraph.Built b, JavaPairRDD<Long, Long> community,
-                                                List<ClusterCohesion> cohesion, ClusterConfig clusters, double minZ) {
+                                                List<ClusterCohesion> cohesion, ClusterRanking kinds) {
         InteractionGraph g = b.graph();
         long[] vertices = graph.value().vertices();
         int[] membership = new int[g.nodeCount()];
         for (Tuple2<Long, Long> x : community.collect()) membership[b.index()[Arrays.binarySearch(vertices, x._1())]] = (int) (long) x._2();
         Communities c = new Communities("lpa", g.ids(), membership, cohesion.size(), Double.NaN, 1, 0, true);
-        double[] reciprocity = Engagement.compute(g, c, EngagementConfig.defaults()).column("reciprocity");
-        ClusterRanking ranking = PassionateClusters.compute(c, cohesion, ClusterAudience.compute(g, c),
-                ClusterKinds.resolve(g, reciprocity, clusters, minZ));
-        return new SeedStrategies.Groups(c, PassionateClusters.seedingOrder(ranking, cohesion), PassionateClusters.choirOrder(ranking), c);
+        return new SeedStrategies.Groups(c, PassionateClusters.seedingOrder(kinds, cohesion), PassionateClusters.choirOrder(kinds), c);
     }
 
     /**

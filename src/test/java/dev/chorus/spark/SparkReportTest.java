@@ -140,10 +140,15 @@ class SparkReportTest {
         for (JsonNode h : report.get("hubs")) {
             assertEquals(Double.parseDouble(nodes.get(h.get("node").asText())[pr]), h.get("pagerank").asDouble(), 0);
         }
-        JsonNode passionate = report.get("passionate_clusters");
-        assertTrue(passionate.size() > 0, "karate's communities include passionate ones");
+        // every community has a kind; the choirs and rings are listed with their members (SparkRingsTest: as embedded)
+        long kinds = 0;
+        for (JsonNode n : report.at("/cluster_kinds/counts")) kinds += n.asLong();
+        assertEquals(report.at("/communities/count").asLong(), kinds);
+        List<JsonNode> listed = new ArrayList<>();
+        report.get("passionate_clusters").forEach(listed::add);
+        report.get("rings").forEach(listed::add);
         int community = header.indexOf("community");
-        for (JsonNode p : passionate) {
+        for (JsonNode p : listed) {
             assertEquals(p.get("size").asInt(), p.get("members").size());
             for (JsonNode m : p.get("members")) assertEquals(p.get("cluster").asInt(), Integer.parseInt(nodes.get(m.asText())[community]));
             // the drawn clusters carry their ties: as many as the cohesion's internal edges

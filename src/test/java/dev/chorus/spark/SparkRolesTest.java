@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorus.centrality.Centralities;
 import dev.chorus.centrality.CentralitySettings;
+import dev.chorus.community.ClusterAudience;
 import dev.chorus.community.ClusterCohesion;
 import dev.chorus.community.Cohesion;
 import dev.chorus.community.CohesionConfig;
@@ -20,7 +21,8 @@ import dev.chorus.progress.Progress;
 import dev.chorus.roles.ClusterConfig;
 import dev.chorus.roles.Engagement;
 import dev.chorus.roles.EngagementConfig;
-import dev.chorus.roles.PassionateCluster;
+import dev.chorus.roles.ClusterKinds;
+import dev.chorus.roles.ClusterRanking;
 import dev.chorus.roles.PassionateClusters;
 import dev.chorus.roles.Role;
 import dev.chorus.roles.RoleAssignment;
@@ -63,7 +65,7 @@ class SparkRolesTest {
     /** The embedded engine's roles on Spark's partition, and the inputs a test reads again. */
     record Reference(NodeScores degree, NodeScores pagerank, double[] betweenness, RoleAssignment roles) {
         /**
-         * Embedded degree, PageRank, k-core and passionate clusters of {@code lpa}; betweenness is Spark's own column
+         * Embedded degree, PageRank, k-core, and choirs and rings of {@code lpa}; betweenness is Spark's own column
          * (checked against the embedded Betweenness in SparkBetweennessTest; sampled sources are drawn on Spark's node
          * order), so the bridge rule is compared too.
          *
@@ -77,13 +79,14 @@ class SparkRolesTest {
             NodeScores kcore = Centralities.KCORE.compute(g, settings, Progress.NONE);
             ClusterConfig clusters = ClusterConfig.defaults();
             List<ClusterCohesion> cohesion = Cohesion.compute(g, lpa, CohesionConfig.defaults().withCoreSize(clusters.coreSize()));
-            List<ClusterCohesion> passing = PassionateClusters.passing(cohesion, clusters);
-            List<PassionateCluster> passionate = PassionateClusters.ranked(passing, passing.stream().map(x -> List.<String>of()).toList());
+            // choirs (their cores) and rings (their members) of the partition, by the embedded audience and kind rules
+            ClusterKinds rules = ClusterKinds.resolve(g, engagement.column("reciprocity"), clusters, RoleConfig.defaults().minZ());
+            ClusterRanking kinds = PassionateClusters.compute(lpa, cohesion, ClusterAudience.compute(g, lpa), rules);
             int n = g.nodeCount();
             double[] between = new double[n];
             for (int u = 0; u < n; u++) between[u] = Double.parseDouble(rows.get(g.ids().id(u))[header.indexOf("betweenness")]);
             NodeScores betweenness = new NodeScores("betweenness", g.ids(), List.of("betweenness"), List.of(between), "betweenness", 0, true);
-            RoleAssignment roles = Roles.compute(new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, passionate, List.of(), layers),
+            RoleAssignment roles = Roles.compute(new Roles.Inputs(degree, pagerank, kcore, betweenness, engagement, kinds.choirs(), kinds.rings(), layers),
                     RoleConfig.defaults());
             return new Reference(degree, pagerank, between, roles);
         }
@@ -167,10 +170,6 @@ class SparkRolesTest {
         assertEquals(nearCutOff, differ, "every difference is within rounding of a cut-off");
         System.err.println(path + ": " + differ + " of " + n + " people's roles differ from embedded, all within rounding of a cut-off");
         for (Role r : Role.values()) {
-            if (r == Role.RING_MEMBER) {
-                assertTrue(report.at("/roles/counts").path(r.label()).isMissingNode(), r.label() + " is not decided on Spark");
-                continue;
-            }
             assertEquals(expected.count(r), report.at("/roles/counts/" + r.label()).asLong(), r.label());
             assertEquals(expected.count(r), count[r.ordinal()], r.label());
         }

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * Heard or only hearing themselves: every choir and ring of {@code report.json} as a point, cohesion against reach
  * per member (log scale), coloured by kind ({@code chart-cohesion-reach}), with the resolved thresholds as lines:
- * choirs sit right of the choir line, rings left of the ring line and above the cohesion line. An engine that
- * measures no reach gets a placeholder saying so.
+ * choirs sit right of the choir line, rings left of the ring line and above the cohesion line. A report without
+ * reach (an older {@code spark analyze}'s) gets a placeholder saying so.
  */
 final class CohesionReachSection implements Section {
     static final Map<String, String> KIND_COLOURS = new LinkedHashMap<>();
@@ -33,7 +33,7 @@ final class CohesionReachSection implements Section {
         if (!j.hasNonNull("rings") || thresholds.isMissingNode()) {
             h.append(Html.notComputed(d)).append("the clusters' reach, so choirs cannot be told from rings.</p>\n");
             Svg s = new Svg("chart-cohesion-reach", 760, 80, "Cohesion against reach not computed");
-            s.text(380, 45, "The " + d.engine() + " engine measures no reach per cluster; chorus analyze does.", "middle", 14);
+            s.text(380, 45, "This " + d.engine() + " run measured no reach per cluster; chorus analyze and chorus spark analyze do.", "middle", 14);
             h.append(s.end());
             return;
         }

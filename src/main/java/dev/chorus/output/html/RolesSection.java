@@ -35,7 +35,7 @@ final class RolesSection implements Section {
                         + fmt(rc.path("broadcaster_max_answer").asDouble())},
                 {Role.CLUSTER_CORE.label(), "among the " + coreSize + " most internally engaged members of a passionate cluster"}};
         for (String[] rule : rules) {
-            // a role the engine could not decide (Spark: no reach, no ring members) has no count
+            // a role the run could not decide (older Spark runs: no reach, no ring members) has no count
             boolean decided = roles.path("counts").has(rule[0]);
             h.append("<tr><td class=\"l\"><span style=\"color:").append(RoleColours.COLOURS.get(rule[0])).append("\">&#9679;</span> ")
                     .append(rule[0]).append("</td><td>").append(decided ? Integer.toString(roles.path("counts").path(rule[0]).asInt()) : "&ndash;")
