@@ -115,9 +115,12 @@ public final class SparkBench {
      * {@code analyze INPUT [MASTER [PARTITIONS [THREADS]]]}: the embedded {@code analyze} and {@code spark analyze}
      * one after the other in this JVM, with their default settings, and each step's wall time side by side. Steps
      * that exist in one engine only are listed with one time; the embedded load is set against Spark's read + graph.
+     * With a {@code spark://} master this JVM is Spark's driver and the executors run elsewhere (the test-scope
+     * {@code SparkClusterBench} starts a standalone cluster for it).
      */
     static void analyze(String input, String master, int partitions, int threads) throws java.io.IOException {
-        long t = System.nanoTime();
+        long t0 = System.nanoTime();
+        long t = t0;
         InteractionGraph g = GraphLoader.load(input, IngestOptions.defaults()).graph();
         java.util.Map<String, Double> embedded = new java.util.LinkedHashMap<>();
         embedded.put("load", secs(t));
@@ -125,9 +128,13 @@ public final class SparkBench {
         dev.chorus.analysis.AnalysisConfig config = dev.chorus.analysis.AnalysisConfig.defaults().withThreads(threads);
         embedded.putAll(dev.chorus.analysis.Analysis.compute(g, config).seconds());
         embedded.forEach((k, v) -> line("embedded " + k, v, ""));
+        double embeddedTotal = secs(t0);
+        line("embedded total", embeddedTotal, "load and analysis, wall");
         g = null;
         java.nio.file.Path out = java.nio.file.Files.createTempDirectory("chorus-sparkbench");
+        t0 = System.nanoTime();
         JavaSparkContext sc = SparkJob.context(master, partitions);
+        line("spark context", secs(t0), master);
         java.util.Map<String, Double> spark = new java.util.LinkedHashMap<>();
         try {
             SparkJob.Config c = new SparkJob.Config(null, input, SparkInput.Options.of(IngestOptions.defaults()), out, partitions, config.seed(),
@@ -139,9 +146,11 @@ public final class SparkBench {
         } finally {
             sc.stop();
         }
+        double sparkTotal = secs(t0);
         spark.forEach((k, v) -> line("spark " + k, v, ""));
-        System.out.printf(Locale.ROOT, "%nsummary: step, embedded s, spark s, spark/embedded (same machine, same JVM, %s, %d partitions, %d threads)%n",
-                master, partitions, threads);
+        line("spark total", sparkTotal, "context, job and stop, wall");
+        System.out.printf(Locale.ROOT, "%nsummary: step, embedded s, spark s, spark/embedded (same machine, embedded in this JVM, spark on %s, %d partitions, "
+                + "%d threads; totals %.1f s and %.1f s)%n", master, partitions, threads, embeddedTotal, sparkTotal);
         java.util.Map<String, Double> sparkSteps = new java.util.LinkedHashMap<>(spark);
         double sparkLoad = sparkSteps.getOrDefault("read", 0.0) + sparkSteps.getOrDefault("graph", 0.0);
         sparkSteps.remove("read");

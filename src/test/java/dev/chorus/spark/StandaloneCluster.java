@@ -27,12 +27,26 @@ final class StandaloneCluster implements AutoCloseable {
     /** Every JVM started, executors included, so that close() leaves nothing behind even after a kill. */
     private final List<ProcessHandle> started = new ArrayList<>();
 
+    /** Memory each Worker offers its executors ({@code --memory}). */
+    private final String workerMemory;
+
     StandaloneCluster(Path dir, int workerCount) throws IOException, InterruptedException {
+        this(dir, workerCount, "1g");
+    }
+
+    /** @param workerMemory what each Worker offers executors ({@code 1g}, {@code 6g}): at least spark.executor.memory */
+    StandaloneCluster(Path dir, int workerCount, String workerMemory) throws IOException, InterruptedException {
         this.dir = dir;
+        this.workerMemory = workerMemory;
         Files.createDirectories(dir);
-        master = launch("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "0", "--webui-port", "0");
-        url = await(dir.resolve("master.log"), MASTER_URL);
-        for (int i = 1; i <= workerCount; i++) addWorker();
+        try {
+            master = launch("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "0", "--webui-port", "0");
+            url = await(dir.resolve("master.log"), MASTER_URL);
+            for (int i = 1; i <= workerCount; i++) addWorker();
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            close(); // a Worker that never registered: the JVMs already started do not outlive the failure
+            throw e;
+        }
     }
 
     String url() {
@@ -43,11 +57,11 @@ final class StandaloneCluster implements AutoCloseable {
         return dir;
     }
 
-    /** Starts one more Worker (one core, 1 GB for executors) and waits until the Master has registered it. */
+    /** Starts one more Worker (one core, the cluster's Worker memory for executors) and waits until the Master has registered it. */
     Process addWorker() throws IOException, InterruptedException {
         String name = "worker" + (workers.size() + 1);
         Process w = launch(name, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--port", "0", "--webui-port", "0",
-                "--cores", "1", "--memory", "1g", "--work-dir", dir.resolve(name).toString(), url);
+                "--cores", "1", "--memory", workerMemory, "--work-dir", dir.resolve(name).toString(), url);
         await(dir.resolve(name + ".log"), Pattern.compile("Successfully registered with master"));
         workers.add(w);
         return w;
@@ -63,6 +77,16 @@ final class StandaloneCluster implements AutoCloseable {
         w.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         w.destroyForcibly();
         w.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The JVMs of the cluster alive now: the Master, the Workers and the executors they launched. */
+    List<ProcessHandle> processes() {
+        List<ProcessHandle> all = new ArrayList<>();
+        for (ProcessHandle h : started) {
+            if (h.isAlive()) all.add(h);
+            h.descendants().filter(ProcessHandle::isAlive).forEach(all::add);
+        }
+        return all;
     }
 
     /** Environment of a process that runs Spark from the distribution layout (Workers, spark-submit). */
