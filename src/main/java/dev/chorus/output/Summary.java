@@ -123,10 +123,11 @@ public final class Summary {
         for (PassionateCluster p : k.choirs().subList(0, Math.min(top, k.choirs().size()))) {
             named.add("#" + p.cluster() + " (" + p.cohesion().size() + " members, reach " + p.audience().reach() + ")");
         }
-        return String.format(Locale.ROOT, "Choirs (%d cohesive clusters of %d to %d members heard outside, ranked by cohesion and reach): %s. "
+        return String.format(Locale.ROOT, "Choirs (%s of %d to %d members heard outside, ranked by cohesion and reach): %s. "
                         + "The first, cluster #%d, has %d members heard by %,d people outside (%.0f%% of their audiences shared), "
                         + "density %.2f, %s of its ties answered, and its core is %s.",
-                k.choirs().size(), config.minSize(), config.maxSize(), String.join(", ", named), c.cluster(), c.cohesion().size(),
+                count(k.choirs().size(), "cohesive cluster", "cohesive clusters"), config.minSize(), config.maxSize(), String.join(", ", named),
+                c.cluster(), c.cohesion().size(),
                 c.audience().reach(), 100 * (Double.isNaN(c.audience().sharedShare()) ? 0 : c.audience().sharedShare()),
                 c.cohesion().density(), percent(c.cohesion().reciprocity()), String.join(", ", c.cohesion().core()));
     }
@@ -144,11 +145,13 @@ public final class Summary {
             named.add("#" + p.cluster() + " (" + p.cohesion().size() + " members, " + percent(p.cohesion().reciprocity()) + " answered, reach "
                     + p.audience().reach() + ")");
         }
-        return String.format(Locale.ROOT, "Possible gamed engagement: %d rings, cohesive clusters whose members answer each other but are "
-                        + "acted on by at most %.2f outsiders per member, the pattern of bought or traded engagement: %s. Their members "
-                        + "hold the role ring_member and they are not ranked as choirs. A closed team or circle of friends looks the same: "
-                        + "check a ring before calling it bought.", k.rings().size(), k.rules().ringMaxReachPerMember(),
-                String.join(", ", named));
+        boolean one = k.rings().size() == 1;
+        return String.format(Locale.ROOT, "Possible gamed engagement: %s, %s whose members answer each other but %s "
+                        + "acted on by at most %.2f outsiders per member, the pattern of bought or traded engagement: %s. %s members "
+                        + "hold the role ring_member and %s not ranked as %s. A closed team or circle of friends looks the same: "
+                        + "check a ring before calling it bought.", count(k.rings().size(), "ring", "rings"),
+                one ? "a cohesive cluster" : "cohesive clusters", one ? "is" : "are", k.rules().ringMaxReachPerMember(),
+                String.join(", ", named), one ? "Its" : "Their", one ? "it is" : "they are", one ? "a choir" : "choirs");
     }
 
     /**
@@ -225,7 +228,7 @@ public final class Summary {
             outcome = "hub seeds spread further than " + group.strategy() + " seeds";
             if (r.passionate().isEmpty()) {
                 why = String.format(Locale.ROOT, "the clusters here are small conversations with no audience: no cohesive cluster is heard "
-                        + "outside (%d rings), and the hubs are acted on by %,d people against %,d", r.clusterKinds().rings().size(),
+                        + "outside (%s), and the hubs are acted on by %,d people against %,d", count(r.clusterKinds().rings().size(), "ring", "rings"),
                         hubAudience, groupAudience);
             } else {
                 why = String.format(Locale.ROOT, "the hubs are acted on by %,d people directly against %,d for the %s seeds, %s",
@@ -323,5 +326,10 @@ public final class Summary {
 
     static String number(double v) {
         return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.format(Locale.ROOT, "%,.1f", v);
+    }
+
+    /** "1 ring", "2 rings": the count and the noun in its number. */
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

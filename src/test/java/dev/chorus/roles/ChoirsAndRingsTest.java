@@ -182,4 +182,27 @@ class ChoirsAndRingsTest {
             assertEquals(List.of(), r.clusterKinds().rings().stream().map(c -> c.members().toString()).toList(), path);
         }
     }
+
+    /** The summary names one choir and one ring in the singular, two of each in the plural. */
+    @Test
+    void theSummaryCountsChoirsAndRingsInTheirNumber() {
+        for (int n = 1; n <= 2; n++) {
+            Planted p = plant(true, n, n, 8, 60, 8, 4000, 1L);
+            AnalysisResult r = analyze(p.graph());
+            assertEquals(n, r.clusterKinds().choirs().size());
+            assertEquals(n, r.clusterKinds().rings().size());
+            String text = String.join("\n", dev.chorus.output.Summary.sentences(r));
+            if (n == 1) {
+                assertTrue(text.contains("Choirs (1 cohesive cluster of "), text);
+                assertTrue(text.contains("Possible gamed engagement: 1 ring, a cohesive cluster whose members answer each other but is "
+                        + "acted on by at most"), text);
+                assertTrue(text.contains("Its members hold the role ring_member and it is not ranked as a choir."), text);
+            } else {
+                assertTrue(text.contains("Choirs (2 cohesive clusters of "), text);
+                assertTrue(text.contains("Possible gamed engagement: 2 rings, cohesive clusters whose members answer each other but are "
+                        + "acted on by at most"), text);
+                assertTrue(text.contains("Their members hold the role ring_member and they are not ranked as choirs."), text);
+            }
+        }
+    }
 }
