@@ -108,9 +108,7 @@ final class CommunitiesCommand implements Callable<Integer> {
         summary.put("communities", kept);
         summary.put("communities_total", c.count());
         summary.put("min_size", minSize);
-        // Leiden's modularity quality at resolution 1 is this very sum (Modularity.of on the same view and membership)
-        boolean same = algorithm == CommunityAlgorithms.LEIDEN && settings.quality() == LeidenConfig.Quality.MODULARITY && resolution == 1.0;
-        summary.put("modularity", same ? c.quality() : Modularity.of(g, c.membership()));
+        summary.put("modularity", Modularity.of(g, c.membership()));
         summary.put("quality", Double.isNaN(c.quality()) ? null : c.quality());
         summary.put("resolution", resolution);
         summary.put("seed", seed);
